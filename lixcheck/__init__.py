@@ -1,0 +1,67 @@
+"""lixcheck: plain-language checks for Danish public letters.
+
+    >>> from lixcheck import check, lix
+    >>> report = check("Vi har modtaget din ansøgning. Du får svar inden 14 dage.")
+    >>> report.to_dict()["lix"]["value"]
+
+The public API: check(), check_many(), lix(), Report, Finding, Lix, InputError, ConfigError.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .errors import ConfigError, InputError
+from .model import Finding, Lix, Report
+
+__all__ = ["check", "check_many", "lix", "Report", "Finding", "Lix", "InputError", "ConfigError", "__version__"]
+
+
+def _config(config):
+    from .config import from_dict
+
+    return from_dict(config)
+
+
+def lix(text: str, *, config: dict[str, Any] | None = None) -> Lix:
+    """LIX of a Danish text, with W/S/L counts; fast (no spaCy). ``value`` is None when not computed."""
+    from .analysis import measure
+    from .readers.text import read_text
+
+    cfg = _config(config)
+    return measure(read_text(text), cfg)[3]
+
+
+def check(source, *, kind: str | None = None, config: dict[str, Any] | None = None) -> Report:
+    """Check one letter: ``source`` is text (str), a path (str or os.PathLike) or bytes of any supported format.
+
+    Raises InputError for input that cannot be read, ConfigError for a wrong configuration.
+    """
+    from .analysis import analyzer
+    from .readers import read
+
+    cfg = _config(config)
+    return analyzer(cfg).check(read(source, cfg), kind)
+
+
+def check_many(sources: Iterable, *, kind: str | None = None, config: dict[str, Any] | None = None,
+               n_process: int = 1, batch_size: int = 64) -> Iterator[Report]:
+    """Check many letters as a stream with spaCy's nlp.pipe. Items are sources, or (source, kind) tuples.
+
+    An unreadable item raises InputError when reached; the batch front records such items instead.
+    """
+    from .analysis import analyzer
+    from .readers import read
+
+    cfg = _config(config)
+    engine = analyzer(cfg)
+
+    def documents():
+        for item in sources:
+            src, k = item if isinstance(item, tuple) else (item, kind)
+            yield read(src, cfg), k
+
+    yield from engine.check_many(documents(), n_process=n_process, batch_size=batch_size)

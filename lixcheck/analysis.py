@@ -1,0 +1,167 @@
+"""The one analysis path: Document → sentences → spaCy Doc → rules → Report.
+
+Every front (library, CLI, web, batch) calls this; none scores anything itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections.abc import Iterable, Iterator
+
+from . import __version__
+from .config import Config
+from .document import RUNNING_TEXT, Document
+from .engine import Context, Hit, RuleSet, load_ruleset
+from .errors import InputError
+from .model import Finding, Lix, Report, Span
+from .nlp import pipeline
+from .nlp.sentences import Sentence, split
+from .readability import count_words, make_lix
+
+REASON_NOT_RUNNING_TEXT = "not running text (heading, address or signature lines)"
+
+
+def _empty_error() -> InputError:
+    return InputError("input is empty: there is no text to check", code="empty",
+                      message_da="Der er ingen tekst at tjekke.")
+
+
+def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Span], list[Span], Lix]:
+    """Sentences and LIX per sentence, per block and for the whole document (no spaCy needed)."""
+    text = document.text
+    sentences = split(text, document.blocks, colon_ends=config.colon_ends_sentence)
+    per_block = [[0, 0, 0] for _ in document.blocks]  # words, sentences, long words
+    sent_spans = []
+    for i, s in enumerate(sentences):
+        if s.counted:
+            w, lw = count_words(text, s.start, s.end)
+            acc = per_block[s.block]
+            acc[0] += w
+            acc[1] += 1
+            acc[2] += lw
+            lix = make_lix(w, 1, lw, min_words=1)
+        else:
+            lix = Lix(None, 0, 0, 0, None, REASON_NOT_RUNNING_TEXT)
+        sent_spans.append(Span(i, s.start, s.end - s.start, document.blocks[s.block].kind, lix, s.block, "", s.counted))
+    paragraphs = []
+    total = [0, 0, 0]
+    for i, (b, (w, n, lw)) in enumerate(zip(document.blocks, per_block, strict=True)):
+        counted = b.kind in RUNNING_TEXT and n > 0
+        if counted:
+            lix = make_lix(w, n, lw, min_words=config.min_words)
+            total[0] += w
+            total[1] += n
+            total[2] += lw
+        else:
+            lix = Lix(None, 0, 0, 0, None, REASON_NOT_RUNNING_TEXT)
+        paragraphs.append(Span(i, b.start, b.end - b.start, b.kind, lix, i, b.source, counted))
+    doc_lix = make_lix(*total, min_words=config.min_words)
+    if config.lix_mode == "textstat":
+        from .textstat_compat import textstat_lix
+
+        doc_lix = textstat_lix(text)
+    return sentences, sent_spans, paragraphs, doc_lix
+
+
+class Analyzer:
+    """Pipeline and compiled rules for one configuration; safe to share between threads after construction."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.nlp, self.pipeline_info = pipeline.load(config.model)
+        self.ruleset: RuleSet = load_ruleset(config)
+        self._lock = threading.Lock()  # spaCy pipelines are not guaranteed thread-safe while processing
+
+    def prepare(self, document: Document):
+        if not document.text.strip():
+            raise _empty_error()
+        measured = measure(document, self.config)
+        doc = self.nlp.make_doc(document.text)
+        doc.user_data[pipeline.SENTS_KEY] = [s.start for s in measured[0]]
+        return doc, measured
+
+    def check(self, document: Document, kind: str | None = None) -> Report:
+        doc, measured = self.prepare(document)
+        with self._lock:
+            for _name, proc in self.nlp.pipeline:
+                doc = proc(doc)
+        return self.finish(document, doc, measured, kind)
+
+    def check_many(self, documents: Iterable[tuple[Document, str | None]], *, n_process: int = 1,
+                   batch_size: int = 64) -> Iterator[Report]:
+        def prepared():
+            for document, kind in documents:
+                doc, measured = self.prepare(document)
+                yield doc, (document, measured, kind)
+
+        for doc, (document, measured, kind) in self.nlp.pipe(prepared(), as_tuples=True, n_process=n_process,
+                                                              batch_size=batch_size):
+            yield self.finish(document, doc, measured, kind)
+
+    def finish(self, document: Document, doc, measured, kind: str | None) -> Report:
+        sentences, sent_spans, paragraphs, doc_lix = measured
+        ctx = Context(document, doc, sentences, kind, self.config, doc_lix, paragraphs)
+        hits = self.ruleset.run(ctx)
+        findings = make_findings(document, hits, self.config)
+        meta = {
+            "format": document.format,
+            "kind": ctx.kind,
+            "pipeline": self.pipeline_info.to_dict(),
+            "lix_mode": self.config.lix_mode,
+            "rules_version": self.ruleset.version,
+            "lixcheck_version": __version__,
+        }
+        meta.update({k: v for k, v in document.meta.items() if k not in meta})
+        return Report(document.text, doc_lix, paragraphs, sent_spans, findings, meta, dict(ctx.sections))
+
+
+def make_findings(document: Document, hits: list[Hit], config: Config) -> list[Finding]:
+    text = document.text
+    line_starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        line_starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    block_starts = [b.start for b in document.blocks]
+    seen = set()
+    out = []
+    for h in sorted(hits, key=lambda h: (h.start, h.end, h.rule.id)):
+        if not (0 <= h.start < h.end <= len(text)):
+            continue
+        key = (h.rule.id, h.start, h.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        line = bisect.bisect_right(line_starts, h.start)
+        bi = bisect.bisect_right(block_starts, h.start) - 1
+        block = bi if bi >= 0 and h.start < document.blocks[bi].end else None
+        out.append(Finding(
+            rule=h.rule.id,
+            severity=h.rule.severity,
+            category=h.rule.category,
+            message=h.message or h.rule.message,
+            offset=h.start,
+            length=h.end - h.start,
+            line=line,
+            column=h.start - line_starts[line - 1] + 1,
+            block=block,
+            text=text[h.start:h.end],
+            replacements=tuple(h.replacements),
+            doc_url=config.doc_base_url + h.rule.id,
+            description=h.rule.description,
+        ))
+    return out
+
+
+_analyzers: dict[tuple, Analyzer] = {}
+_analyzers_lock = threading.Lock()
+
+
+def analyzer(config: Config) -> Analyzer:
+    """The Analyzer for a configuration, built once per process (pipelines and matchers are expensive)."""
+    key = config.key()
+    with _analyzers_lock:
+        if key not in _analyzers:
+            _analyzers[key] = Analyzer(config)
+        return _analyzers[key]

@@ -1,0 +1,1 @@
+"""Batch audits: sources, runners, resumable result store, cache, aggregation."""

@@ -1,0 +1,1 @@
+"""Code checks for what rule data cannot express (sender clarity, decision-letter structure)."""

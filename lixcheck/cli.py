@@ -1,0 +1,123 @@
+"""The lixcheck command line (click). Exit codes: 0 ok, 1 findings at/above --fail-on, 2 usage or input error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ConfigError, InputError
+
+SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
+FAIL_ON = ("error", "warning", "suggestion", "never")
+SAMPLE = Path(__file__).parent / "samples" / "afgoerelse.txt"
+
+
+def fail(message: str) -> None:
+    """Print a clear error on stderr and exit 2 (never a traceback)."""
+    click.echo(f"lixcheck: fejl: {message}", err=True)
+    sys.exit(2)
+
+
+def load_config(config_path: str | None):
+    from . import config as cfgmod
+
+    try:
+        if config_path:
+            return cfgmod.load_file(Path(config_path))
+        found = cfgmod.find_file()
+        return cfgmod.load_file(found) if found else cfgmod.Config()
+    except ConfigError as e:
+        fail(str(e))
+
+
+def expand_paths(paths: tuple[str, ...]) -> list[str]:
+    """Files, folders (recursively) and globs; "-" is standard input."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            out.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith("."))
+        elif path.exists():
+            out.append(p)
+        else:
+            matches = sorted(str(m) for m in Path().glob(p)) if any(c in p for c in "*?[") else []
+            if not matches:
+                fail(f"filen findes ikke: {p}")
+            out.extend(matches)
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lixcheck")
+def main() -> None:
+    """lixcheck: tjek breve fra det offentlige for klart sprog (LIX, kancellisprog, passiv, afsender)."""
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
+              help="Output: tekst, ét JSON-objekt pr. input, eller én JSON-linje pr. input.")
+@click.option("--kind", default=None, help="Brevtype, fx decision, partshøring, information.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Afslut med kode 1, hvis der er fund på dette niveau eller højere.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Konfigurationsfil (lixcheck.toml). Ellers findes den nærmeste selv.")
+@click.option("--sample", is_flag=True, help="Tjek det indbyggede eksempelbrev.")
+def check_cmd(paths, fmt, kind, fail_on, config_path, sample):
+    """Tjek breve: filer, mapper, mønstre (*.docx) eller - for standard-input."""
+    from .analysis import analyzer
+    from .readers import read, read_bytes
+
+    cfg = load_config(config_path)
+    if sample:
+        paths = (*paths, str(SAMPLE))
+    if not paths:
+        fail("angiv mindst én fil, en mappe eller - for standard-input (se lixcheck check --help)")
+    inputs = expand_paths(paths)
+    try:
+        engine = analyzer(cfg)
+    except ConfigError as e:
+        fail(str(e))
+    worst = 0
+    errors = 0
+    results = []
+    for name in inputs:
+        try:
+            document = read_bytes(sys.stdin.buffer.read(), cfg) if name == "-" else read(Path(name), cfg)
+            report = engine.check(document, kind)
+        except InputError as e:
+            errors += 1
+            click.echo(f"lixcheck: {name}: {e.message_da}", err=True)
+            continue
+        for f in report.findings:
+            worst = max(worst, SEVERITY_RANK.get(f.severity, 0))
+        if fmt == "text":
+            click.echo(render_text(report, name if len(inputs) > 1 else ""))
+        elif fmt == "jsonl":
+            click.echo(json.dumps({"input": name, **report.to_dict()}, ensure_ascii=False))
+        else:
+            results.append({"input": name, **report.to_dict()})
+    if fmt == "json" and results:
+        payload = results[0] if len(inputs) == 1 else results
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if errors:
+        sys.exit(2)
+    if fail_on != "never" and worst >= SEVERITY_RANK[fail_on]:
+        sys.exit(1)
+
+
+def render_text(report, name):
+    from .writers.text import render
+
+    return render(report, name)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Danish language layer: spaCy pipeline, sentence splitter, language data."""

@@ -1,0 +1,94 @@
+"""The Danish sentence splitter: works on whitespace tokens inside blocks, before and without spaCy.
+
+A sentence never crosses a block. Inside running text a token ending in . ! ? … ends a sentence unless it is an
+abbreviation, an ordinal or number before a lower-case word ("1. januar", "kl. 10.30"), a §-reference or an initial.
+Heading and address/signature blocks are one "sentence" per line and are not counted in LIX.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import HEADING, LINES, TITLE, Block
+from .language import danish
+
+_TOKEN = re.compile(r"\S+")
+_TRAILING = "\"'”’»)]}"
+_LEADING = "\"'“‘«([{"
+_NUMERIC = re.compile(r"^[\d.,:/\-–]+$")
+_PER_LINE = frozenset({HEADING, LINES, TITLE})
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    block: int
+    counted: bool  # part of running text (counted in LIX)
+
+
+def _ends_here(token: str, nxt: str | None, colon_ends: bool) -> bool:
+    core = token.rstrip(_TRAILING)
+    if not core:
+        return False
+    last = core[-1]
+    if last in "!?…":
+        return nxt is None or not nxt.lstrip(_LEADING)[:1].islower()
+    if colon_ends and last in ":;":
+        return True
+    if last != ".":
+        return False
+    if nxt is None:
+        return True
+    if core.endswith(".."):  # "..." as an ellipsis
+        return not nxt.lstrip(_LEADING)[:1].islower()
+    stem = core[:-1].lstrip(_LEADING)
+    low = stem.lower()
+    lang = danish()
+    nxt_core = nxt.lstrip(_LEADING)
+    next_upper = nxt_core[:1].isupper()
+    if low in lang.never_end:
+        return False
+    if low in lang.may_end:
+        return next_upper
+    if not stem:
+        return True
+    if _NUMERIC.match(stem):  # ordinal, date or amount: "den 3. Vi", "1. januar", "stk. 2. Du"
+        return next_upper and nxt_core.lower() not in lang.months
+    if len(stem) == 1 and stem.isalpha():
+        return stem.islower() and next_upper  # "J. Hansen" is an initial; "§ 15 b. Du" ends
+    if "." in stem:  # unknown dotted abbreviation, e-mail or web address
+        return next_upper
+    return True
+
+
+def split_block(text: str, block: Block, index: int, *, colon_ends: bool = False) -> list[Sentence]:
+    if block.kind in _PER_LINE:
+        out = []
+        pos = block.start
+        for line in text[block.start : block.end].split("\n"):
+            s = pos + len(line) - len(line.lstrip())
+            e = pos + len(line.rstrip())
+            if e > s:
+                out.append(Sentence(s, e, index, False))
+            pos += len(line) + 1
+        return out
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, block.start, block.end)]
+    out = []
+    first = 0
+    for i, (_s, e) in enumerate(tokens):
+        nxt = text[tokens[i + 1][0] : tokens[i + 1][1]] if i + 1 < len(tokens) else None
+        if _ends_here(text[_s:e], nxt, colon_ends):
+            out.append(Sentence(tokens[first][0], e, index, True))
+            first = i + 1
+    if first < len(tokens):  # the block's end ends its last sentence, punctuated or not
+        out.append(Sentence(tokens[first][0], tokens[-1][1], index, True))
+    return out
+
+
+def split(text: str, blocks: list[Block], *, colon_ends: bool = False) -> list[Sentence]:
+    out: list[Sentence] = []
+    for i, b in enumerate(blocks):
+        out.extend(split_block(text, b, i, colon_ends=colon_ends))
+    return out

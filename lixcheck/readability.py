@@ -1,0 +1,56 @@
+"""LIX over counts: pure functions, no spaCy.
+
+Counting convention (docs/lix.md): a word is a whitespace token with at least one letter or digit after stripping
+surrounding punctuation, so "bl.a.", "e-Boks" and "12.500" are one word each and a lone "§" or "–" is none. A long
+word has more than 6 *letters* (digits, hyphens and periods do not count), so numbers are words but never long.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Lix, band_for
+
+_TOKEN = re.compile(r"\S+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_ALNUM = re.compile(r"[^\W_]")
+LONG_WORD_LETTERS = 6  # a long word has MORE than this many letters
+DEFAULT_MIN_WORDS = 10
+
+REASON_TOO_FEW_WORDS = "too few words"
+REASON_NO_SENTENCES = "no sentences"
+
+
+def count_words(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    """(words, long_words) in text[start:end]."""
+    words = long_words = 0
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        w = m.group()
+        if not _ALNUM.search(w):
+            continue
+        words += 1
+        if len(w) > LONG_WORD_LETTERS and len(_NOT_LETTER.sub("", w)) > LONG_WORD_LETTERS:
+            long_words += 1
+    return words, long_words
+
+
+def long_words_in(text: str) -> list[str]:
+    """The long words of a text, as written (surrounding punctuation stripped)."""
+    out = []
+    for w in text.split():
+        if len(_NOT_LETTER.sub("", w)) > LONG_WORD_LETTERS:
+            out.append(w.strip(".,;:!?\"'()[]{}«»“”‘’"))
+    return out
+
+
+def lix_value(words: int, sentences: int, long_words: int) -> float:
+    return round(words / sentences + 100 * long_words / words, 2)
+
+
+def make_lix(words: int, sentences: int, long_words: int, *, min_words: int = DEFAULT_MIN_WORDS) -> Lix:
+    if sentences == 0 or words == 0:
+        return Lix(None, words, sentences, long_words, None, REASON_NO_SENTENCES if words else REASON_TOO_FEW_WORDS)
+    if words < min_words:
+        return Lix(None, words, sentences, long_words, None, REASON_TOO_FEW_WORDS)
+    value = lix_value(words, sentences, long_words)
+    return Lix(value, words, sentences, long_words, band_for(value))

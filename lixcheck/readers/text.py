@@ -1,0 +1,127 @@
+"""Plain text → Document: paragraphs by blank lines, with headings, list items and address/signature lines."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import HEADING, LINES, LIST_ITEM, PARAGRAPH, Block, Document
+from ..nlp.language import danish
+
+_BLANK = re.compile(r"\n[ \t\f\v]*\n\s*")
+_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå][)])\s+\S")
+_SENTENCE_END = ".!?…"
+HEADING_MAX_WORDS = 12
+LINES_MAX_WORDS = 8
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def is_list_line(line: str) -> bool:
+    stripped = line.lstrip()
+    if not stripped:
+        return False
+    first = stripped.split(maxsplit=1)[0]
+    if first in danish().list_markers and len(stripped) > len(first):
+        return True
+    return bool(_NUMBERED.match(line))
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().rstrip("\"'”»)]").endswith(tuple(_SENTENCE_END))
+
+
+def _is_heading_line(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and not s.endswith(tuple(_SENTENCE_END + ":;,")) and len(s.split()) <= HEADING_MAX_WORDS
+
+
+def classify_lines(lines: list[str]) -> str:
+    """The block kind of a paragraph that is not a list."""
+    if len(lines) == 1:
+        s = lines[0].strip()
+        if s.endswith(","):  # "Kære Jens," — a salutation, not a sentence
+            return LINES
+        return HEADING if _is_heading_line(s) else PARAGRAPH
+    if all(len(ln.split()) <= LINES_MAX_WORDS and not _ends_sentence(ln) for ln in lines):
+        return LINES
+    return PARAGRAPH
+
+
+def segment_paragraph(text: str, start: int, end: int, source: str, blocks: list[Block]) -> None:
+    """Split one blank-line-delimited paragraph text[start:end] into blocks (appended to ``blocks``)."""
+    # Line spans inside the paragraph.
+    spans = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        s = pos + (len(line) - len(line.lstrip()))
+        e = pos + len(line.rstrip())
+        if e > s:
+            spans.append((s, e))
+        pos += len(line) + 1
+    if not spans:
+        return
+    lines = [text[s:e] for s, e in spans]
+
+    # A short first line without end punctuation, followed by more text, is a heading ("Klagevejledning\nDu kan …").
+    if len(spans) > 1 and _is_heading_line(lines[0]) and not is_list_line(lines[0]):
+        nxt = lines[1].lstrip()
+        if nxt[:1].isupper() and not classify_lines(lines) == LINES:
+            blocks.append(Block(HEADING, spans[0][0], spans[0][1], source))
+            spans, lines = spans[1:], lines[1:]
+
+    # List items start at a marker line; continuation lines belong to the item before them.
+    if any(is_list_line(ln) for ln in lines):
+        group: list[tuple[int, int]] = []
+        group_is_item = False
+
+        def flush():
+            if group:
+                kind = LIST_ITEM if group_is_item else classify_lines([text[s:e] for s, e in group])
+                blocks.append(Block(kind, group[0][0], group[-1][1], source))
+
+        for (s, e), ln in zip(spans, lines, strict=True):
+            if is_list_line(ln):
+                flush()
+                group, group_is_item = [(s, e)], True
+            elif group_is_item and not ln[:1].isupper():
+                group.append((s, e))
+            elif group_is_item:
+                flush()
+                group, group_is_item = [(s, e)], False
+            else:
+                group.append((s, e))
+        flush()
+        return
+
+    blocks.append(Block(classify_lines(lines), spans[0][0], spans[-1][1], source))
+
+
+def segment(text: str) -> list[Block]:
+    """Blocks of a plain text, in order; offsets index ``text`` itself."""
+    blocks: list[Block] = []
+    pos = 0
+    n = 0
+    for m in _BLANK.finditer(text):
+        if m.start() > pos:
+            n += 1
+            segment_paragraph(text, pos, m.start(), f"afsnit {n}", blocks)
+        pos = m.end()
+    if pos < len(text):
+        n += 1
+        segment_paragraph(text, pos, len(text), f"afsnit {n}", blocks)
+    # Drop whitespace-only blocks; fix ends that may include trailing whitespace.
+    return [b for b in blocks if text[b.start : b.end].strip()]
+
+
+def read_text(text: str, *, format: str = "text", meta: dict | None = None) -> Document:
+    text = normalise_newlines(text)
+    return Document(text=text, blocks=segment(text), format=format, meta=dict(meta or {}))
+
+
+
+def read_bytes(data: bytes, config=None) -> Document:
+    from .decode import check_text, decode_bytes
+
+    return read_text(check_text(decode_bytes(data)))

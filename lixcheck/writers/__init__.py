@@ -1,0 +1,1 @@
+"""Renderings of a Report: JSON, terminal text, annotated .docx, LanguageTool JSON, HTML report."""

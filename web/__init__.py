@@ -1,0 +1,1 @@
+"""The lixcheck review web app (Flask). Installed as the package ``lixcheck.web``."""
