@@ -5,6 +5,7 @@ This module holds the interface between the analyser and the rules. Rule types, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,21 @@ class Context:
     lix: Any = None  # lixcheck.model.Lix of the document
     paragraphs: list = field(default_factory=list)  # lixcheck.model.Span per block
     sections: dict = field(default_factory=dict)  # checks may add Report sections ("sender", "letter")
+
+
+# Python checks for rules of type "check": name → fn(ctx, rule, params) -> list[Hit].
+# Built-in checks live in lixcheck/checks/ and register with @register_check("sender.clarity"); plugins register
+# through the entry-point group "lixcheck.checks".
+CheckFn = Callable[[Context, RuleInfo, dict], list[Hit]]
+CHECKS: dict[str, CheckFn] = {}
+
+
+def register_check(name: str) -> Callable[[CheckFn], CheckFn]:
+    def deco(fn: CheckFn) -> CheckFn:
+        CHECKS[name] = fn
+        return fn
+
+    return deco
 
 
 class RuleSet:
