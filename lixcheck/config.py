@@ -24,6 +24,8 @@ class Config:
     colon_ends_sentence: bool = False
     lix_mode: str = "lixcheck"  # or "textstat": reproduce textstat 0.7.13's lix()
     max_bytes: int = 20_000_000  # largest input accepted (files and text)
+    max_zip_members: int = 2_000  # .docx: most parts an archive may have (zip-bomb guard)
+    max_unzipped_bytes: int = 200_000_000  # .docx: most bytes all parts may unpack to (checked while unpacking)
     doc_base_url: str = "/regler/"  # findings' doc_url = doc_base_url + rule id
     # Rule selection and tuning (rule engine): see docs/configuration.md.
     rules: dict[str, Any] = field(default_factory=dict)
