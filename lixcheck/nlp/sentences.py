@@ -3,6 +3,15 @@
 A sentence never crosses a block. Inside running text a token ending in . ! ? … ends a sentence unless it is an
 abbreviation, an ordinal or number before a lower-case word ("1. januar", "kl. 10.30"), a §-reference or an initial.
 Heading and address/signature blocks are one "sentence" per line and are not counted in LIX.
+
+Order of the decisions for a token ending in a period (first match wins):
+1. listed abbreviation that never ends a sentence (nlp/data/da.yml ``never_end``: jf., stk., nr., ca., kl. …);
+2. listed abbreviation that ends one only before a capital letter (``may_end``: osv., kr., m.m., dec. …);
+3. number, ordinal, date, amount ("3.", "1.1.2025.", "12.500,50."): ends before a capital letter that is not a month;
+4. initials ("J.", "H.C."): never; a single lower-case letter ("§ 15 b. Du") ends before a capital letter;
+5. other dotted tokens (unlisted abbreviations, e-mail and web addresses): end before a capital letter;
+6. any other word: ends unless the next word starts with a lower-case letter (Danish sentences start with a capital
+   or a digit, so a period before a lower-case word marks an unlisted abbreviation such as "4-cyl. og").
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ _TOKEN = re.compile(r"\S+")
 _TRAILING = "\"'”’»)]}"
 _LEADING = "\"'“‘«([{"
 _NUMERIC = re.compile(r"^[\d.,:/\-–]+$")
+_INITIALS = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]\.)+[A-ZÆØÅÄÖÜ]$")  # "H.C" (the final period already stripped)
 _PER_LINE = frozenset({HEADING, LINES, TITLE})
 
 
@@ -41,13 +51,14 @@ def _ends_here(token: str, nxt: str | None, colon_ends: bool) -> bool:
         return False
     if nxt is None:
         return True
+    nxt_core = nxt.lstrip(_LEADING)
+    next_upper = nxt_core[:1].isupper()
+    next_lower = nxt_core[:1].islower()
     if core.endswith(".."):  # "..." as an ellipsis
-        return not nxt.lstrip(_LEADING)[:1].islower()
+        return not next_lower
     stem = core[:-1].lstrip(_LEADING)
     low = stem.lower()
     lang = danish()
-    nxt_core = nxt.lstrip(_LEADING)
-    next_upper = nxt_core[:1].isupper()
     if low in lang.never_end:
         return False
     if low in lang.may_end:
@@ -58,9 +69,11 @@ def _ends_here(token: str, nxt: str | None, colon_ends: bool) -> bool:
         return next_upper and nxt_core.lower() not in lang.months
     if len(stem) == 1 and stem.isalpha():
         return stem.islower() and next_upper  # "J. Hansen" is an initial; "§ 15 b. Du" ends
+    if _INITIALS.match(stem):  # "H.C. Andersen"
+        return False
     if "." in stem:  # unknown dotted abbreviation, e-mail or web address
         return next_upper
-    return True
+    return not next_lower  # "4-cyl. og": an unlisted abbreviation
 
 
 def split_block(text: str, block: Block, index: int, *, colon_ends: bool = False) -> list[Sentence]:
