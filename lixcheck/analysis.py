@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from . import __version__
 from .config import Config
-from .document import RUNNING_TEXT, Document
+from .document import LIST_ITEM, RUNNING_TEXT, Document
 from .engine import Context, Hit, RuleSet, load_ruleset
 from .errors import InputError
 from .model import Finding, Lix, Report, Span
@@ -35,7 +35,8 @@ def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Sp
     sent_spans = []
     for i, s in enumerate(sentences):
         if s.counted:
-            w, lw = count_words(text, s.start, s.end)
+            blk = document.blocks[s.block]
+            w, lw = count_words(text, s.start, s.end, list_item=blk.kind == LIST_ITEM and s.start == blk.start)
             acc = per_block[s.block]
             acc[0] += w
             acc[1] += 1

@@ -1,8 +1,9 @@
 """LIX over counts: pure functions, no spaCy.
 
 Counting convention (docs/lix.md): a word is a whitespace token with at least one letter or digit after stripping
-surrounding punctuation, so "bl.a.", "e-Boks" and "12.500" are one word each and a lone "§" or "–" is none. A long
-word has more than 6 *letters* (digits, hyphens and periods do not count), so numbers are words but never long.
+surrounding punctuation, so "bl.a.", "e-Boks" and "12.500" are one word each and a lone "§" or "–" is none; a list
+item's number ("1.", "a)") is a marker, not a word. A long word has more than 6 *letters* (digits, hyphens and periods
+do not count), so numbers are words but never long.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from .model import Lix, band_for
 _TOKEN = re.compile(r"\S+")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _ALNUM = re.compile(r"[^\W_]")
+# A list item's number or letter ("1.", "2)", "(a)", "b)"): a marker like "-" or "•", not a word.
+_ITEM_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå]\))(?=\s)")
 LONG_WORD_LETTERS = 6  # a long word has MORE than this many letters
 DEFAULT_MIN_WORDS = 10
 
@@ -21,10 +24,15 @@ REASON_TOO_FEW_WORDS = "too few words"
 REASON_NO_SENTENCES = "no sentences"
 
 
-def count_words(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
-    """(words, long_words) in text[start:end]."""
+def count_words(text: str, start: int = 0, end: int | None = None, *, list_item: bool = False) -> tuple[int, int]:
+    """(words, long_words) in text[start:end]. With list_item, a leading item number ("1.", "a)") is not a word."""
     words = long_words = 0
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    if list_item:
+        m = _ITEM_NUMBER.match(text, start, end)
+        if m:
+            start = m.end()
+    for m in _TOKEN.finditer(text, start, end):
         w = m.group()
         if not _ALNUM.search(w):
             continue

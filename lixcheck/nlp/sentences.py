@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import HEADING, LINES, TITLE, Block
+from ..document import HEADING, LINES, LIST_ITEM, TITLE, Block
 from .language import danish
 
 _TOKEN = re.compile(r"\S+")
@@ -28,6 +28,7 @@ _LEADING = "\"'“‘«([{"
 _NUMERIC = re.compile(r"^[\d.,:/\-–]+$")
 _INITIALS = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]\.)+[A-ZÆØÅÄÖÜ]$")  # "H.C" (the final period already stripped)
 _PER_LINE = frozenset({HEADING, LINES, TITLE})
+_ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}[.)]|[a-zæøå]\))$")  # "1." "2)" "(a)" "b)" opening a list item
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,10 @@ def split_block(text: str, block: Block, index: int, *, colon_ends: bool = False
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, block.start, block.end)]
     out = []
     first = 0
+    numbered = block.kind == LIST_ITEM and bool(tokens) and _ITEM_NUMBER.match(text[tokens[0][0] : tokens[0][1]])
     for i, (_s, e) in enumerate(tokens):
+        if i == 0 and numbered:  # "1. Send lønsedler": the item's number is not a sentence
+            continue
         nxt = text[tokens[i + 1][0] : tokens[i + 1][1]] if i + 1 < len(tokens) else None
         if _ends_here(text[_s:e], nxt, colon_ends):
             out.append(Sentence(tokens[first][0], e, index, True))
