@@ -1,0 +1,351 @@
+"""Run a batch: stream items in shards to workers (local process pool or Dask), append results to the store.
+
+Workers get shards of item references (paths, archive members, JSONL offsets), read the letters themselves, run the
+one analysis path (``Analyzer.check`` through the paragraph cache) and return small result rows: counts, LIX and
+findings with CPR numbers masked, never letter text. The parent is the store's only writer and commits one shard per
+transaction, so a killed run leaves whole shards behind and a re-run skips them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..errors import InputError
+from .sources import Item, Opener, iter_items, shards
+from .store import Store, masker
+
+ENGINES = ("local", "dask")
+DEFAULT_SHARD = 200
+DEFAULT_CACHE = 20_000
+
+# -- worker side ------------------------------------------------------------------------------------------------
+
+_state: dict[tuple, Any] = {}
+_state_lock = threading.Lock()
+
+
+def _worker(config: Config, cache_size: int):
+    """The analyser and paragraph cache of this worker process, built once (spaCy loads once per worker)."""
+    key = (config.key(), cache_size)
+    with _state_lock:
+        w = _state.get(key)
+        if w is None:
+            from ..analysis import analyzer
+            from .cache import BlockCache
+
+            w = _state[key] = BlockCache(analyzer(config), cache_size)
+        return w
+
+
+def init_worker(config: Config, cache_size: int) -> None:
+    _worker(config, cache_size)
+
+
+def _as_flag(value) -> int | None:
+    if isinstance(value, dict):
+        value = value.get("present", value.get("value"))
+    if value is None:
+        return None
+    return int(bool(value))
+
+
+def _sender(item: Item, report) -> str | None:
+    if item.sender:
+        return item.sender
+    for value in ((report.sections.get("sender") or {}).get("organisation"), report.meta.get("sender")):
+        if isinstance(value, dict):
+            value = value.get("label") or value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value.strip()[:200]
+    return None
+
+
+def _base_row(item: Item) -> dict[str, Any]:
+    return {"id": item.id, "source": item.ref[0], "kind": item.kind, "template": item.template,
+            "sender": item.sender, "sent": item.sent, "date": item.date}
+
+
+def result_row(item: Item, report, content_hash: str, mask: Callable[[str], str]) -> dict[str, Any]:
+    """The store row for one checked document: a rendering of its Report (nothing is scored here)."""
+    summary = report.summary
+    letter = report.sections.get("letter") or {}
+    date = item.date or report.meta.get("date") or report.meta.get("created")
+    row = _base_row(item)
+    row.update({
+        "hash": content_hash,
+        "status": "ok",
+        "format": report.meta.get("format"),
+        "kind": item.kind or report.meta.get("kind"),
+        "sender": _sender(item, report),
+        "date": str(date)[:10] if date else None,
+        "lix": report.lix.value,
+        "band": report.lix.band,
+        "words": report.lix.words,
+        "sentences": report.lix.sentences,
+        "long_words": report.lix.long_words,
+        "findings": summary["findings"],
+        "is_decision": _as_flag(letter.get("is_decision")),
+        "klagevejledning": _as_flag(letter.get("klagevejledning")),
+        "summary": _json({k: summary[k] for k in ("by_rule", "by_severity", "by_category")}),
+        "finding_rows": [(f.rule, f.severity, f.category, f.offset, f.length, f.line, f.column, f.block,
+                          mask(f.text)) for f in report.findings],
+    })
+    return row
+
+
+def error_row(item: Item, code: str, content_hash: str | None = None) -> dict[str, Any]:
+    row = _base_row(item)
+    row.update({"status": "error", "error_code": code, "hash": content_hash})
+    return row
+
+
+def _json(value) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_CACHE) -> dict[str, Any]:
+    """Check one shard inside a worker. Never raises for a single bad document: it becomes an error row."""
+    engine = _worker(config, cache_size)
+    mask = masker()
+    before = (engine.lookups, engine.hits)
+    rows = []
+    with Opener(config) as opener:
+        for item in shard:
+            content_hash = None
+            try:
+                document, data = opener.read(item)
+                content_hash = hashlib.sha256(data).hexdigest()[:32]
+                report = engine.check(document, item.kind)
+                rows.append(result_row(item, report, content_hash, mask))
+            except InputError as e:
+                rows.append(error_row(item, e.code, content_hash))
+            except Exception as e:  # a bug or hostile file must not stop the batch; record the type, not the text
+                rows.append(error_row(item, f"internal:{type(e).__name__}", content_hash))
+    return {"rows": rows, "lookups": engine.lookups - before[0], "hits": engine.hits - before[1],
+            "pid": os.getpid()}
+
+
+# -- parent side ------------------------------------------------------------------------------------------------
+
+@dataclass
+class RunStats:
+    total: int | None = None  # items in the sources (None when not counted)
+    skipped: int = 0  # already in the store from an earlier run
+    added: int = 0
+    errors: int = 0
+    duplicates: int = 0  # ids seen twice in the input (only the first result is kept)
+    lookups: int = 0
+    hits: int = 0
+    seconds: float = 0.0
+    engine: str = "local"
+    workers: int = 1
+    error_codes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def hit_rate(self) -> float | None:
+        return self.hits / self.lookups if self.lookups else None
+
+    @property
+    def rate(self) -> float:
+        return self.added / self.seconds if self.seconds > 0 else 0.0
+
+
+def count_items(sources: Iterable[str]) -> int:
+    return sum(1 for _ in iter_items(sources))
+
+
+def _todo(store: Store, items: Iterable[Item], shard_size: int, stats: RunStats) -> Iterator[list[Item]]:
+    """Shards of items that are not in the store yet (one indexed lookup per shard)."""
+    for shard in shards(items, shard_size):
+        done = store.done(i.id for i in shard)
+        seen: set[str] = set()
+        todo = []
+        for item in shard:
+            if item.id in done:
+                stats.skipped += 1
+            elif item.id in seen:
+                stats.duplicates += 1
+            else:
+                seen.add(item.id)
+                todo.append(item)
+        if todo:
+            yield todo
+
+
+class Progress:
+    """tqdm on a terminal, plain log lines (counts and rates only, never letter text) otherwise."""
+
+    def __init__(self, total: int | None, initial: int, enabled: bool, stream=None):
+        self.stream = stream or sys.stderr
+        self.enabled = enabled
+        self.total = total
+        self.done = initial
+        self.start = time.monotonic()
+        self.start_done = initial
+        self.last_log = self.start
+        self.bar = None
+        if enabled and getattr(self.stream, "isatty", lambda: False)():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, initial=initial, unit="dok", file=self.stream, smoothing=0.1,
+                            desc="lixcheck batch")
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if self.bar is not None:
+            self.bar.update(n)
+            return
+        now = time.monotonic()
+        if self.enabled and now - self.last_log >= 5:
+            self.last_log = now
+            self.log()
+
+    def log(self) -> None:
+        elapsed = time.monotonic() - self.start
+        rate = (self.done - self.start_done) / elapsed if elapsed > 0 else 0.0
+        line = f"lixcheck batch: {self.done}"
+        if self.total:
+            line += f"/{self.total} dokumenter ({100 * self.done / self.total:.0f} %)"
+        else:
+            line += " dokumenter"
+        line += f", {rate:.1f} dok./s"
+        if self.total and rate > 0:
+            line += f", ca. {_duration((self.total - self.done) / rate)} tilbage"
+        print(line, file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        elif self.enabled:
+            self.log()
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60} s"
+    return f"{seconds // 3600} t {seconds % 3600 // 60} min"
+
+
+def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None, engine: str = "local",
+        workers: int | None = None, scheduler: str | None = None, shard_size: int = DEFAULT_SHARD,
+        cache_size: int = DEFAULT_CACHE, progress: bool = False, count: bool = True) -> RunStats:
+    """Check every item of the sources into the store in out_dir; skip what an earlier run finished."""
+    config = config or Config()
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}")
+    workers = max(1, workers or os.cpu_count() or 1)
+    stats = RunStats(engine=engine, workers=workers)
+    start = time.monotonic()
+    with Store(out_dir) as store:
+        store.set_meta("config", {k: v for k, v in config.__dict__.items()})
+        stats.total = count_items(sources) if count else None
+        bar = Progress(stats.total, store.count(), progress)
+        items = iter_items(sources)
+
+        def write(result: dict[str, Any]) -> None:
+            rows = result["rows"]
+            added = store.add(rows)
+            stats.added += added
+            stats.duplicates += len(rows) - added
+            stats.lookups += result["lookups"]
+            stats.hits += result["hits"]
+            for r in rows:
+                if r["status"] == "error":
+                    stats.errors += 1
+                    code = r["error_code"]
+                    stats.error_codes[code] = stats.error_codes.get(code, 0) + 1
+            bar.update(len(rows))
+
+        todo = _todo(store, items, shard_size, stats)
+        try:
+            if engine == "local":
+                _run_local(todo, config, workers, cache_size, write)
+            else:
+                _run_dask(todo, config, workers, scheduler, cache_size, write)
+        finally:
+            bar.close()
+            stats.seconds = time.monotonic() - start
+            store.set_meta("last_run", {"engine": engine, "workers": workers, "added": stats.added,
+                                        "seconds": round(stats.seconds, 2), "cache_lookups": stats.lookups,
+                                        "cache_hits": stats.hits})
+    return stats
+
+
+def _run_local(todo: Iterator[list[Item]], config: Config, workers: int, cache_size: int, write) -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")  # a clean interpreter per worker: no inherited threads or locks
+    limit = 2 * workers
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
+                             initargs=(config, cache_size)) as pool:
+        pending: set[Future] = set()
+        try:
+            for shard in todo:
+                pending.add(pool.submit(process_shard, shard, config, cache_size))
+                if len(pending) >= limit:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for f in finished:
+                        write(f.result())
+            for f in _drain(pending):
+                write(f.result())
+        except BaseException:
+            for f in pending:
+                f.cancel()
+            raise
+
+
+def _drain(pending: set[Future]) -> Iterator[Future]:
+    while pending:
+        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+        yield from finished
+
+
+def _run_dask(todo: Iterator[list[Item]], config: Config, workers: int, scheduler: str | None, cache_size: int,
+              write) -> None:
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        limit = 2 * n_workers
+        queue = as_completed()
+        in_flight = 0
+        exhausted = False
+        todo = iter(todo)
+        while True:
+            while not exhausted and in_flight < limit:
+                shard = next(todo, None)
+                if shard is None:
+                    exhausted = True
+                    break
+                queue.add(client.submit(process_shard, shard, config, cache_size, pure=False))
+                in_flight += 1
+            if in_flight == 0:
+                break
+            future = next(queue)
+            in_flight -= 1
+            write(future.result())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,171 @@
+"""The batch result store: an append-only SQLite file, one row per document plus its findings.
+
+Why SQLite and not JSONL: a run over millions of letters must resume without holding the ids of finished documents
+in memory (an indexed lookup per shard keeps memory flat), each shard is committed in one transaction (after
+``kill -9`` the file holds whole shards only, never a torn line), and ``UNIQUE(id)`` makes a duplicate result
+impossible rather than merely unlikely. Rows are only ever inserted; nothing is updated or deleted.
+
+No letter text is stored: a document row holds counts, LIX and ids; a finding row holds the rule, position and the
+short matched phrase with CPR numbers masked (``mask``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+STORE_NAME = "results.sqlite"
+SCHEMA_VERSION = 1
+
+DOC_COLUMNS = (
+    "id", "hash", "status", "error_code", "source", "format", "kind", "template", "sender", "sent", "date",
+    "lix", "band", "words", "sentences", "long_words", "findings", "is_decision", "klagevejledning", "summary",
+)
+FINDING_COLUMNS = ("rule", "severity", "category", "offset", "length", "line", "col", "block", "text")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    hash TEXT,
+    status TEXT NOT NULL,          -- ok | error
+    error_code TEXT,               -- InputError.code for error rows
+    source TEXT, format TEXT, kind TEXT, template TEXT, sender TEXT,
+    sent INTEGER,                  -- how many recipients got this letter (volume weight), NULL = 1
+    date TEXT,                     -- ISO date when known (YYYY-MM-DD)
+    lix REAL, band TEXT, words INTEGER, sentences INTEGER, long_words INTEGER,
+    findings INTEGER,
+    is_decision INTEGER, klagevejledning INTEGER,  -- from the Report's "letter" section when present
+    summary TEXT                   -- JSON: findings by rule/severity/category
+);
+CREATE TABLE IF NOT EXISTS findings (
+    doc_seq INTEGER NOT NULL REFERENCES documents(seq),
+    rule TEXT NOT NULL, severity TEXT, category TEXT,
+    offset INTEGER, length INTEGER, line INTEGER, col INTEGER, block INTEGER,
+    text TEXT                      -- the matched phrase, CPR numbers masked
+);
+CREATE INDEX IF NOT EXISTS findings_doc ON findings(doc_seq);
+CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
+"""
+
+_CPR = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)")
+
+
+def _fallback_mask(text: str) -> str:
+    return _CPR.sub("XXXXXX-XXXX", text)
+
+
+def masker():
+    """lixcheck.checks.template.mask_cpr when the letter checks provide it, else a plain CPR-pattern mask."""
+    try:
+        from ..checks.template import mask_cpr
+    except ImportError:
+        return _fallback_mask
+
+    def both(text: str) -> str:  # the checks' own mask first, then the plain pattern as a safety net
+        return _fallback_mask(mask_cpr(text))
+
+    return both
+
+
+class Store:
+    """Single writer (the batch parent process). Readers may open the file at any time."""
+
+    def __init__(self, directory: str | Path, *, readonly: bool = False):
+        self.directory = Path(directory)
+        self.path = self.directory / STORE_NAME
+        if readonly:
+            if not self.path.is_file():
+                raise FileNotFoundError(self.path)
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        else:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit BEGIN/COMMIT below
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: consistent after kill -9 or power loss
+            self.db.executescript(_SCHEMA)
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- meta ---------------------------------------------------------------------------------------------------
+    def set_meta(self, key: str, value: Any) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                        (key, json.dumps(value, ensure_ascii=False, default=str)))
+
+    def meta(self) -> dict[str, Any]:
+        return {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM meta")}
+
+    # -- writing ------------------------------------------------------------------------------------------------
+    def done(self, ids: Iterable[str]) -> set[str]:
+        """Which of these ids already have a result (one indexed query per shard: memory stays flat)."""
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(q, chunk))
+        return found
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> int:
+        """Append results in one transaction; a row whose id is already stored is ignored. Returns rows added."""
+        added = 0
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for row in rows:
+                values = [row.get(c) for c in DOC_COLUMNS]
+                cur = self.db.execute(
+                    f"INSERT OR IGNORE INTO documents ({','.join(DOC_COLUMNS)}) "
+                    f"VALUES ({','.join('?' * len(DOC_COLUMNS))})", values)
+                if cur.rowcount != 1:
+                    continue
+                added += 1
+                seq = cur.lastrowid
+                findings = row.get("finding_rows") or ()
+                if findings:
+                    self.db.executemany(
+                        f"INSERT INTO findings (doc_seq, {','.join(FINDING_COLUMNS)}) "
+                        f"VALUES (?, {','.join('?' * len(FINDING_COLUMNS))})",
+                        [(seq, *f) for f in findings])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return added
+
+    # -- reading ------------------------------------------------------------------------------------------------
+    def count(self, status: str | None = None) -> int:
+        if status:
+            return self.db.execute("SELECT COUNT(*) FROM documents WHERE status = ?", (status,)).fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Every document row in insertion order, as dicts (streamed)."""
+        cur = self.db.execute(f"SELECT seq, {','.join(DOC_COLUMNS)} FROM documents ORDER BY seq")
+        names = ("seq", *DOC_COLUMNS)
+        for r in cur:
+            yield dict(zip(names, r, strict=True))
+
+    def findings_of(self, seq: int) -> list[dict[str, Any]]:
+        cur = self.db.execute(
+            f"SELECT {','.join(FINDING_COLUMNS)} FROM findings WHERE doc_seq = ? ORDER BY offset, rule", (seq,))
+        return [dict(zip(FINDING_COLUMNS, r, strict=True)) for r in cur]
+
+    def results(self) -> Iterator[dict[str, Any]]:
+        """Document rows with their findings, without the store's own sequence number (for comparisons/export)."""
+        for row in self.documents():
+            seq = row.pop("seq")
+            row["finding_rows"] = self.findings_of(seq)
+            yield row
