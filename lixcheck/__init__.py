@@ -17,7 +17,8 @@ from typing import Any
 from .errors import ConfigError, InputError
 from .model import Finding, Lix, Report
 
-__all__ = ["check", "check_many", "lix", "Report", "Finding", "Lix", "InputError", "ConfigError", "__version__"]
+__all__ = ["check", "check_many", "lix", "annotate", "Report", "Finding", "Lix", "InputError", "ConfigError",
+           "__version__"]
 
 
 def _config(config):
@@ -65,3 +66,13 @@ def check_many(sources: Iterable, *, kind: str | None = None, config: dict[str, 
             yield read(src, cfg), k
 
     yield from engine.check_many(documents(), n_process=n_process, batch_size=batch_size)
+
+
+def annotate(source, *, output=None, kind: str | None = None, config: dict[str, Any] | None = None) -> bytes:
+    """Check a Word file (path or bytes) and return a copy with one Word comment per finding (.docx bytes).
+
+    With ``output`` the copy is also written there (atomically); the original file is never changed.
+    """
+    from .writers.docx_annotate import annotate_source
+
+    return annotate_source(source, _config(config), output=output, kind=kind)

@@ -113,6 +113,31 @@ def check_cmd(paths, fmt, kind, fail_on, config_path, sample):
         sys.exit(1)
 
 
+@main.command("annotate")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Ny .docx-fil med kommentarer (originalen ændres aldrig).")
+@click.option("--kind", default=None, help="Brevtype, fx decision, partshøring, information.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Konfigurationsfil (lixcheck.toml). Ellers findes den nærmeste selv.")
+def annotate_cmd(path, output, kind, config_path):
+    """Skriv en kopi af et Word-dokument med en kommentar for hvert fund."""
+    from .writers.docx_annotate import annotate_source
+
+    cfg = load_config(config_path)
+    if not Path(path).is_file():
+        fail(f"filen findes ikke: {path}")
+    try:
+        annotate_source(Path(path), cfg, output=output, kind=kind)
+    except InputError as e:
+        fail(f"{path}: {e.message_da}")
+    except ConfigError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(f"{output}: filen kan ikke skrives ({e.strerror})")
+    click.echo(f"Kommentarer skrevet til {output}")
+
+
 def render_text(report, name):
     from .writers.text import render
 
