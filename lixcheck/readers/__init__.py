@@ -31,7 +31,11 @@ def sniff(data: bytes) -> str:
     """The format of raw bytes by their content."""
     head = data[:2048]
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "docx"
+        return "docx"  # any zip: the docx reader says clearly when it is not a Word document
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "docx"  # OLE compound file: an encrypted .docx or an old .doc; the docx reader explains which
+    if b"digitalpost.dk/memo-1" in data[:65536].lower():
+        return "memo"  # MeMo by its namespace URI (prefix-independent), also inside a wrapper envelope
     if head.lstrip().startswith(b"%PDF-") or head.startswith(b"%PDF-"):
         return "pdf"
     try:
