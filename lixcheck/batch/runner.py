@@ -48,7 +48,12 @@ def _worker(config: Config, cache_size: int):
 
 
 def init_worker(config: Config, cache_size: int) -> None:
-    _worker(config, cache_size)
+    """Load the pipeline when the worker starts. A failure here is raised again by the first shard, so that the
+    parent gets the real error (a ConfigError, say) instead of a broken pool."""
+    try:
+        _worker(config, cache_size)
+    except Exception:
+        pass
 
 
 def _as_flag(value) -> int | None:
@@ -134,7 +139,7 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
             except Exception as e:  # a bug or hostile file must not stop the batch; record the type, not the text
                 rows.append(error_row(item, f"internal:{type(e).__name__}", content_hash))
     return {"rows": rows, "lookups": engine.lookups - before[0], "hits": engine.hits - before[1],
-            "pid": os.getpid()}
+            "pid": os.getpid(), "rules_version": engine.analyzer.ruleset.version}
 
 
 # -- parent side ------------------------------------------------------------------------------------------------
@@ -148,6 +153,7 @@ class RunStats:
     duplicates: int = 0  # ids seen twice in the input (only the first result is kept)
     lookups: int = 0
     hits: int = 0
+    rules_version: str | None = None
     seconds: float = 0.0
     engine: str = "local"
     workers: int = 1
@@ -264,6 +270,7 @@ def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None
             stats.duplicates += len(rows) - added
             stats.lookups += result["lookups"]
             stats.hits += result["hits"]
+            stats.rules_version = result.get("rules_version")
             for r in rows:
                 if r["status"] == "error":
                     stats.errors += 1
@@ -282,7 +289,7 @@ def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None
             stats.seconds = time.monotonic() - start
             store.set_meta("last_run", {"engine": engine, "workers": workers, "added": stats.added,
                                         "seconds": round(stats.seconds, 2), "cache_lookups": stats.lookups,
-                                        "cache_hits": stats.hits})
+                                        "cache_hits": stats.hits, "rules_version": stats.rules_version})
     return stats
 
 
