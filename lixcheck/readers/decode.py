@@ -66,7 +66,12 @@ def decode_bytes(data: bytes, *, strict: bool = True) -> str:
     best = from_bytes(data[:1_000_000], cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman",
                                                       "utf_16", "utf_8"]).best()
     if best is None:
-        raise _binary_error()
+        # Too short for charset-normalizer to be sure ("Blåbær – €5."): Windows letters are cp1252, which also
+        # covers latin-1's letters. Binary that happens to decode is caught by check_text's control-byte test.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise _binary_error() from None
     try:
         return data.decode(best.encoding, errors)
     except (UnicodeDecodeError, LookupError):

@@ -6,6 +6,8 @@ network and does not resolve entities from outside the file.
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
@@ -14,11 +16,13 @@ from ..errors import InputError
 from .decode import check_text, decode_bytes
 from .text import classify_lines, normalise_newlines, segment_paragraph
 
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = _HEADINGS | {"p", "div", "li", "td", "th", "blockquote", "pre", "address", "section", "article", "header",
                        "footer", "main", "ul", "ol", "table", "tr", "dd", "dt", "body", "caption", "figcaption"}
 _DROP = {"script", "style", "head", "noscript", "template", "iframe", "object", "svg"}
-_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+# The text is already decoded (readers/decode.py); the parser reads it back as UTF-8 whatever <meta charset> says.
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
 
 
 class _Builder:
@@ -68,7 +72,9 @@ def _inline_text(el, out: list[str]) -> None:
             out.append(child.tail)
 
 
-def _walk(el, b: _Builder) -> None:
+def _walk(el, b: _Builder, cell: str | None = None) -> None:
+    """Blocks of ``el`` and its descendants. ``cell`` is the source of the table cell we are inside, if any:
+    paragraphs, lists and headings inside a cell keep their kind but say which cell they sit in."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _DROP or not tag:
         return
@@ -77,40 +83,43 @@ def _walk(el, b: _Builder) -> None:
         b.table_pos.append([0, 0])
     elif tag == "tr" and b.table_pos:
         b.table_pos[-1] = [b.table_pos[-1][0] + 1, 0]
+    if tag in ("td", "th") and b.table_pos:
+        b.table_pos[-1][1] += 1
+        row, col = b.table_pos[-1]
+        cell = f"tabel {b.counters['table']}, række {row}, celle {col}"
     buf: list[str] = []
     _inline_text(el, buf)
     own = "".join(buf)
     if own.strip():
         if tag in _HEADINGS:
             b.counters["h"] += 1
-            b.add(own, HEADING, f"overskrift {b.counters['h']}")
+            b.add(own, HEADING, cell or f"overskrift {b.counters['h']}")
         elif tag == "li":
             b.counters["li"] += 1
-            b.add(own, LIST_ITEM, f"punkt {b.counters['li']}")
-        elif tag in ("td", "th") and b.table_pos:
-            b.table_pos[-1][1] += 1
-            row, cell = b.table_pos[-1]
-            b.add(own, TABLE_CELL, f"tabel {b.counters['table']}, række {row}, celle {cell}")
+            b.add(own, LIST_ITEM, cell or f"punkt {b.counters['li']}")
+        elif tag in ("td", "th") and cell:
+            b.add(own, TABLE_CELL, cell)
         else:
             b.counters["p"] += 1
-            b.add(own, PARAGRAPH, f"afsnit {b.counters['p']}")
-    elif tag in ("td", "th") and b.table_pos:
-        b.table_pos[-1][1] += 1
+            b.add(own, PARAGRAPH, cell or f"afsnit {b.counters['p']}")
     for child in el:
         ctag = child.tag if isinstance(child.tag, str) else ""
         if ctag in _BLOCKS:
-            _walk(child, b)
+            _walk(child, b, None if ctag == "table" else cell)
         elif ctag and ctag not in _DROP:
             # Inline elements were read above, but they may hold block elements (a <span> around a <p>).
             for sub in child.iter(*_BLOCKS):
                 if sub is not child:
-                    _walk(sub, b)
+                    _walk(sub, b, cell)
                     break
     if tag == "table" and b.table_pos:
         b.table_pos.pop()
 
 
 def read_html(html: str, *, format: str = "html") -> Document:
+    # A DOCTYPE with an internal subset ("<!DOCTYPE html [<!ENTITY …>]>") is not HTML; the HTML parser would leave
+    # its "]>" as text. Entities are never expanded from it (nor from anywhere outside the file).
+    html = _DOCTYPE_SUBSET.sub("", html, count=1)
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
     except (etree.ParserError, ValueError) as e:
