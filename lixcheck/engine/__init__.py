@@ -1,6 +1,13 @@
 """The rule engine: rule types over the spaCy Doc and the Document produce Hits; the analyser turns them into Findings.
 
-This module holds the interface between the analyser and the rules. Rule types, the loader and schema live beside it.
+This module holds the interface between the analyser and the rules:
+- RuleInfo / Hit / Context: what a rule is, what it found, what it may look at;
+- CHECKS + register_check: Python checks for rules of type "check";
+- load_ruleset(config) -> RuleSet (compiled once per configuration) and list_rules(config) for docs and the web app.
+
+Rule data lives in rules/da/*.yml (validated by rules/schema.json); the mechanisms live beside this module:
+loader.py (files, schema, plugins), settings.py (the `rules` configuration), ruleset.py (compilation, one shared
+pass), and one module per rule type family (phrases, patterns, metrics, acronyms, placeholders, passive, nominal).
 """
 
 from __future__ import annotations
@@ -12,13 +19,20 @@ from typing import Any
 
 @dataclass(frozen=True)
 class RuleInfo:
-    """What a finding needs to know about its rule."""
+    """What a finding needs to know about its rule, plus what its documentation page shows."""
 
     id: str
     category: str
     severity: str
     message: str
     description: str = ""
+    type: str = ""
+    source: str = ""
+    why: str = ""
+    examples: dict = field(default_factory=dict, compare=False, hash=False)  # {"bad": [...], "good": [...]}
+    origin: str = ""  # the rule file (and plugin) it comes from
+    enabled: bool = True
+    summary: str = ""  # one line for tables (rules list); defaults to the description's first sentence
 
 
 @dataclass(slots=True)
@@ -47,8 +61,8 @@ class Context:
 
 
 # Python checks for rules of type "check": name → fn(ctx, rule, params) -> list[Hit].
-# Built-in checks live in lixcheck/checks/ and register with @register_check("sender.clarity"); plugins register
-# through the entry-point group "lixcheck.checks".
+# Built-in checks live in lixcheck/checks/ (and the engine's own passive/nominal modules) and register with
+# @register_check("sender.clarity"); plugins register through the entry-point group "lixcheck.checks".
 CheckFn = Callable[[Context, RuleInfo, dict], list[Hit]]
 CHECKS: dict[str, CheckFn] = {}
 
@@ -61,18 +75,7 @@ def register_check(name: str) -> Callable[[CheckFn], CheckFn]:
     return deco
 
 
-class RuleSet:
-    """The compiled rules for one configuration. Built once, then run on many documents (thread-safe)."""
+from .ruleset import RuleSet, list_rules, load_ruleset  # noqa: E402  (needs the names above)
 
-    version = "0"
-
-    def __init__(self, config):
-        self.config = config
-        self.rules: dict[str, RuleInfo] = {}
-
-    def run(self, ctx: Context) -> list[Hit]:
-        return []
-
-
-def load_ruleset(config) -> RuleSet:
-    return RuleSet(config)
+__all__ = ["RuleInfo", "Hit", "Context", "CHECKS", "CheckFn", "register_check", "RuleSet", "load_ruleset",
+           "list_rules"]

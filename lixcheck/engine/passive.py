@@ -1,0 +1,116 @@
+"""Passive voice, as built-in checks `passive.s` and `passive.blive` (word lists come from the rule's params).
+
+s-passive (nlp.md): a lower-case word ending in -s whose lookup lemma ends in -e, with word = lemma+s, lemma+des or
+lemma[:-1]+es ("behandles", "behandledes"), or a listed irregular form ("fås", "ses"); not a deponent ("skyldes",
+"synes"), not after a determiner (a genitive: "en uges", "hver klasses"), not capitalised inside a sentence (a name).
+blive-passive: a form of "blive" followed, within `gap` lower-case words, by a participle ("blev bevilget", "er
+blevet sendt"): a word ending in -t whose lookup lemma is a verb (ends in -e, or is a listed short verb).
+The detectors take plain token lists so the benchmark (benchmarks/acc_passive.py) runs the same code on UD gold tokens.
+"""
+
+from __future__ import annotations
+
+from ..nlp.pipeline import lemma_table
+from . import Context, Hit, RuleInfo, register_check
+from .messages import render
+
+
+def _lemma(table: dict, word: str) -> str:
+    lemma = table.get(word)
+    if lemma is None:
+        low = word.lower()
+        lemma = table.get(low, low)
+    return lemma.lower()
+
+
+class SPassive:
+    def __init__(self, params: dict):
+        self.deponents = {w.lower() for w in params.get("deponents", [])}
+        self.forms = {w.lower() for w in params.get("forms", [])}
+        self.determiners = {w.lower() for w in params.get("determiners", [])}
+        self.table = lemma_table()
+
+    def is_passive(self, words: list[str], i: int, sent_start: bool) -> bool:
+        word = words[i]
+        low = word.lower()
+        if len(low) < 4 and low not in self.forms or not low.endswith("s") or not low.isalpha():
+            return False
+        if word[0].isupper() and not sent_start:
+            return False
+        if low in self.deponents:
+            return False
+        if i > 0 and words[i - 1].lower() in self.determiners:
+            return False
+        if low in self.forms:
+            return True
+        lemma = _lemma(self.table, word)
+        if lemma in self.deponents or not lemma.endswith("e") or len(lemma) < 3:
+            return False
+        return low in (lemma + "s", lemma + "des", lemma[:-1] + "es")
+
+
+class BlivePassive:
+    def __init__(self, params: dict):
+        self.blive = {w.lower() for w in params.get("blive", ["blive", "bliver", "blev", "blevet", "blevne"])}
+        self.short_verbs = {w.lower() for w in params.get("short_verbs", [])}
+        self.not_participles = {w.lower() for w in params.get("not_participles", [])}
+        self.gap = int(params.get("gap", 2))
+        self.table = lemma_table()
+
+    def is_participle(self, word: str) -> bool:
+        low = word.lower()
+        if not low.endswith("t") or not low.isalpha() or low in self.not_participles or len(low) < 3:
+            return False
+        lemma = _lemma(self.table, low)
+        return lemma != low and (lemma.endswith("e") or lemma in self.short_verbs)
+
+    def find(self, words: list[str]) -> list[tuple[int, int]]:
+        """(index of the blive form, index of the participle) pairs."""
+        out = []
+        n = len(words)
+        for i, w in enumerate(words):
+            if w.lower() not in self.blive:
+                continue
+            for j in range(i + 1, min(n, i + 2 + self.gap)):
+                cand = words[j]
+                if self.is_participle(cand):
+                    out.append((i, j))
+                    break
+                if not cand.isalpha() or not cand.islower() or cand.lower() in self.blive:
+                    break
+        return out
+
+
+_cache: dict[int, object] = {}
+
+
+def _detector(cls, rule: RuleInfo, params: dict):
+    key = id(params)
+    det = _cache.get(key)
+    if det is None or not isinstance(det, cls):
+        det = _cache[key] = cls(params)
+    return det
+
+
+@register_check("passive.s")
+def s_passive(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
+    det: SPassive = _detector(SPassive, rule, params)
+    doc = ctx.doc
+    words = [t.text for t in doc]
+    hits = []
+    for i, tok in enumerate(doc):
+        if det.is_passive(words, i, tok.is_sent_start or (i > 0 and not doc[i - 1].is_alpha and
+                                                           doc[i - 1].text in "\"'«»“(")):
+            hits.append(Hit(rule, tok.idx, tok.idx + len(tok.text), (), render(rule.message, match=tok.text)))
+    return hits
+
+
+@register_check("passive.blive")
+def blive_passive(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
+    det: BlivePassive = _detector(BlivePassive, rule, params)
+    doc = ctx.doc
+    hits = []
+    for i, j in det.find([t.text for t in doc]):
+        start, end = doc[i].idx, doc[j].idx + len(doc[j].text)
+        hits.append(Hit(rule, start, end, (), render(rule.message, match=ctx.document.text[start:end])))
+    return hits

@@ -1,0 +1,160 @@
+"""Compiles rule data into one RuleSet per configuration: phrase and pattern rules share one Matcher pass each;
+metric, require, acronym, placeholder and check rules run once per document. Settings (enable/disable, severity,
+thresholds, allow-list) are applied here, so a RuleSet is immutable and thread-safe after construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+from . import CHECKS, Context, Hit, RuleInfo
+from . import settings as settings_mod
+from .acronyms import AcronymRule
+from .loader import RuleSpec, load_checks, load_specs
+from .metrics import MetricRule, RequireRule
+from .patterns import PatternRules
+from .phrases import PhraseRules
+from .placeholders import PlaceholderRule
+
+PACK = "da"
+
+
+def _summary(description: str) -> str:
+    first = re.split(r"(?<=[.!?])\s", description.strip(), maxsplit=1)[0]
+    return first
+
+
+def _info(spec: RuleSpec, settings: settings_mod.RuleSettings) -> RuleInfo:
+    d = spec.data
+    enabled = settings_mod.is_enabled(d["id"], d["category"], d.get("enabled", True), settings)
+    return RuleInfo(
+        id=d["id"], category=d["category"], severity=settings.severity.get(d["id"], d["severity"]),
+        message=d["message"].strip(), description=" ".join(d["description"].split()), type=d["type"],
+        source=" ".join(d["source"].split()), why=" ".join(d["why"].split()), examples=d["examples"],
+        origin=spec.origin, enabled=enabled, summary=d.get("summary") or _summary(" ".join(d["description"].split())),
+    )
+
+
+@dataclass
+class _CheckRule:
+    info: RuleInfo
+    fn: object
+    params: dict
+
+    def run(self, ctx: Context) -> list[Hit]:
+        return list(self.fn(ctx, self.info, self.params))
+
+
+class RuleSet:
+    """The compiled rules for one configuration. Built once, then run on many documents (thread-safe)."""
+
+    def __init__(self, config, nlp=None):
+        self.config = config
+        self.settings = settings_mod.parse(config.rules if config is not None else {})
+        s = self.settings
+        load_checks(s.plugins if isinstance(s.plugins, bool) else list(s.plugins))
+        specs, digest = load_specs(list(s.paths), s.plugins if isinstance(s.plugins, bool) else list(s.plugins))
+        self.version = f"{PACK}-{digest}"
+        settings_mod.check_ids(s, set(specs))
+        self.specs = specs
+        self.rules: dict[str, RuleInfo] = {rid: _info(spec, s) for rid, spec in specs.items()}
+        self.enabled: set[str] = {rid for rid, info in self.rules.items() if info.enabled}
+        if nlp is None:
+            from ..nlp import pipeline
+
+            nlp = pipeline.load(config.model if config is not None else "auto")[0]
+        self.phrases = PhraseRules(nlp)
+        self.patterns = PatternRules(nlp)
+        self.others: list = []
+        for rid, spec in specs.items():
+            self._compile(self.rules[rid], spec)
+        self.phrases.compile()
+        self.allow = {rid: [p.lower() for p in phrases] for rid, phrases in s.allow.items()}
+
+    def _compile(self, info: RuleInfo, spec: RuleSpec) -> None:
+        d = spec.data
+        t = d["type"]
+        if t in ("substitution", "existence"):
+            if t == "existence":
+                for phrase in d["phrases"]:
+                    self.phrases.add(info, phrase, (), None, d.get("match", "lower"))
+            for entry in d.get("swap", []):
+                phrases = entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]]
+                for phrase in phrases:
+                    self.phrases.add(info, phrase, entry.get("replace", []), entry.get("message"),
+                                     entry.get("match", d.get("match", "auto")))
+        elif t == "pattern":
+            self.patterns.add(info, d["patterns"], spec.origin)
+        elif t == "metric":
+            limits = {**d["max"], **self.settings.thresholds.get(info.id, {})}
+            if "default" not in limits:
+                raise ConfigError(f"rules.thresholds.{info.id}: needs a 'default'")
+            self.others.append(MetricRule(info, d["measure"], limits))
+        elif t == "require":
+            self.others.append(RequireRule(info, d["kinds"], d["any"]))
+        elif t == "acronym":
+            self.others.append(AcronymRule(info, d["known"], d.get("common", [])))
+        elif t == "placeholder":
+            self.others.append(PlaceholderRule(info, d["patterns"]))
+        elif t == "check":
+            fn = CHECKS.get(d["check"])
+            if fn is None:
+                raise ConfigError(f"{spec.origin}, rule {info.id!r}, field check: no Python check named "
+                                  f"{d['check']!r} (registered: {', '.join(sorted(CHECKS)) or 'none'})")
+            self.others.append(_CheckRule(info, fn, d.get("params", {})))
+
+    def threshold(self, rule_id: str, kind: str | None = None) -> float | None:
+        for rule in self.others:
+            if isinstance(rule, MetricRule) and rule.info.id == rule_id:
+                return rule.limits.get(kind or "default", rule.limits["default"])
+        return None
+
+    def run(self, ctx: Context) -> list[Hit]:
+        enabled = self.enabled
+        hits = self.phrases.run(ctx.doc, enabled) + self.patterns.run(ctx.doc, enabled)
+        for rule in self.others:
+            if rule.info.id in enabled:
+                hits.extend(rule.run(ctx))
+        if self.allow:
+            hits = self._allowed(ctx.document.text, hits)
+        return hits
+
+    def _allowed(self, text: str, hits: list[Hit]) -> list[Hit]:
+        low = text.lower()
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for rid, phrases in self.allow.items():
+            for p in phrases:
+                start = low.find(p)
+                while start != -1:
+                    spans.setdefault(rid, []).append((start, start + len(p)))
+                    start = low.find(p, start + 1)
+
+        def allowed(h: Hit) -> bool:
+            for rid in (h.rule.id, settings_mod.ALL):
+                if any(s <= h.start and h.end <= e for s, e in spans.get(rid, ())):
+                    return True
+            return False
+
+        return [h for h in hits if not allowed(h)]
+
+
+def load_ruleset(config) -> RuleSet:
+    return RuleSet(config)
+
+
+def list_rules(config=None) -> list[RuleInfo]:
+    """Every loaded rule (enabled or not, see RuleInfo.enabled), sorted by category and id: for docs and /regler/."""
+    from ..config import from_dict
+
+    cfg = from_dict(config) if not hasattr(config, "rules") else config
+    specs, _ = load_specs(list(settings_mod.parse(cfg.rules).paths), _plugins(cfg))
+    s = settings_mod.parse(cfg.rules)
+    settings_mod.check_ids(s, set(specs))
+    return sorted((_info(spec, s) for spec in specs.values()), key=lambda r: (r.category, r.id))
+
+
+def _plugins(cfg):
+    p = settings_mod.parse(cfg.rules).plugins
+    return p if isinstance(p, bool) else list(p)
