@@ -102,12 +102,18 @@ class Analyzer:
 
     def finish(self, document: Document, doc, measured, kind: str | None) -> Report:
         sentences, sent_spans, paragraphs, doc_lix = measured
+        kind_detected = kind is None
+        from .checks.letter import detect_kind, normalise_kind
+
+        # Once per document, before the rules that use ctx.kind; given kinds in Danish ("afgørelse") are normalised.
+        kind = detect_kind(document) if kind_detected else normalise_kind(kind)
         ctx = Context(document, doc, sentences, kind, self.config, doc_lix, paragraphs)
         hits = self.ruleset.run(ctx)
         findings = make_findings(document, hits, self.config)
         meta = {
             "format": document.format,
             "kind": ctx.kind,
+            "kind_detected": kind_detected,
             "pipeline": self.pipeline_info.to_dict(),
             "lix_mode": self.config.lix_mode,
             "rules_version": self.ruleset.version,

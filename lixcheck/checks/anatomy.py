@@ -1,0 +1,240 @@
+"""The parts of a letter that the letter checks look at: letterhead, title, salutation, signature, footer, sections.
+
+Works on lixcheck.document.Document alone (blocks and text), so it runs the same for text, HTML, .docx, MeMo and PDF.
+Letterhead = the blocks before the first running-text block; signature = from the closing phrase ("Med venlig hilsen")
+to the next running-text block; footer = non-running blocks at the very end; .docx page headers/footers count too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import HEADING, LINES, RUNNING_TEXT, TITLE, Document
+from . import gazetteer
+
+MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+          "jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.")
+SALUTATION = re.compile(r"^\s*(?:kære|hej|goddag|til|dear)\b", re.IGNORECASE)
+DATE_LINE = re.compile(
+    rf"^(?:dato\s*:?\s*)?(?:[A-ZÆØÅ][\wæøå.-]+(?: [A-ZÆØÅ][\wæøå.-]+)?,?\s+)?(?:den\s+)?"
+    rf"(?:\d{{1,2}}\.\s*(?:{MONTHS})\s*\d{{2,4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\s*$",
+    re.IGNORECASE)
+REFERENCE_LINE = re.compile(
+    r"^(?:sagsnr|sagsnummer|sags\s*nr|sag nr|j\.?\s?nr|journalnr|journalnummer|vores ref|jeres ref|ref|dok\.?\s?nr|"
+    r"dokumentnr|cpr|cpr-nr|cpr-nummer|personnummer|side \d|kundenr|kundenummer|dato|sendt|modtaget|bilag)\b\.?",
+    re.IGNORECASE)
+ADDRESS_LINE = re.compile(
+    r"^(?:[A-ZÆØÅ][\wæøåé'. -]*[a-zæøå.] \d+\s*[A-Za-z]?(?:[, ]+(?:\d+\.?\s*(?:sal|th|tv|mf)\.?|st\.?|th\.?|tv\.?)"
+    r"[^\n]*)?|\d{4}\s+[A-ZÆØÅ][\wæøå .-]+|postboks \d+.*|p\.o\. box.*)$", re.IGNORECASE)
+NON_RUNNING = frozenset({HEADING, LINES, TITLE})
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    block: int
+    zone: str  # "header" | "signature" | "footer" | "page" (a .docx page header/footer)
+
+
+def block_lines(document: Document, index: int) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of a block, stripped."""
+    b = document.blocks[index]
+    out = []
+    pos = b.start
+    for raw in document.text[b.start:b.end].split("\n"):
+        s = pos + len(raw) - len(raw.lstrip())
+        e = pos + len(raw.rstrip())
+        if e > s:
+            out.append((s, e))
+        pos += len(raw) + 1
+    return out
+
+
+def is_running(document: Document, index: int) -> bool:
+    return document.blocks[index].kind in RUNNING_TEXT
+
+
+def first_running(document: Document) -> int:
+    for i in range(len(document.blocks)):
+        if is_running(document, i) and not SALUTATION.match(block_text(document, i)):
+            return i
+    return len(document.blocks)
+
+
+def block_text(document: Document, index: int) -> str:
+    b = document.blocks[index]
+    return document.text[b.start:b.end]
+
+
+def closing_re() -> re.Pattern:
+    words = tuple(gazetteer.load("senders")["closings"])
+    return gazetteer.compiled(rf"^[ \t]*(?:{gazetteer.alternation(words)})\b[ ,!.]*", re.IGNORECASE | re.MULTILINE)
+
+
+def closing_position(document: Document) -> int | None:
+    """Offset of the last closing line ("Med venlig hilsen"), or None."""
+    last = None
+    for m in closing_re().finditer(document.text):
+        # A closing is a short line, not "Hilsen fra …" inside a sentence.
+        line_end = document.text.find("\n", m.start())
+        line = document.text[m.start(): line_end if line_end != -1 else len(document.text)]
+        if len(line.split()) <= 6:
+            last = m.start()
+    return last
+
+
+def _page_block(document: Document, index: int) -> bool:
+    src = document.blocks[index].source.lower()
+    return "sidehoved" in src or "sidefod" in src or "header" in src or "footer" in src
+
+
+def sender_lines(document: Document) -> list[Line]:
+    """The lines where a letter says who sent it: letterhead, signature, footer and page headers/footers."""
+    blocks = document.blocks
+    n = len(blocks)
+    zone_of: dict[int, str] = {}
+    head_end = first_running(document)
+    for i in range(head_end):
+        if not SALUTATION.match(block_text(document, i)):
+            zone_of[i] = "header"
+    j = n
+    while j > 0 and blocks[j - 1].kind in NON_RUNNING:
+        j -= 1
+    for i in range(max(j, head_end), n):
+        zone_of.setdefault(i, "footer")
+    for i in range(n):
+        if _page_block(document, i):
+            zone_of[i] = "page"
+    lines: list[Line] = []
+    closing = closing_position(document)
+    sig_blocks: set[int] = set()
+    if closing is not None:
+        start_block = next((i for i, b in enumerate(blocks) if b.start <= closing < b.end), None)
+        if start_block is not None:
+            sig_blocks.add(start_block)
+            for i in range(start_block + 1, n):
+                if is_running(document, i) and not _short_lines_paragraph(document, i):
+                    break
+                sig_blocks.add(i)
+    for i in sorted(set(zone_of) | sig_blocks):
+        zone = "signature" if i in sig_blocks else zone_of[i]
+        for s, e in block_lines(document, i):
+            if i in sig_blocks and closing is not None and e <= closing:
+                continue  # the paragraph lines before "Med venlig hilsen" in the same block
+            lines.append(Line(s, e, document.text[s:e], i, zone))
+    return lines
+
+
+def _short_lines_paragraph(document: Document, index: int) -> bool:
+    """A block a reader would call a signature line even if it ends with a period ("Tlf. 87 65 43 21.")."""
+    spans = block_lines(document, index)
+    return all(len(document.text[s:e].split()) <= 6 for s, e in spans) and len(spans) <= 8
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    start: int  # offsets into the text; -1 when the title comes from metadata only
+    end: int
+    source: str  # "meta" | "heading"
+
+
+def find_title(document: Document) -> Title | None:
+    """The letter's title: MeMo/document title from metadata, else the first real heading before the body."""
+    meta_title = document.meta.get("title")
+    if isinstance(meta_title, str):
+        stripped = meta_title.strip()
+        if stripped:
+            pos = document.text.find(stripped)
+            if pos != -1:
+                return Title(stripped, pos, pos + len(stripped), "meta")
+        return Title(stripped, -1, -1, "meta")
+    limit = first_running(document)
+    for i in range(min(limit + 1, len(document.blocks))):
+        b = document.blocks[i]
+        if b.kind not in (HEADING, TITLE):
+            continue
+        text = block_text(document, i).strip()
+        if not text or SALUTATION.match(text) or DATE_LINE.match(text) or REFERENCE_LINE.match(text):
+            continue
+        if ADDRESS_LINE.match(text) or _looks_like_sender(text):
+            continue
+        start = b.start + (len(block_text(document, i)) - len(block_text(document, i).lstrip()))
+        return Title(text, start, start + len(text), "heading")
+    return None
+
+
+def _looks_like_sender(text: str) -> bool:
+    from .sender import is_unit, match_organisation  # late import: sender imports this module
+
+    org = match_organisation(text)
+    if org is None:
+        return False
+    rest = (text[:org.start] + " " + text[org.end:]).strip(" ,.-–|/·")
+    return not rest or is_unit(rest)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    start: int  # heading start
+    end: int  # end of the section's last block
+    first_block: int  # first block after the heading
+    last_block: int
+
+
+def sections(document: Document) -> list[Section]:
+    """Heading-led sections of the body: each runs from a heading to the block before the next heading."""
+    out = []
+    heads = [i for i, b in enumerate(document.blocks) if b.kind == HEADING]
+    for k, h in enumerate(heads):
+        nxt = heads[k + 1] if k + 1 < len(heads) else len(document.blocks)
+        last = max(h, nxt - 1)
+        out.append(Section(block_text(document, h).strip(), document.blocks[h].start, document.blocks[last].end,
+                           h + 1, last))
+    return out
+
+
+def lead_text(document: Document, paragraphs: int = 2) -> tuple[int, int]:
+    """(start, end) of the title and the first ``paragraphs`` running-text blocks: where the main message belongs."""
+    start = document.blocks[0].start if document.blocks else 0
+    end = start
+    seen = 0
+    for i, b in enumerate(document.blocks):
+        end = b.end
+        if is_running(document, i) and not SALUTATION.match(block_text(document, i)):
+            seen += 1
+            if seen >= paragraphs:
+                break
+    return start, end
+
+
+def per_document(ctx, key: str, compute):
+    """compute(ctx.document) once per analysed document: kept in the spaCy Doc's user_data (dropped with the Doc).
+
+    Several rules share one analysis (five sender rules, one sender analysis). Without a Doc (direct calls in
+    tests) it is simply computed.
+    """
+    store = getattr(getattr(ctx, "doc", None), "user_data", None)
+    if store is None:
+        return compute(ctx.document)
+    full = "lixcheck.checks." + key
+    if full not in store:
+        store[full] = compute(ctx.document)
+    return store[full]
+
+
+def looks_like_letter(document: Document) -> bool:
+    """A whole letter rather than a pasted paragraph: it has a salutation, a closing, letterhead/signature lines or
+    MeMo sender data. Sender and missing-title findings are only given for whole letters."""
+    if document.meta.get("sender") or document.format == "memo":
+        return True
+    if closing_position(document) is not None:
+        return True
+    for i, b in enumerate(document.blocks):
+        if b.kind == LINES or SALUTATION.match(block_text(document, i)):
+            return True
+    return False

@@ -1,0 +1,92 @@
+"""The data behind the letter checks: senders, letter-kind cues and template hygiene, from YAML.
+
+Built-in files live in lixcheck/checks/data/. Plugins add to them through the entry point group
+``lixcheck.letter_data``: the entry point loads to a folder path (str or Path) or to a callable returning one; files
+named senders.yml, letter.yml or template.yml in that folder are merged into the built-in data (lists are extended,
+mappings updated). Everything is read once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+FILES = ("senders", "letter", "template")
+ENTRY_POINT_GROUP = "lixcheck.letter_data"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise ConfigError(f"{path}: cannot read letter-check data: {e}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: letter-check data must be a mapping at the top level")
+    return data
+
+
+def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Extend lists and update mappings of ``base`` with ``extra`` (recursively); scalars are replaced."""
+    out = dict(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        if isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        elif isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge(old, value)
+        else:
+            out[key] = value
+    return out
+
+
+def plugin_folders() -> list[Path]:
+    folders = []
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            target = ep.load()
+            if callable(target):
+                target = target()
+        except Exception as e:  # a broken plugin must say which one it is
+            raise ConfigError(f"letter-data plugin {ep.name!r} ({ep.value}) cannot be loaded: {e}") from None
+        folders.append(Path(target))
+    return folders
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The merged data of one file (``senders``, ``letter`` or ``template``); cached."""
+    if name not in FILES:
+        raise KeyError(name)
+    data = _read(DATA_DIR / f"{name}.yml")
+    for folder in plugin_folders():
+        extra = folder / f"{name}.yml"
+        if extra.is_file():
+            data = merge(data, _read(extra))
+    return data
+
+
+@cache
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of literal words/phrases, longest first (so "team" does not win over "teamet")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=512)
+def compiled(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as e:
+        raise ConfigError(f"letter-check data: bad regular expression {pattern!r}: {e}") from None
+
+
+def any_of(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern:
+    """One compiled regex matching any of ``patterns``."""
+    return compiled("|".join(f"(?:{p})" for p in patterns), flags)

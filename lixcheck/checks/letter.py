@@ -1,0 +1,319 @@
+"""Letter kind and what a decision letter must contain (Report section "letter").
+
+detect_kind(document) classifies a letter (decision, partshoering, reminder, invitation, request, information) from
+weighted cue phrases in data/letter.yml; the analyser calls it once per document when check() got no kind.
+Decision letters need a klagevejledning that says where to complain and by when (FVL § 25) and a begrundelse that
+names the legal rules (FVL § 22, § 24) — unless the decision fully grants what was asked for. Partshøring letters
+need a deadline (FVL § 19). §-references in running text get a suggestion to say the rule in words.
+Rules: decision.klagevejledning, decision.begrundelse, decision.legal-basis, decision.partshoering-frist,
+decision.paragraph-reference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..document import Document
+from ..engine import Context, Hit, RuleInfo, register_check
+from ..nlp.sentences import split
+from . import anatomy, gazetteer
+
+DECISION = "decision"
+PARTSHOERING = "partshoering"
+
+
+def _data() -> dict:
+    return gazetteer.load("letter")
+
+
+def normalise_kind(kind: str | None) -> str | None:
+    """'Afgørelse', 'partshøring' … → the kind names lixcheck uses; unknown names are returned lower-cased."""
+    if kind is None:
+        return None
+    k = kind.strip().lower()
+    return (_data().get("kind_aliases") or {}).get(k, k)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, list[tuple[float, re.Pattern]]]:
+    return {kind: [(float(c["w"]), gazetteer.compiled(c["re"], re.IGNORECASE | re.MULTILINE)) for c in cues]
+            for kind, cues in _data()["cues"].items()}
+
+
+def _title_text(document: Document) -> str:
+    t = anatomy.find_title(document)
+    return t.text if t else ""
+
+
+def kind_scores(document: Document) -> dict[str, float]:
+    """Weighted cue score per kind; cues in the title and the first two paragraphs count lead_factor times."""
+    data = _data()
+    factor = float(data.get("lead_factor", 2))
+    text = document.text
+    lead_start, lead_end = anatomy.lead_text(document, 2)
+    title = _title_text(document)
+    scores = {}
+    for kind, cues in _cues().items():
+        total = 0.0
+        for w, rx in cues:
+            best = 0.0
+            if title and rx.search(title):
+                best = w * factor
+            for m in rx.finditer(text):
+                best = max(best, w * (factor if lead_start <= m.start() < lead_end else 1.0))
+                if best >= w * factor:
+                    break
+            total += best
+        scores[kind] = total
+    return scores
+
+
+def detect_kind(document: Document) -> str:
+    """The letter kind, from cue phrases: decision, partshoering, reminder, invitation, request or information."""
+    scores = kind_scores(document)
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] < float(_data().get("min_score", 2)):
+        return "information"
+    return best
+
+
+@dataclass(slots=True)
+class LetterInfo:
+    kind: str | None
+    is_decision: bool
+    outcome: str = "unknown"  # approval | refusal | unknown (refusal covers partial grants and demands)
+    klage_present: bool = False
+    klage_where: bool = False
+    klage_deadline: bool = False
+    klage_span: tuple[int, int] | None = None
+    begrundelse: bool = False
+    legal_basis: list[str] = field(default_factory=list)
+    reply_deadline: bool = False
+    anchor: tuple[int, int] = (0, 0)
+
+    def section(self) -> dict:
+        return {
+            "kind": self.kind,
+            "is_decision": self.is_decision,
+            "outcome": self.outcome if self.is_decision else None,
+            "klagevejledning": self.klage_present,
+            "klagevejledning_parts": {"where": self.klage_where, "deadline": self.klage_deadline},
+            "begrundelse": self.begrundelse,
+            "legal_basis": list(self.legal_basis),
+            "reply_deadline": self.reply_deadline,
+        }
+
+
+def _any(patterns) -> re.Pattern:
+    return gazetteer.any_of(tuple(patterns) if isinstance(patterns, list) else (patterns,))
+
+
+def klage_region(document: Document) -> list[tuple[int, int]]:
+    """Spans that make up the klagevejledning: sections under a complaint heading, and sentences about complaining."""
+    k = _data()["klage"]
+    heading = _any([k["heading"]])
+    mention = _any(k["mention"])
+    spans = []
+    for sec in anatomy.sections(document):
+        if heading.search(sec.heading) and len(sec.heading.split()) <= 8:
+            spans.append((sec.start, sec.end))
+    text = document.text
+    sentences = split(text, document.blocks)
+    for i, s in enumerate(sentences):
+        if mention.search(text, s.start, s.end):
+            # The sentence and the rest of its block: "Du kan klage. Klagen skal være modtaget inden 4 uger."
+            block = document.blocks[s.block]
+            end = block.end
+            for t in sentences[i + 1:]:
+                if t.block != s.block:
+                    nxt = document.blocks[t.block]
+                    if nxt.kind in ("paragraph", "list_item") and t.block == s.block + 1 and mention.search(
+                            text, nxt.start, nxt.end):
+                        end = nxt.end
+                    break
+            spans.append((s.start, end))
+    return _union(spans)
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def legal_references(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    rx = _any(_data()["legal"])
+    seen = []
+    for m in rx.finditer(text, start, len(text) if end is None else end):
+        ref = re.sub(r"\s+", " ", m.group(0)).strip(" ,.")
+        if ref and ref not in seen:
+            seen.append(ref)
+    return seen[:20]
+
+
+def decision_outcome(document: Document) -> str:
+    data = _data()["outcome"]
+    s, e = anatomy.lead_text(document, 2)
+    lead = _title_text(document) + "\n" + document.text[s:e]
+    neg = _any(data["negative"]).search(lead)
+    pos = _any(data["positive"]).search(lead)
+    if neg:
+        return "refusal"
+    if pos:
+        return "approval"
+    return "unknown"
+
+
+def analyse(document: Document, kind: str | None = None) -> LetterInfo:
+    kind = normalise_kind(kind) if kind else detect_kind(document)
+    info = LetterInfo(kind=kind, is_decision=kind == DECISION)
+    text = document.text
+    data = _data()
+    t = anatomy.find_title(document)
+    if t and t.start >= 0:
+        info.anchor = (t.start, t.end)
+    else:
+        for i, b in enumerate(document.blocks):
+            if anatomy.is_running(document, i):
+                first = split(text, [b])
+                info.anchor = (first[0].start, first[0].end) if first else (b.start, b.end)
+                break
+        else:
+            if document.blocks:
+                info.anchor = (document.blocks[0].start, document.blocks[0].end)
+    region = klage_region(document)
+    if region:
+        info.klage_present = True
+        info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
+        where = _any(data["klage"]["where"])
+        deadline = _any(data["klage"]["deadline"])
+        info.klage_where = any(where.search(text, s, e) for s, e in region)
+        info.klage_deadline = any(deadline.search(text, s, e) for s, e in region)
+    body_end = region[0][0] if region else len(text)
+    reasons = _any(data["reasons"])
+    for i, b in enumerate(document.blocks):
+        if b.start >= body_end:
+            break
+        if anatomy.is_running(document, i) and reasons.search(text, b.start, min(b.end, body_end)):
+            info.begrundelse = True
+            break
+    # The legal basis may sit anywhere but in the klagevejledning (whose § 67 is about complaining, not the decision).
+    refs = []
+    pos = 0
+    for s, e in region + [(len(text), len(text))]:
+        refs += legal_references(text, pos, s)
+        pos = e
+    info.legal_basis = list(dict.fromkeys(refs))
+    info.reply_deadline = bool(_any(data["reply_deadline"]).search(text))
+    if info.is_decision:
+        info.outcome = decision_outcome(document)
+    return info
+
+
+def letter_info(ctx: Context) -> LetterInfo:
+    """The letter analysis of ctx's document (once per document), stored as Report section 'letter'."""
+    key = "letter:" + str(ctx.kind)
+    info = anatomy.per_document(ctx, key, lambda document: analyse(document, ctx.kind))
+    ctx.sections["letter"] = info.section()
+    return info
+
+
+def _needs_reasons(info: LetterInfo, params: dict | None) -> bool:
+    """FVL § 22 / § 25: a decision that fully grants the application needs neither begrundelse nor klagevejledning."""
+    if not info.is_decision:
+        return False
+    exempt = (params or {}).get("exempt_full_approval", True)
+    return not (exempt and info.outcome == "approval")
+
+
+@register_check("decision.klagevejledning")
+def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = letter_info(ctx)
+    if not _needs_reasons(info, params):
+        return []
+    if not info.klage_present:
+        s, e = info.anchor
+        return [Hit(rule, s, e)] if e > s else []
+    missing = [part for part, ok in (("hvem du skal klage til", info.klage_where),
+                                     ("hvornår klagen senest skal være sendt", info.klage_deadline)) if not ok]
+    if not missing:
+        return []
+    s, e = info.klage_span
+    first = split(ctx.document.text, [_block_at(ctx.document, s)])
+    for sent in first:
+        if sent.start <= s < sent.end:
+            e = sent.end
+            break
+    else:
+        e = min(e, s + 200)
+    msg = ("Klagevejledningen mangler " + " og ".join(missing)
+           + ". Skriv fx: «Du kan klage til os inden 4 uger. Skriv til …»")
+    return [Hit(rule, s, e, message=msg)]
+
+
+def _block_at(document: Document, pos: int):
+    for b in document.blocks:
+        if b.start <= pos < b.end:
+            return b
+    return document.blocks[-1]
+
+
+@register_check("decision.begrundelse")
+def check_begrundelse(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = letter_info(ctx)
+    if not _needs_reasons(info, params) or info.begrundelse:
+        return []
+    s, e = info.anchor
+    return [Hit(rule, s, e)] if e > s else []
+
+
+@register_check("decision.legal-basis")
+def check_legal_basis(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = letter_info(ctx)
+    if not _needs_reasons(info, params) or info.legal_basis:
+        return []
+    s, e = info.anchor
+    return [Hit(rule, s, e)] if e > s else []
+
+
+@register_check("decision.partshoering-frist")
+def check_partshoering_frist(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = letter_info(ctx)
+    if info.kind != PARTSHOERING or info.reply_deadline:
+        return []
+    s, e = info.anchor
+    return [Hit(rule, s, e)] if e > s else []
+
+
+@register_check("decision.paragraph-reference")
+def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    """§-references in running text, outside parentheses and outside a rules/klage section at the end."""
+    letter_info(ctx)  # keeps the "letter" section present whichever decision rules are on
+    doc = ctx.document
+    text = doc.text
+    data = _data()
+    rx = gazetteer.compiled(data["paragraph_ref"], 0)
+    section_re = _any([data["rules_section_heading"]])
+    skip = [(sec.start, sec.end) for sec in anatomy.sections(doc)
+            if section_re.search(sec.heading) and len(sec.heading.split()) <= 8]
+    hits = []
+    for i, b in enumerate(doc.blocks):
+        if not anatomy.is_running(doc, i) or any(s <= b.start < e for s, e in skip):
+            continue
+        for m in rx.finditer(text, b.start, b.end):
+            if _in_parentheses(text, b.start, m.start()):
+                continue
+            hits.append(Hit(rule, m.start(), m.end()))
+    limit = (params or {}).get("max_per_letter", 5)
+    return hits[:limit] if isinstance(limit, int) and limit > 0 else hits
+
+
+def _in_parentheses(text: str, block_start: int, pos: int) -> bool:
+    before = text[block_start:pos]
+    return before.count("(") > before.count(")")

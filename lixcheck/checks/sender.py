@@ -1,0 +1,464 @@
+"""Sender clarity: who wrote the letter, which unit, and how the reader gets in touch (Report section "sender").
+
+Evidence comes from the letter itself (letterhead, signature, footer, page headers, the opening paragraphs) and, for
+MeMo input, from document.meta["sender"] = {"label", "person", "phone", "email", "unit"} (filled by the MeMo reader
+from Sender/label and AttentionData). Names of the 98 municipalities, the 5 regions and the main state senders are
+data (data/senders.yml). Rules: sender.organisation, sender.unit, sender.contact, sender.acronym, sender.we.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..document import Document
+from ..engine import Context, Hit, RuleInfo, register_check
+from . import anatomy, gazetteer
+
+# Contact channels. A phone number needs a cue word nearby (or its own line in the letterhead/signature).
+PHONE_NUMBER = r"(?:\+45[\s.]?)?(?<![\d.,-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}(?![\d,-]|\.\d)"
+PHONE_CUE = re.compile(
+    rf"\b(?:tlf|telefon\w*|tel|ring\w*|mobil\w*|direkte|nummer|nr|opkald|sms)\b[^\n\d]{{0,40}}({PHONE_NUMBER})",
+    re.IGNORECASE)
+PHONE_ALONE = re.compile(rf"^(?:[^\d\n]{{0,25}})({PHONE_NUMBER})\s*\.?$")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)")
+WEB = re.compile(r"\b(?:https?://\S+|www\.[\w-]+\.\w+\S*|[\w-]+\.dk/\S+|borger\.dk|mit\.dk)", re.IGNORECASE)
+DIGITAL_REPLY = re.compile(
+    r"\b(?:svar\w*|skriv\w*|kontakt\w*|send\w*|besvar\w*|henvend\w*)\b[^.\n]{0,60}"
+    r"\b(?:digital post|e-boks|borger\.dk|mit\.dk|selvbetjening\w*|kontaktformular\w*|sikker post)\b",
+    re.IGNORECASE)
+NAME = r"[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?"
+PERSON_LINE = re.compile(rf"^(?:{NAME}|[A-ZÆØÅ]\.)(?:\s+(?:{NAME}|[A-ZÆØÅ]\.|von|van|de|la)){{1,3}}$")
+PERSON_CUE = re.compile(
+    rf"\b(?:sagsbehandler|kontaktperson|rådgiver|socialrådgiver|jobkonsulent|konsulent|kontakt)\b(?:\s+(?:er|hedder))?"
+    rf"[,:]?\s+((?:{NAME}\s+){{1,3}}{NAME})",
+    re.IGNORECASE)
+WE = re.compile(r"(?<![\wæøå])(?:vi|os|vores|vor|vort|vore)(?![\wæøå])", re.IGNORECASE)
+ACTOR_VERBS = r"(?:har|vil|skal|kan|er|sender|giver|beder|skriver|tilbyder|indkalder|inviterer|mangler|modtog)"
+SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ])|\n\s*\n")
+CONTACT_LINE = re.compile(r"\b(?:tlf|telefon|mail|e-mail|email|www|cvr|ean|fax|åbningstid\w*|kl\.)\b|@|https?://",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    kind: str  # municipality | region | state | other
+    known: bool  # named in data/senders.yml (not only by shape)
+    start: int = -1  # position of the match in the searched string
+    end: int = -1
+
+    @property
+    def unit_required(self) -> bool:
+        return self.kind in ("municipality", "region")
+
+
+@lru_cache(maxsize=1)
+def _org_index() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | None, list[tuple[str, re.Pattern]],
+                          dict[str, str]]:
+    data = gazetteer.load("senders")
+    names: dict[str, tuple[str, str]] = {}
+    acronym_aliases: dict[str, tuple[str, str]] = {}
+    places: dict[str, str] = {}
+    for munis in data["municipalities"].values():
+        for m in munis:
+            names[m.lower()] = (m, "municipality")
+            place = re.sub(r"\s+(?:Regionskommune|Kommune)$", "", m)
+            places[place] = m
+            if place.endswith("s"):
+                places[place[:-1]] = m
+    for alias, m in (data.get("municipality_aliases") or {}).items():
+        names[alias.lower()] = (m, "municipality")
+    for r in data["regions"]:
+        names[r.lower()] = (r, "region")
+    for name, aliases in (data.get("state") or {}).items():
+        names[name.lower()] = (name, "state")
+        for a in aliases or []:
+            if a.isupper():
+                acronym_aliases[a] = (name, "state")
+            else:
+                names[a.lower()] = (name, "state")
+    named = gazetteer.compiled(rf"(?<![\wæøå])(?:{gazetteer.alternation(tuple(names))})(?![\wæøå])", re.IGNORECASE)
+    acr = (gazetteer.compiled(rf"(?<![\wæøå])(?:{gazetteer.alternation(tuple(acronym_aliases))})(?![\wæøå])", 0)
+           if acronym_aliases else None)
+    for a, v in acronym_aliases.items():
+        names[a] = v
+    shapes = [(p["kind"], gazetteer.compiled(p["regex"], 0)) for p in data.get("patterns") or []]
+    return named, names, acr, shapes, places
+
+
+def match_organisation(text: str) -> Organisation | None:
+    """The first authority named in ``text``: a listed one first, else one recognised by its name's shape."""
+    named, names, acr, shapes, _places = _org_index()
+    best = None
+    m = named.search(text)
+    if m:
+        canon, kind = names[m.group(0).lower()]
+        best = Organisation(canon, kind, True, m.start(), m.end())
+    if acr is not None:
+        m = acr.search(text)
+        if m and (best is None or m.start() < best.start):
+            canon, kind = names[m.group(0)]
+            best = Organisation(canon, kind, True, m.start(), m.end())
+    if best is not None:
+        return best
+    for kind, rx in shapes:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best.start):
+            best = Organisation(m.group(0), kind, False, m.start(), m.end())
+    return best
+
+
+def municipality_by_place(text: str) -> str | None:
+    """'Jobcenter Aarhus' → 'Aarhus Kommune' (a municipal unit named after its town)."""
+    places = _org_index()[4]
+    for token in re.findall(r"[A-ZÆØÅ][\wæøå-]+", text):
+        if token in places:
+            return places[token]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _unit_re() -> re.Pattern:
+    data = gazetteer.load("senders")
+    words = gazetteer.alternation(tuple(data["unit_words"]))
+    return gazetteer.compiled(
+        rf"(?<![\wæøå])(?:{words})|[\wæøå]+(?:afdeling|center|centret|centeret|forvaltning|sekretariat|kontor|enhed|"
+        rf"team|service|tjeneste)(?:en|et|s)?(?![\wæøå])",
+        re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern:
+    words = gazetteer.alternation(tuple(gazetteer.load("senders")["titles"]))
+    return gazetteer.compiled(rf"(?<![\wæøå])(?:{words})(?:en|e|er)?(?![\wæøå])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _generic_re() -> re.Pattern:
+    words = gazetteer.alternation(tuple(gazetteer.load("senders")["generic"]))
+    return gazetteer.compiled(rf"^\s*(?:{words})\s*[.,]?\s*$", re.IGNORECASE)
+
+
+def is_unit(text: str) -> bool:
+    """Does a short line name a unit (team, centre, department …)?"""
+    return len(text.split()) <= 8 and bool(_unit_re().search(text)) and not CONTACT_LINE.search(text)
+
+
+def internal_acronyms(extra: dict | None = None) -> dict[str, str]:
+    """Known internal acronyms → plain name (data plus a rule's params)."""
+    out = {}
+    for acr, v in (gazetteer.load("senders").get("acronyms") or {}).items():
+        out[acr] = v["name"] if isinstance(v, dict) else str(v)
+    for acr, v in (extra or {}).items():
+        out[str(acr)] = v["name"] if isinstance(v, dict) else str(v)
+    return out
+
+
+@dataclass(slots=True)
+class SenderInfo:
+    organisation: Organisation | None = None
+    org_span: tuple[int, int] | None = None  # where the organisation is named in the text (None: metadata only)
+    generic_span: tuple[int, int] | None = None  # "Kommunen" standing alone as the sender
+    unit: str | None = None
+    unit_span: tuple[int, int] | None = None
+    phone: str | None = None
+    email: str | None = None
+    person: str | None = None
+    web: str | None = None
+    from_meta: bool = False
+    lines: list = field(default_factory=list)  # anatomy.Line of letterhead/signature/footer
+    anchor: tuple[int, int] = (0, 0)  # where "missing" findings point: the signature, else the letterhead
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # (rule id, Danish reason)
+
+    @property
+    def has_channel(self) -> bool:
+        return bool(self.phone or self.email or self.web)
+
+    @property
+    def clear(self) -> bool:
+        return not self.reasons
+
+    def section(self) -> dict:
+        return {
+            "organisation": self.organisation.name if self.organisation else None,
+            "organisation_kind": self.organisation.kind if self.organisation else None,
+            "unit": self.unit,
+            "contact": {"phone": self.phone, "email": self.email, "person": self.person, "web": self.web},
+            "clear": self.clear,
+            "reasons": [r for _, r in self.reasons],
+            "from_memo": self.from_meta,
+        }
+
+
+def _other_org_sentence(text: str, pos: int, sender: Organisation | None) -> bool:
+    """Is the contact detail at ``pos`` about another authority (e.g. Ankestyrelsen in the klagevejledning)?"""
+    a = max(0, pos - 200)
+    for m in SENTENCE_START.finditer(text, a, pos):
+        a = m.end()
+    org = match_organisation(text[a:pos])
+    return org is not None and (sender is None or org.name != sender.name)
+
+
+def _line_kind(text: str) -> str:
+    if anatomy.DATE_LINE.match(text) or anatomy.REFERENCE_LINE.match(text):
+        return "meta"
+    if anatomy.ADDRESS_LINE.match(text):
+        return "address"
+    if anatomy.closing_re().match(text) and len(text.split()) <= 6:
+        return "closing"
+    return ""
+
+
+def analyse(document: Document) -> SenderInfo:
+    info = SenderInfo()
+    text = document.text
+    info.lines = lines = anatomy.sender_lines(document)
+    sig = [ln for ln in lines if ln.zone == "signature"]
+    if sig:
+        info.anchor = (sig[0].start, sig[-1].end)
+    elif lines:
+        info.anchor = (lines[0].start, lines[0].end)
+    elif document.blocks:
+        b = document.blocks[0]
+        first = anatomy.block_lines(document, 0)
+        info.anchor = first[0] if first else (b.start, b.end)
+
+    # 1. The organisation and the unit from letterhead, signature, footer.
+    closing_seen = False
+    for ln in lines:
+        kind = _line_kind(ln.text)
+        if kind == "closing":
+            closing_seen = True
+            continue
+        if kind:
+            continue
+        org = match_organisation(ln.text)
+        rest = ln.text
+        if org is not None:
+            if info.organisation is None or (not info.organisation.known and org.known):
+                info.organisation = org
+                info.org_span = (ln.start + org.start, ln.start + org.end)
+            rest = (ln.text[:org.start] + " " + ln.text[org.end:]).strip(" ,.-–|/·")
+        elif _generic_re().match(ln.text) and info.generic_span is None:
+            info.generic_span = (ln.start, ln.end)
+            continue
+        if info.unit is None and rest and len(rest.split()) <= 8 and not CONTACT_LINE.search(rest):
+            if _unit_re().search(rest) and not (_title_re().search(rest) and not _unit_only(rest)):
+                info.unit = rest
+                off = ln.text.find(rest)
+                info.unit_span = (ln.start + off, ln.start + off + len(rest))
+                if info.organisation is None:
+                    muni = municipality_by_place(rest)
+                    if muni:
+                        info.organisation = Organisation(muni, "municipality", True)
+                        info.org_span = info.unit_span
+        # 2. A person: the first name-shaped line of the signature.
+        if info.person is None and ln.zone == "signature" and closing_seen:
+            cand = re.split(r"\s*(?:,|/|–| - )\s*", ln.text)[0].strip()
+            if PERSON_LINE.match(cand) and org is None and not _unit_re().search(cand) \
+                    and not _title_re().search(cand):
+                info.person = cand
+
+    # 3. The opening paragraphs may name the sender as the actor: "Skattestyrelsen har ændret …".
+    if info.organisation is None:
+        s, e = anatomy.lead_text(document, 2)
+        for m in re.finditer(rf"([^\n.]{{0,80}}?)\s+{ACTOR_VERBS}\b", text[s:e]):
+            org = match_organisation(m.group(1))
+            if org is not None and m.group(1).strip().endswith(org.name.split()[-1]):
+                info.organisation = org
+                info.org_span = (s + m.start(1) + org.start, s + m.start(1) + org.end)
+                break
+
+    # 4. Contact details anywhere in the letter (not those of another authority).
+    for m in PHONE_CUE.finditer(text):
+        if not _other_org_sentence(text, m.start(1), info.organisation):
+            info.phone = _squash(m.group(1))
+            break
+    if info.phone is None:
+        for ln in lines:
+            m = PHONE_ALONE.match(ln.text)
+            if m and not anatomy.REFERENCE_LINE.match(ln.text):
+                info.phone = _squash(m.group(1))
+                break
+    for m in EMAIL.finditer(text):
+        if not _other_org_sentence(text, m.start(), info.organisation):
+            info.email = m.group(0)
+            break
+    for rx in (DIGITAL_REPLY, WEB):
+        if info.web:
+            break
+        for m in rx.finditer(text):
+            if "@" in m.group(0) or _other_org_sentence(text, m.start(), info.organisation):
+                continue
+            info.web = m.group(0).rstrip(".,;:)")
+            break
+    if info.person is None:
+        m = PERSON_CUE.search(text)
+        if m and match_organisation(m.group(1)) is None and not _unit_re().search(m.group(1)):
+            info.person = m.group(1)
+
+    # 5. MeMo sender data (Sender/label and AttentionData).
+    _merge_meta(info, document.meta.get("sender"))
+
+    # 6. Verdict.
+    if info.organisation is None:
+        if info.generic_span is not None:
+            info.reasons.append(("sender.organisation", "Afsenderen står kun som «Kommunen» eller lignende."))
+        else:
+            info.reasons.append(("sender.organisation", "Brevet siger ikke, hvilken myndighed det kommer fra."))
+    if info.unit is None and (info.organisation is None or info.organisation.unit_required):
+        info.reasons.append(("sender.unit", "Brevet siger ikke, hvilken afdeling det kommer fra."))
+    if not info.has_channel:
+        info.reasons.append(("sender.contact", "Brevet siger ikke, hvordan man kontakter afsenderen "
+                                               "(telefon, e-mail eller Digital Post)."))
+    return info
+
+
+def _unit_only(text: str) -> bool:
+    """'Familieafdelingen' is a unit even though 'rådgiver' style words may appear in longer unit names."""
+    return bool(_unit_re().match(text.strip()))
+
+
+def _squash(number: str) -> str:
+    return re.sub(r"\s+", " ", number.strip())
+
+
+def _merge_meta(info: SenderInfo, meta) -> None:
+    if isinstance(meta, str):
+        meta = {"label": meta}
+    if not isinstance(meta, dict):
+        return
+    label = str(meta.get("label") or "").strip()
+    if label and info.organisation is None:
+        org = match_organisation(label)
+        if org is not None:
+            info.organisation = Organisation(org.name, org.kind, org.known)
+            info.from_meta = True
+            rest = (label[:org.start] + " " + label[org.end:]).strip(" ,.-–")
+            if info.unit is None and rest and _unit_re().search(rest):
+                info.unit = rest
+        elif not (_generic_re().match(label) or label.replace(" ", "").isdigit() or label.isupper()):
+            info.organisation = Organisation(label, "other", False)
+            info.from_meta = True
+    unit = str(meta.get("unit") or "").strip()
+    if unit and info.unit is None and not unit.isupper():
+        info.unit = unit
+        info.from_meta = True
+        if info.organisation is None:
+            org = match_organisation(unit)
+            if org is not None:
+                info.organisation = Organisation(org.name, org.kind, org.known)
+    for key in ("phone", "email", "person"):
+        value = str(meta.get(key) or "").strip()
+        if value and getattr(info, key) is None:
+            setattr(info, key, value)
+            info.from_meta = True
+
+
+def sender_info(ctx: Context) -> SenderInfo:
+    """The sender analysis of ctx's document (computed once per document), also stored as Report section 'sender'."""
+    info = anatomy.per_document(ctx, "sender", analyse)
+    ctx.sections["sender"] = info.section()
+    return info
+
+
+def judged(ctx: Context) -> bool:
+    """Sender findings only for whole letters, not for a pasted paragraph (the section is reported either way)."""
+    return anatomy.per_document(ctx, "is_letter", anatomy.looks_like_letter)
+
+
+def _anchor(info: SenderInfo, rule_id: str) -> tuple[int, int]:
+    if rule_id == "sender.organisation" and info.generic_span:
+        return info.generic_span
+    if rule_id == "sender.unit" and info.org_span:
+        return info.org_span
+    return info.anchor
+
+
+@register_check("sender.organisation")
+def check_organisation(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = sender_info(ctx)
+    if not judged(ctx):
+        return []
+    if info.organisation is not None:
+        return []
+    start, end = _anchor(info, "sender.organisation")
+    if end <= start:
+        return []
+    msg = None
+    if info.generic_span:
+        msg = ("Skriv hele navnet på afsenderen, fx «Aarhus Kommune» og ikke kun «Kommunen». "
+               "Så ved modtageren, hvem brevet er fra.")
+    return [Hit(rule, start, end, message=msg)]
+
+
+@register_check("sender.unit")
+def check_unit(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = sender_info(ctx)
+    if not judged(ctx):
+        return []
+    if info.unit is not None or (info.organisation is not None and not info.organisation.unit_required):
+        return []
+    start, end = _anchor(info, "sender.unit")
+    return [Hit(rule, start, end)] if end > start else []
+
+
+@register_check("sender.contact")
+def check_contact(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = sender_info(ctx)
+    if not judged(ctx):
+        return []
+    if info.has_channel:
+        return []
+    start, end = info.anchor
+    return [Hit(rule, start, end)] if end > start else []
+
+
+@register_check("sender.acronym")
+def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    """An internal acronym (MSB, BUF …) standing as the sender's name, with its plain name nowhere in the letter."""
+    info = sender_info(ctx)
+    acronyms = internal_acronyms((params or {}).get("acronyms"))
+    if not acronyms:
+        return []
+    text = ctx.document.text
+    low = text.lower()
+    rx = re.compile(rf"(?<![\wæøå-])({gazetteer.alternation(tuple(acronyms))})(?![\wæøå-])")
+    hits = []
+    for ln in info.lines:
+        for m in rx.finditer(ln.text):
+            name = acronyms[m.group(1)]
+            if name.lower() in low:
+                continue
+            msg = (f"«{m.group(1)}» er en intern forkortelse, som modtageren ikke kender. "
+                   f"Skriv navnet helt ud: «{name}».")
+            hits.append(Hit(rule, ln.start + m.start(1), ln.start + m.end(1), (name,), msg))
+    label = ctx.document.meta.get("sender")
+    label = label.get("label") if isinstance(label, dict) else label
+    if not hits and isinstance(label, str) and label.strip() in acronyms and text.strip():
+        first = anatomy.block_lines(ctx.document, 0) if ctx.document.blocks else []
+        if first:
+            name = acronyms[label.strip()]
+            msg = f"Afsenderen står kun som «{label.strip()}» i Digital Post. Skriv navnet helt ud: «{name}»."
+            hits.append(Hit(rule, *first[0], (name,), msg))
+    return hits
+
+
+@register_check("sender.we")
+def check_we(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    """'vi' in the letter, but the letter never says who 'vi' is (no authority, no unit, no MeMo sender)."""
+    info = sender_info(ctx)
+    if not judged(ctx):
+        return []
+    if info.organisation is not None or info.unit is not None:
+        return []
+    doc = ctx.document
+    for i, b in enumerate(doc.blocks):
+        if not anatomy.is_running(doc, i):
+            continue
+        m = WE.search(doc.text, b.start, b.end)
+        if m:
+            return [Hit(rule, m.start(), m.end())]
+    return []

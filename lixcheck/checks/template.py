@@ -1,0 +1,150 @@
+"""Template hygiene: instruction text left in, CPR numbers in the text, empty or generic titles.
+
+Merge fields ({Navn}, «Felt», MERGEFIELD) are the rule pack's `placeholder` rules; this module covers the rest.
+Rules: template.instruction, template.cpr, template.title.
+
+CPR numbers are personal data: a template.cpr finding's message and replacements never contain the full number, but
+Finding.text is by contract the document slice, i.e. the number itself. Every front that shows or stores findings
+must pass finding texts (and any excerpt around them) through ``mask_cpr`` — it is idempotent and cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from ..engine import Context, Hit, RuleInfo, register_check
+from . import anatomy, gazetteer
+
+# ddmmyy-xxxx (dash or space) anywhere; 10 digits in a row only after a CPR cue.
+CPR = re.compile(r"(?<![\d\-./])(\d{2})(\d{2})(\d{2})[-‐‑– ](\d{4})(?![\d\-]|[.,]\d)")
+CPR_BARE = re.compile(r"(?<![\d\-./])(\d{2})(\d{2})(\d{2})(\d{4})(?![\d\-]|[.,]\d)")
+CPR_CUE = re.compile(r"\b(?:cpr|personnummer|personnr|cpr-nr|cpr\.nr|cpr-nummer)\b[^\n\d]{0,20}$", re.IGNORECASE)
+MASK = re.compile(r"(?<!\d)(\d{6})([-‐‑– ]?)(\d{4})(?!\d)")
+
+
+def century(yy: int, seventh: int) -> int | None:
+    """The birth century from the 7th digit (CPR rules since 1968)."""
+    if seventh <= 3:
+        return 1900
+    if seventh in (4, 9):
+        return 2000 if yy <= 36 else 1900
+    if 5 <= seventh <= 8:
+        return 2000 if yy <= 57 else 1800
+    return None
+
+
+def valid_cpr_date(dd: int, mm: int, yy: int, seventh: int) -> bool:
+    c = century(yy, seventh)
+    if c is None:
+        return False
+    try:
+        date(c + yy, mm, dd)
+    except ValueError:
+        return False
+    return True
+
+
+def find_cpr(text: str) -> list[tuple[int, int]]:
+    """Spans of CPR numbers (with a valid birth date) in ``text``."""
+    out = []
+    for rx, needs_cue in ((CPR, False), (CPR_BARE, True)):
+        for m in rx.finditer(text):
+            dd, mm, yy, rest = int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4)
+            if not valid_cpr_date(dd, mm, yy, int(rest[0])):
+                continue
+            if needs_cue and not CPR_CUE.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            out.append((m.start(), m.end()))
+    return sorted(set(out))
+
+
+def mask_cpr(text: str) -> str:
+    """Every CPR-shaped number (6 + 4 digits, with or without a dash or space) with its last four digits as XXXX.
+
+    Deliberately broader than find_cpr (no date check): use it on anything shown or stored — finding texts,
+    excerpts, log lines. Idempotent: "010203-XXXX" stays as it is.
+    """
+    if not text:
+        return text
+    return MASK.sub(lambda m: f"{m.group(1)}{m.group(2) or '-'}XXXX", text)
+
+
+@register_check("template.cpr")
+def check_cpr(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    hits = []
+    for s, e in find_cpr(ctx.document.text):
+        masked = mask_cpr(ctx.document.text[s:e])
+        hits.append(Hit(rule, s, e, (), f"Brevet indeholder et CPR-nummer ({masked}). Fjern det: CPR-numre må ikke stå "
+                                        "i brevteksten. Brug sagsnummeret, hvis sagen skal kunne findes."))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _instruction_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    data = gazetteer.load("template")
+    verbs = gazetteer.alternation(tuple(data["instruction_verbs"]))
+    paren = gazetteer.alternation(tuple(data["paren_instruction_verbs"]))
+    bracket = gazetteer.compiled(
+        rf"\[\s*(?:{verbs})\b[^\[\]\n]{{0,100}}\]|<\s*(?:{verbs})\b[^<>\n]{{0,100}}>|«\s*(?:{verbs})\b[^«»\n]{{0,100}}»",
+        re.IGNORECASE)
+    parens = gazetteer.compiled(rf"\(\s*(?:{paren})\b[^()\n]{{0,100}}\)", re.IGNORECASE)
+    phrases = gazetteer.any_of(tuple(data["instruction_phrases"]))
+    filler = gazetteer.compiled(data["filler"], 0)
+    return bracket, parens, phrases, filler
+
+
+@register_check("template.instruction")
+def check_instruction(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    """Instruction text from the template left in the letter: [Indsæt dato], «Skriv begrundelse», XX, Skriv her."""
+    text = ctx.document.text
+    spans: list[tuple[int, int]] = []
+    for rx in _instruction_res():
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
+                continue
+            spans.append((m.start(), m.end()))
+    return [Hit(rule, s, e) for s, e in sorted(spans)]
+
+
+@lru_cache(maxsize=1)
+def _generic_title_res() -> tuple[frozenset[str], re.Pattern]:
+    data = gazetteer.load("template")
+    words = frozenset(w.lower() for w in data["generic_titles"])
+    return words, gazetteer.any_of(tuple(f"^(?:{p})$" for p in data["generic_title_patterns"]))
+
+
+def is_generic_title(title: str) -> bool:
+    words, shapes = _generic_title_res()
+    t = re.sub(r"\s+", " ", title).strip().strip(":.!-–").strip().lower()
+    return not t or t in words or bool(shapes.match(t))
+
+
+@register_check("template.title")
+def check_title(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    """A letter needs a title that says what it is about (it is also the subject in Digital Post)."""
+    doc = ctx.document
+    title = anatomy.find_title(doc)
+    if title is None:
+        if not anatomy.per_document(ctx, "is_letter", anatomy.looks_like_letter):
+            return []
+        first = next((anatomy.block_lines(doc, i)[0] for i in range(len(doc.blocks))
+                      if anatomy.is_running(doc, i) and not anatomy.SALUTATION.match(anatomy.block_text(doc, i))),
+                     None)
+        if first is None:
+            return []
+        return [Hit(rule, first[0], first[1], message="Brevet har ingen overskrift. Skriv en overskrift, der siger, "
+                                                        "hvad brevet handler om, fx «Du får boligstøtte fra 1. maj»."),]
+    if not is_generic_title(title.text):
+        return []
+    if title.start < 0:  # the title is metadata only (MeMo label, docx title) and not in the text
+        first = anatomy.block_lines(doc, 0) if doc.blocks else []
+        if not first:
+            return []
+        start, end = first[0]
+    else:
+        start, end = title.start, title.end
+    shown = mask_cpr(title.text) or "(tom)"
+    return [Hit(rule, start, end, message=f"Overskriften «{shown}» siger ikke, hvad brevet handler om. Skriv fx "
+                                          "«Du får boligstøtte fra 1. maj» eller «Vi mangler din lønseddel».")]
