@@ -115,3 +115,26 @@ def test_empty_input_is_refused(data):
     with pytest.raises(InputError) as e:
         lixcheck.check(data)
     assert e.value.code == "empty"
+
+
+def test_50_mb_is_refused_quickly_as_too_large():
+    import time
+
+    text = "Vi har modtaget din ansøgning. " * 1_700_000
+    assert len(text.encode("utf-8")) > 50_000_000
+    for source in (text, text.encode("utf-8")):
+        t = time.perf_counter()
+        with pytest.raises(InputError) as e:
+            lixcheck.check(source)
+        assert e.value.code == "too_large"
+        assert "20 MB" in e.value.message_da
+        assert time.perf_counter() - t < 2
+
+
+def test_50_mb_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "stor.txt"
+    with path.open("wb") as f:
+        f.truncate(50_000_000)  # sparse: the size alone must be enough to refuse it
+    with pytest.raises(InputError) as e:
+        lixcheck.check(path)
+    assert e.value.code == "too_large"
