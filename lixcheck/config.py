@@ -68,6 +68,9 @@ def from_dict(data: dict[str, Any] | None, *, where: str = "config") -> Config:
         raise ConfigError(f"{where}: lix_mode must be one of {', '.join(LIX_MODES)}")
     if cfg.min_words < 1:
         raise ConfigError(f"{where}: min_words must be at least 1")
+    from .engine.settings import parse as parse_rule_settings
+
+    parse_rule_settings(cfg.rules, where)  # shape of `rules`; rule ids are checked when the rules load
     return cfg
 
 
