@@ -1,0 +1,42 @@
+"""Every rule's examples are tests: each bad example fires the rule through lixcheck.check(), each good one does not.
+
+Built-in rules and installed plugin rules alike (plugins load by default). Rules that are off by default are switched
+on for their own examples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import lixcheck
+from lixcheck.engine import list_rules
+
+RULES = list_rules()
+
+
+def _cases(which: str):
+    for rule in RULES:
+        for i, ex in enumerate(rule.examples[which]):
+            text, kind = (ex, None) if isinstance(ex, str) else (ex["text"], ex.get("kind"))
+            yield pytest.param(rule.id, text, kind, id=f"{rule.id}-{which}{i + 1}")
+
+
+def _fired(rule_id: str, text: str, kind: str | None) -> list[str]:
+    report = lixcheck.check(text, kind=kind, config={"rules": {"enable": [rule_id]}})
+    return [f.text for f in report.findings if f.rule == rule_id]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "kind"), list(_cases("bad")))
+def test_bad_example_fires(rule_id, text, kind):
+    assert _fired(rule_id, text, kind), f"{rule_id} did not fire on its bad example: {text!r}"
+
+
+@pytest.mark.parametrize(("rule_id", "text", "kind"), list(_cases("good")))
+def test_good_example_is_clean(rule_id, text, kind):
+    assert not _fired(rule_id, text, kind), f"{rule_id} fired on its good example: {text!r}"
+
+
+def test_every_rule_has_examples_and_docs():
+    for rule in RULES:
+        assert rule.examples["bad"] and rule.examples["good"], rule.id
+        assert rule.description and rule.why and rule.source and rule.summary, rule.id
