@@ -138,6 +138,34 @@ def annotate_cmd(path, output, kind, config_path):
     click.echo(f"Kommentarer skrevet til {output}")
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adressen, serveren lytter på.")
+@click.option("--port", default=8000, type=click.IntRange(1, 65535), show_default=True, help="Porten.")
+@click.option("--threads", default=4, type=click.IntRange(1, 64), show_default=True,
+              help="Antal tråde, der svarer på forespørgsler.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Konfigurationsfil (lixcheck.toml). Ellers findes den nærmeste selv.")
+def serve_cmd(host, port, threads, config_path):
+    """Start review-appen i browseren (web og API) med waitress."""
+    try:
+        import waitress
+
+        from .web import create_app
+    except ImportError as e:
+        fail(f"web-appen kræver lixcheck[web] (mangler {e.name})")
+    cfg = load_config(config_path)
+    try:
+        app = create_app({"LIXCHECK": cfg})
+    except ConfigError as e:
+        fail(str(e))
+    click.echo(f"lixcheck kører på http://{host}:{port}/ (stop med Ctrl+C)", err=True)
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="lixcheck", _quiet=True,
+                       max_request_body_size=2 * app.config["MAX_CONTENT_LENGTH"])
+    except OSError as e:
+        fail(f"kan ikke lytte på {host}:{port} ({e.strerror})")
+
+
 def render_text(report, name):
     from .writers.text import render
 

@@ -1,0 +1,80 @@
+"""The loaded rule set as plain dicts, for the rule reference pages (/regler) and GET /api/v1/rules.
+
+Reads the rule engine's public listing (lixcheck.engine.list_rules) and falls back to the compiled RuleSet's rules.
+Fields a rule does not have yet are left empty; nothing here decides what a rule does.
+"""
+
+from __future__ import annotations
+
+from ..config import Config
+
+CATEGORY_DA = {
+    "readability": "Læsbarhed",
+    "jargon": "Kancellisprog",
+    "passive": "Passiv og uklar handling",
+    "acronym": "Forkortelser",
+    "template": "Skabelon og fletfelter",
+    "sender": "Afsender",
+    "decision": "Afgørelse",
+    "structure": "Opbygning",
+}
+SEVERITY_DA = {"error": "Fejl", "warning": "Advarsel", "suggestion": "Forslag"}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
+
+
+def category_da(category: str) -> str:
+    return CATEGORY_DA.get(category, category.capitalize())
+
+
+def _rules(config: Config) -> list:
+    try:
+        from ..engine import list_rules
+    except ImportError:
+        list_rules = None
+    if list_rules is not None:
+        rules = list(list_rules(config))
+        if rules:
+            return rules
+    from ..analysis import analyzer
+
+    return list(analyzer(config).ruleset.rules.values())
+
+
+def _example(e) -> dict:
+    """An example as {"text", "kind"}: rule files give a string, or a mapping with the letter kind it needs."""
+    if isinstance(e, dict):
+        return {"text": str(e.get("text", "")), "kind": e.get("kind")}
+    return {"text": str(e), "kind": None}
+
+
+def rule_dict(rule) -> dict:
+    examples = getattr(rule, "examples", None) or {}
+    description = getattr(rule, "description", "") or ""
+    summary = getattr(rule, "summary", "") or description.split(". ")[0]
+    return {
+        "id": rule.id,
+        "category": rule.category,
+        "category_da": category_da(rule.category),
+        "severity": rule.severity,
+        "severity_da": SEVERITY_DA.get(rule.severity, rule.severity),
+        "type": getattr(rule, "type", "") or "",
+        "message": getattr(rule, "message", "") or "",
+        "description": description,
+        "summary": summary,
+        "why": getattr(rule, "why", "") or "",
+        "source": getattr(rule, "source", "") or "",
+        "examples": {k: [_example(e) for e in examples.get(k, []) or []] for k in ("bad", "good")},
+        "enabled": bool(getattr(rule, "enabled", True)),
+        "origin": getattr(rule, "origin", "") or "",
+    }
+
+
+def all_rules(config: Config) -> list[dict]:
+    return sorted((rule_dict(r) for r in _rules(config)), key=lambda r: (r["category"], r["id"]))
+
+
+def find_rule(config: Config, rule_id: str) -> dict | None:
+    for r in _rules(config):
+        if r.id == rule_id:
+            return rule_dict(r)
+    return None

@@ -1,0 +1,144 @@
+"""The web fronts' one way into lixcheck: input (text or file bytes) + kind + config → Report.
+
+Same path as the CLI: lixcheck.readers → lixcheck.analysis.analyzer(config).check(). Errors are mapped to HTTP
+statuses here so that every front answers alike: InputError → 422 (415 unsupported format, 413 too large),
+ConfigError → 400.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flask import current_app
+
+from ..analysis import analyzer
+from ..config import Config, from_dict
+from ..errors import ConfigError, InputError
+from ..model import Report
+from ..readers import read_bytes, too_large
+from ..readers.text import read_text
+
+# Letter kinds offered in the UI (values are what lixcheck.check(kind=...) takes); "" lets lixcheck find it.
+KINDS = (
+    ("", "Find selv"),
+    ("decision", "Afgørelse"),
+    ("partshøring", "Partshøring"),
+    ("information", "Information"),
+    ("reminder", "Påmindelse"),
+    ("invitation", "Indkaldelse eller invitation"),
+)
+KIND_RE = re.compile(r"^[a-zæøå][a-zæøå0-9._-]{0,39}$")
+# What a client may set per request. "model" (a path on the server) and "max_bytes" (the server's limit) may not.
+CLIENT_CONFIG_KEYS = frozenset({"min_words", "colon_ends_sentence", "lix_mode", "rules"})
+MAX_CLIENT_CONFIGS = 16  # distinct per-request configurations compiled per process (each holds compiled rules)
+
+_client_configs: set[tuple] = set()
+
+
+class WebError(Exception):
+    """A request the app refuses, with an HTTP status, a stable code and a Danish message for the user."""
+
+    def __init__(self, status: int, code: str, message_da: str):
+        super().__init__(message_da)
+        self.status = status
+        self.code = code
+        self.message_da = message_da
+
+    def to_dict(self) -> dict:
+        return {"error": {"status": self.status, "code": self.code, "message": self.message_da}}
+
+
+def from_input_error(e: InputError) -> WebError:
+    status = {"too_large": 413, "unsupported": 415}.get(e.code, 422)
+    return WebError(status, e.code, e.message_da)
+
+
+def base_config() -> Config:
+    return current_app.extensions["lixcheck"]["config"]
+
+
+def max_upload() -> int:
+    return min(current_app.config["LIXCHECK_MAX_UPLOAD"], base_config().max_bytes)
+
+
+def request_config(overrides) -> Config:
+    """The server's configuration with a client's allowed overrides; ConfigError and misuse → WebError 400."""
+    base = base_config()
+    if not overrides:
+        return base
+    if not isinstance(overrides, dict):
+        raise WebError(400, "bad_config", "Konfigurationen skal være et JSON-objekt.")
+    refused = sorted(set(overrides) - CLIENT_CONFIG_KEYS)
+    if refused:
+        raise WebError(400, "bad_config", "Disse indstillinger kan ikke ændres her: " + ", ".join(refused)
+                       + ". Tilladt: " + ", ".join(sorted(CLIENT_CONFIG_KEYS)) + ".")
+    merged = {f: getattr(base, f) for f in ("model", "min_words", "colon_ends_sentence", "lix_mode", "max_bytes",
+                                            "doc_base_url", "rules")}
+    merged.update(overrides)
+    try:
+        cfg = from_dict(merged)
+    except ConfigError as e:
+        raise WebError(400, "bad_config", f"Konfigurationen er forkert: {e}") from None
+    key = cfg.key()
+    if key not in _client_configs:
+        if len(_client_configs) >= MAX_CLIENT_CONFIGS:
+            raise WebError(400, "too_many_configs", "Serveren har allerede for mange forskellige konfigurationer "
+                                                    "i brug. Brug serverens standardindstillinger.")
+        _client_configs.add(key)
+    return cfg
+
+
+def clean_kind(kind) -> str | None:
+    if kind is None or kind == "" or kind == "auto":
+        return None
+    if not isinstance(kind, str) or not KIND_RE.match(kind):
+        raise WebError(400, "bad_kind", "Brevtypen er ikke gyldig. Brug fx decision, partshøring eller information.")
+    return kind
+
+
+@dataclass
+class Checked:
+    report: Report
+    filename: str | None = None
+    format: str = "text"
+
+
+def check_text(text: str, kind=None, config: Config | None = None) -> Checked:
+    cfg = config or base_config()
+    if not isinstance(text, str):
+        raise WebError(400, "bad_text", "Feltet text skal være en tekst.")
+    if len(text.encode("utf-8", "surrogatepass")) > max_upload():
+        raise from_input_error(too_large(len(text.encode("utf-8", "surrogatepass")), max_upload()))
+    try:
+        engine = analyzer(cfg)
+        return Checked(engine.check(read_text(text), clean_kind(kind)))
+    except InputError as e:
+        raise from_input_error(e) from None
+    except ConfigError as e:
+        raise WebError(400, "bad_config", f"Konfigurationen er forkert: {e}") from None
+
+
+def check_file(data: bytes, filename: str | None, kind=None, config: Config | None = None) -> Checked:
+    cfg = config or base_config()
+    if len(data) > max_upload():
+        raise from_input_error(too_large(len(data), max_upload()))
+    if not data:
+        raise WebError(422, "empty", "Filen er tom.")
+    try:
+        document = read_bytes(data, cfg, name=filename or None)
+        report = analyzer(cfg).check(document, clean_kind(kind))
+    except InputError as e:
+        raise from_input_error(e) from None
+    except ConfigError as e:
+        raise WebError(400, "bad_config", f"Konfigurationen er forkert: {e}") from None
+    return Checked(report, filename, document.format)
+
+
+def annotator():
+    """lixcheck.writers.docx_annotate.annotate_docx when that module imports, else None."""
+    try:
+        from ..writers.docx_annotate import annotate_docx
+    except ImportError:
+        return None
+    return annotate_docx

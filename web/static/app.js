@@ -1,0 +1,298 @@
+// lixcheck review app: live re-checking while typing (debounced) through the JSON API, and one-click replacements.
+// The page works without this file; the results rendered here mirror web/templates/_results.html (web/view.py).
+// All letter text is put into the page with textContent, never as HTML.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("paste-form");
+  var textarea = document.getElementById("text");
+  var kindSelect = document.getElementById("kind");
+  var results = document.getElementById("results");
+  var status = document.getElementById("status");
+  if (!form || !textarea || !results || !status) return;
+
+  var labels = JSON.parse(results.getAttribute("data-labels") || "{}");
+  var SEVERITY_ORDER = { error: 0, warning: 1, suggestion: 2 };
+  var DELAY_MS = 600;
+  var timer = null;
+  var inflight = null;
+  var serial = 0;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (attrs[k] === null || attrs[k] === undefined || attrs[k] === false) return;
+        if (k === "text") node.textContent = attrs[k];
+        else node.setAttribute(k, attrs[k] === true ? "" : String(attrs[k]));
+      });
+    }
+    (children || []).forEach(function (c) {
+      if (c === null || c === undefined) return;
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function sevRank(s) { return s in SEVERITY_ORDER ? SEVERITY_ORDER[s] : 9; }
+  function fmt0(x) { return String(Math.round(x)); }
+  function truncate(s, n) { return s.length > n ? s.slice(0, n - 1) + "…" : s; }
+  function categoryDa(c) { return (labels.categories || {})[c] || (c.charAt(0).toUpperCase() + c.slice(1)); }
+  function severityDa(s) { return (labels.severities || {})[s] || s; }
+  function masked(f) {
+    if (f.rule.indexOf("template.cpr") === 0) return f.text.length >= 10 ? f.text.slice(0, 6) + "-XXXX" : "XXXX";
+    return f.text;
+  }
+
+  function isInline(f, paragraphs) {
+    if (f.length <= 0) return false;
+    var end = f.offset + f.length;
+    return !paragraphs.some(function (p) {
+      return p.length > 0 && f.offset <= p.offset && end >= p.offset + p.length;
+    });
+  }
+
+  function pieces(text, start, end, marks) {
+    var inside = [];
+    marks.forEach(function (m) {
+      if (m[0] < end && m[1] > start) inside.push([Math.max(m[0], start), Math.min(m[1], end), m[2]]);
+    });
+    var cutSet = {};
+    [start, end].forEach(function (c) { cutSet[c] = true; });
+    inside.forEach(function (m) { cutSet[m[0]] = true; cutSet[m[1]] = true; });
+    var cuts = Object.keys(cutSet).map(Number).sort(function (a, b) { return a - b; });
+    var out = [];
+    for (var i = 0; i + 1 < cuts.length; i++) {
+      var a = cuts[i], b = cuts[i + 1];
+      var ids = inside.filter(function (m) { return m[0] <= a && m[1] >= b; }).map(function (m) { return m[2]; });
+      out.push({ text: text.slice(a, b), ids: ids });
+    }
+    return out;
+  }
+
+  function renderLetter(report, findings) {
+    var marks = findings.filter(function (f) { return f.inline; })
+      .map(function (f) { return [f.offset, f.offset + f.length, f.id]; });
+    var seen = {};
+    var letter = el("div", { "class": "letter", id: "letter" });
+    report.paragraphs.forEach(function (p) {
+      var para = el("div", { "class": "para para-" + p.kind });
+      if (p.counted && p.lix.value !== null) {
+        para.appendChild(el("span", { "class": "para-lix",
+          text: "Afsnit " + (p.index + 1) + ": LIX " + fmt0(p.lix.value) + " (" + p.lix.band_da + ")" }));
+      }
+      pieces(report.text, p.offset, p.offset + p.length, marks).forEach(function (piece) {
+        if (!piece.ids.length) { para.appendChild(document.createTextNode(piece.text)); return; }
+        var worst = piece.ids.slice().sort(function (a, b) {
+          return sevRank(findings[a].severity) - sevRank(findings[b].severity) || findings[a].length - findings[b].length;
+        })[0];
+        var mark = el("mark", { "class": "sev-" + findings[worst].severity, "data-ids": piece.ids.join(" "),
+          title: piece.ids.map(function (i) { return findings[i].message; }).join("; ") });
+        piece.ids.forEach(function (i) {
+          if (!seen[i]) { seen[i] = true; mark.appendChild(el("span", { "class": "anchor", id: "m-" + i, tabindex: "-1" })); }
+        });
+        mark.appendChild(document.createTextNode(piece.text));
+        para.appendChild(mark);
+      });
+      letter.appendChild(para);
+    });
+    return letter;
+  }
+
+  function renderLix(lix) {
+    var card = el("section", { "class": "card lix", "aria-labelledby": "lix-title" },
+      [el("h3", { id: "lix-title", text: "LIX" })]);
+    if (lix.value !== null) {
+      var max = labels.meter_max || 70;
+      card.appendChild(el("p", { "class": "lix-value" }, [
+        el("span", { "class": "big", text: fmt0(lix.value) }), " ",
+        el("span", { "class": "band band-" + String(lix.band).replace(/ /g, "-"), text: lix.band_da })]));
+      card.appendChild(el("meter", { id: "lix-meter", min: 0, max: max, low: 35, high: 45, optimum: 20,
+        value: Math.min(lix.value, max), "aria-label": "LIX " + fmt0(lix.value) + " på en skala fra 0 til " + max,
+        text: fmt0(lix.value) }));
+    } else {
+      card.appendChild(el("p", { "class": "lix-value",
+        text: "LIX er ikke beregnet: teksten har for få ord eller ingen hele sætninger." }));
+    }
+    card.appendChild(el("dl", { "class": "counts" }, [
+      el("div", null, [el("dt", { text: "Ord" }), el("dd", { text: String(lix.words) })]),
+      el("div", null, [el("dt", { text: "Sætninger" }), el("dd", { text: String(lix.sentences) })]),
+      el("div", null, [el("dt", { text: "Lange ord" }), el("dd", { text: String(lix.long_words) })])]));
+    card.appendChild(el("p", { "class": "help" }, [el("a", { href: labels.about + "#lix", text: "Sådan beregnes LIX" })]));
+    return card;
+  }
+
+  function check(ok, label, value) {
+    return el("li", { "class": ok ? "ok" : "missing" }, [el("span", { "aria-hidden": "true", text: ok ? "✓" : "✗" }),
+      " " + label + (value === undefined ? "" : ": " + value)]);
+  }
+
+  function renderChecklist(report) {
+    if (!report.letter && !report.sender) return null;
+    var card = el("section", { "class": "card checklist", "aria-labelledby": "checklist-title" },
+      [el("h3", { id: "checklist-title", text: "Tjekliste" })]);
+    var letter = report.letter;
+    if (letter) {
+      card.appendChild(el("p", null, ["Brevtype: ",
+        el("strong", { text: (labels.kinds || {})[letter.kind] || letter.kind || "ukendt" })]));
+      if (letter.is_decision) {
+        var ul = el("ul", { "class": "checks" });
+        [["klagevejledning", "Klagevejledning"], ["begrundelse", "Begrundelse"], ["legal_basis", "Lovgrundlag"]]
+          .forEach(function (kv) {
+            var v = letter[kv[0]];
+            ul.appendChild(check(!!v, kv[1], (v ? "ja" : "mangler") + (typeof v === "string" ? " (" + v + ")" : "")));
+          });
+        card.appendChild(ul);
+      }
+    }
+    var s = report.sender;
+    if (s) {
+      card.appendChild(el("h4", { text: "Afsender" }));
+      var c = s.contact || {};
+      var contact = [c.person, c.phone, c.email].filter(Boolean).join(", ");
+      card.appendChild(el("ul", { "class": "checks" }, [
+        check(!!s.clear, s.clear ? "Afsenderen er tydelig" : "Afsenderen er ikke tydelig"),
+        el("li", { text: "Myndighed: " + (s.organisation || "mangler") }),
+        el("li", { text: "Enhed: " + (s.unit || "mangler") }),
+        el("li", { text: "Kontakt: " + (contact || "mangler") })]));
+      if (s.reasons && s.reasons.length) {
+        card.appendChild(el("ul", { "class": "reasons" }, s.reasons.map(function (r) { return el("li", { text: r }); })));
+      }
+    }
+    return card;
+  }
+
+  function renderFinding(f) {
+    var li = el("li", { "class": "finding sev-" + f.severity, id: "f-" + f.id });
+    var head = el("p", { "class": "finding-head" }, [el("span", { "class": "sev", text: severityDa(f.severity) })]);
+    var shown = masked(f);
+    if (shown) { head.appendChild(document.createTextNode(" ")); head.appendChild(el("q", { text: truncate(shown, 80) })); }
+    li.appendChild(head);
+    li.appendChild(el("p", { "class": "message", text: f.message }));
+    if (f.description && f.description !== f.message) li.appendChild(el("p", { "class": "explanation", text: f.description }));
+    if (f.replacements && f.replacements.length) {
+      var box = el("div", { "class": "replacements" }, [el("span", { text: "Forslag:" })]);
+      f.replacements.forEach(function (r) {
+        box.appendChild(el("button", { type: "submit", form: "paste-form", "class": "apply", name: "apply",
+          value: JSON.stringify({ o: f.offset, l: f.length, t: f.text, r: r }),
+          "data-offset": f.offset, "data-length": f.length, "data-text": f.text, "data-replacement": r,
+          "aria-label": "Erstat «" + truncate(shown, 40) + "» med «" + r + "»", text: r }));
+      });
+      li.appendChild(box);
+    }
+    var links = el("p", { "class": "links" });
+    if (f.inline) { links.appendChild(el("a", { href: "#m-" + f.id, text: "Vis i teksten" })); links.appendChild(document.createTextNode(" · ")); }
+    links.appendChild(el("a", { href: f.doc_url || labels.rule_base + f.rule, text: "Om reglen " + f.rule }));
+    li.appendChild(links);
+    return li;
+  }
+
+  function renderFindings(findings) {
+    var card = el("section", { "class": "card findings", "aria-labelledby": "findings-title" },
+      [el("h3", { id: "findings-title", text: "Fund (" + findings.length + ")" })]);
+    if (!findings.length) card.appendChild(el("p", { text: "lixcheck fandt ingen problemer." }));
+    var groups = {};
+    var order = [];
+    findings.slice().sort(function (a, b) { return sevRank(a.severity) - sevRank(b.severity) || a.offset - b.offset; })
+      .forEach(function (f) {
+        if (!groups[f.category]) { groups[f.category] = []; order.push(f.category); }
+        groups[f.category].push(f);
+      });
+    order.sort(function (a, b) {
+      var ra = Math.min.apply(null, groups[a].map(function (f) { return sevRank(f.severity); }));
+      var rb = Math.min.apply(null, groups[b].map(function (f) { return sevRank(f.severity); }));
+      return ra - rb;
+    });
+    order.forEach(function (c) {
+      var list = el("ol", { "class": "finding-list" }, groups[c].map(renderFinding));
+      card.appendChild(el("section", { "class": "group", "aria-labelledby": "g-" + c }, [
+        el("h4", { id: "g-" + c, text: categoryDa(c) + " (" + groups[c].length + ")" }), list]));
+    });
+    return card;
+  }
+
+  function statusLine(report) {
+    var lix = report.lix;
+    return "Tjekket: " + report.findings.length + " fund. " +
+      (lix.value !== null ? "LIX " + fmt0(lix.value) + " (" + lix.band_da + ")" : "LIX er ikke beregnet") + ".";
+  }
+
+  function render(report) {
+    var findings = report.findings.map(function (f, i) {
+      var copy = Object.assign({}, f);
+      copy.id = i;
+      copy.inline = isInline(f, report.paragraphs);
+      return copy;
+    });
+    var textCol = el("div", { "class": "result-text" }, [
+      el("h3", { text: "Teksten med markeringer" }),
+      el("p", { "class": "help", text: "Markeringerne viser fund. Farven viser, hvor vigtigt fundet er: rød er en fejl, gul en advarsel og blå et forslag." }),
+      renderLetter(report, findings)]);
+    var side = el("div", { "class": "result-side" }, [renderLix(report.lix), renderChecklist(report),
+      el("section", { "class": "card downloads", "aria-labelledby": "downloads-title" }, [
+        el("h3", { id: "downloads-title", text: "Hent" }),
+        el("p", { "class": "help" }, ["Brug knappen ", el("q", { text: "Hent resultatet som JSON" }), " ved tekstfeltet."])]),
+      renderFindings(findings)]);
+    results.replaceChildren(el("h2", { id: "results-title", text: "Resultat" }),
+      el("div", { "class": "result-grid" }, [textCol, side]));
+    results.hidden = false;
+    status.textContent = statusLine(report);
+  }
+
+  function runCheck() {
+    var text = textarea.value;
+    if (!text.trim()) { status.textContent = ""; return; }
+    if (inflight) inflight.abort();
+    inflight = new AbortController();
+    var mine = ++serial;
+    status.setAttribute("aria-busy", "true");
+    fetch(labels.api || "/api/v1/check", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({ text: text, kind: kindSelect ? kindSelect.value : "" }),
+      signal: inflight.signal,
+      credentials: "same-origin"
+    }).then(function (r) {
+      return r.json().then(function (body) { return { ok: r.ok, body: body }; });
+    }).then(function (res) {
+      if (mine !== serial) return;
+      if (res.ok) render(res.body);
+      else status.textContent = (res.body && res.body.error && res.body.error.message) || "Teksten kunne ikke tjekkes.";
+    }).catch(function (err) {
+      if (err && err.name === "AbortError") return;
+      if (mine === serial) status.textContent = "Teksten kunne ikke tjekkes lige nu. Prøv knappen Tjek teksten.";
+    }).finally(function () {
+      if (mine === serial) status.removeAttribute("aria-busy");
+    });
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(runCheck, DELAY_MS);
+  }
+
+  textarea.addEventListener("input", schedule);
+  if (kindSelect) kindSelect.addEventListener("change", schedule);
+
+  // One click applies a replacement in the text box (paste mode) and checks again at once.
+  document.addEventListener("click", function (ev) {
+    var btn = ev.target.closest ? ev.target.closest("button.apply") : null;
+    if (!btn) return;
+    ev.preventDefault();
+    var o = Number(btn.getAttribute("data-offset"));
+    var n = Number(btn.getAttribute("data-length"));
+    var expected = btn.getAttribute("data-text");
+    var r = btn.getAttribute("data-replacement");
+    var text = textarea.value;
+    if (text.slice(o, o + n) !== expected) {
+      status.textContent = "Teksten er ændret siden sidste tjek, så rettelsen blev ikke lavet. Tjekker igen.";
+      runCheck();
+      return;
+    }
+    textarea.value = text.slice(0, o) + r + text.slice(o + n);
+    textarea.focus();
+    textarea.setSelectionRange(o, o + r.length);
+    clearTimeout(timer);
+    runCheck();
+  });
+})();

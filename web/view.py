@@ -1,0 +1,103 @@
+"""Report dict → what the result templates show: text pieces with <mark> ranges, findings grouped by category.
+
+Pure presentation over Report.to_dict(): positions come from the findings' offsets, numbers from the report. The
+JavaScript renderer (static/app.js) builds the same structure from the JSON API.
+"""
+
+from __future__ import annotations
+
+from ..model import BAND_DA, BANDS
+from .catalog import SEVERITY_DA, SEVERITY_ORDER, category_da
+
+METER_MAX = 70  # the LIX meter's scale; the band limits come from lixcheck.model.BANDS
+
+
+def _mask(finding: dict) -> str:
+    """The matched text as shown to the user; CPR numbers are masked (template.cpr findings)."""
+    text = finding.get("text", "")
+    if finding.get("rule", "").startswith("template.cpr"):
+        try:
+            from ..checks.template import mask_cpr
+        except ImportError:
+            return text[:6] + "-XXXX" if len(text) >= 10 else "XXXX"
+        return mask_cpr(text)
+    return text
+
+
+def inline(finding: dict, paragraphs: list[dict]) -> bool:
+    """Whether a finding is marked in the text: not empty and narrower than a whole paragraph."""
+    start, length = finding["offset"], finding["length"]
+    if length <= 0:
+        return False
+    end = start + length
+    return not any(start <= p["offset"] and end >= p["offset"] + p["length"] and p["length"] > 0
+                   for p in paragraphs)
+
+
+def pieces(text: str, start: int, end: int, marks: list[tuple[int, int, int]]) -> list[dict]:
+    """text[start:end] cut at every mark boundary; each piece lists the marks (finding ids) that cover it."""
+    inside = [(max(s, start), min(e, end), i) for s, e, i in marks if s < end and e > start]
+    cuts = sorted({start, end, *(s for s, _, _ in inside), *(e for _, e, _ in inside)})
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        ids = [i for s, e, i in inside if s <= a and e >= b]
+        out.append({"text": text[a:b], "ids": ids})
+    return out
+
+
+def build(report: dict, *, paste_mode: bool) -> dict:
+    text = report["text"]
+    paragraphs = report.get("paragraphs", [])
+    findings = []
+    for i, f in enumerate(report.get("findings", [])):
+        findings.append({
+            **f,
+            "id": i,
+            "shown_text": _mask(f),
+            "inline": inline(f, paragraphs),
+            "severity_da": SEVERITY_DA.get(f["severity"], f["severity"]),
+            "category_da": category_da(f["category"]),
+        })
+    marks = [(f["offset"], f["offset"] + f["length"], f["id"]) for f in findings if f["inline"]]
+    by_id = {f["id"]: f for f in findings}
+    first_piece: set[int] = set()
+    paras = []
+    for p in paragraphs:
+        ps = pieces(text, p["offset"], p["offset"] + p["length"], marks)
+        for piece in ps:
+            if piece["ids"]:
+                worst = min(piece["ids"], key=lambda i: (SEVERITY_ORDER.get(by_id[i]["severity"], 9),
+                                                         by_id[i]["length"]))
+                piece["severity"] = by_id[worst]["severity"]
+                piece["anchors"] = [i for i in piece["ids"] if i not in first_piece]
+                first_piece.update(piece["ids"])
+                piece["label"] = "; ".join(by_id[i]["message"] for i in piece["ids"])
+        paras.append({**p, "pieces": ps, "number": p["index"] + 1})
+    groups: dict[str, list] = {}
+    for f in sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), f["offset"])):
+        groups.setdefault(f["category"], []).append(f)
+    ordered = sorted(groups.items(), key=lambda kv: min(SEVERITY_ORDER.get(f["severity"], 9) for f in kv[1]))
+    return {
+        "text": text,
+        "lix": report["lix"],
+        "bands": band_rows(),
+        "meter_max": METER_MAX,
+        "paragraphs": paras,
+        "groups": [{"category": c, "category_da": category_da(c), "findings": fs} for c, fs in ordered],
+        "count": len(findings),
+        "summary": report.get("summary", {}),
+        "sender": report.get("sender"),
+        "letter": report.get("letter"),
+        "meta": report.get("meta", {}),
+        "paste_mode": paste_mode,
+    }
+
+
+def band_rows() -> list[dict]:
+    """The LIX bands from lixcheck.model: name, Danish name, lower and upper limit (upper None = no limit)."""
+    rows, lower = [], 0
+    for upper, name in BANDS:
+        rows.append({"name": name, "da": BAND_DA[name], "lower": lower,
+                     "upper": None if upper == float("inf") else int(upper)})
+        lower = upper
+    return rows
