@@ -27,6 +27,9 @@ from .store import Store, masker
 ENGINES = ("local", "dask")
 DEFAULT_SHARD = 200
 DEFAULT_CACHE = 20_000
+# A finding's matched text is stored only when it is a short phrase (a jargon word, a placeholder); sentence- and
+# paragraph-level findings (long sentence, LIX) would otherwise copy letter text into the store.
+MAX_FINDING_TEXT = 40
 
 # -- worker side ------------------------------------------------------------------------------------------------
 
@@ -103,7 +106,7 @@ def result_row(item: Item, report, content_hash: str, mask: Callable[[str], str]
         "klagevejledning": _as_flag(letter.get("klagevejledning")),
         "summary": _json({k: summary[k] for k in ("by_rule", "by_severity", "by_category")}),
         "finding_rows": [(f.rule, f.severity, f.category, f.offset, f.length, f.line, f.column, f.block,
-                          mask(f.text)) for f in report.findings],
+                          mask(f.text) if len(f.text) <= MAX_FINDING_TEXT else None) for f in report.findings],
     })
     return row
 

@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS findings (
     doc_seq INTEGER NOT NULL REFERENCES documents(seq),
     rule TEXT NOT NULL, severity TEXT, category TEXT,
     offset INTEGER, length INTEGER, line INTEGER, col INTEGER, block INTEGER,
-    text TEXT                      -- the matched phrase, CPR numbers masked
+    text TEXT                      -- the matched phrase (only if short), CPR numbers masked
 );
 CREATE INDEX IF NOT EXISTS findings_doc ON findings(doc_seq);
 CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
