@@ -172,5 +172,12 @@ def render_text(report, name):
     return render(report, name)
 
 
+# Batch audit commands (lixcheck/batch/commands.py): `lixcheck batch` and `lixcheck report`.
+from .batch.commands import batch_cmd, report_cmd  # noqa: E402
+
+main.add_command(batch_cmd)
+main.add_command(report_cmd)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
