@@ -1,8 +1,9 @@
 """Rule types `substitution` and `existence`: listed phrases, found with spaCy's PhraseMatcher in one shared pass.
 
 Phrases match on lower-cased text, and also on lemmas when the phrase is written in its base form (its lookup lemma
-is the word itself, or a prefix of it): "fremsende" then also finds "fremsendes" and "fremsendte". A phrase whose
-lemma is another word ("dog" → "dø") matches on its written form only, so "døde" never hits "dog". An entry may
+is the word itself, or a prefix of it): "fremsende" then also finds "fremsendes" and "fremsendte". A one-word phrase
+whose lemma is another word ("dog" → "dø") matches on its written form only, so "døde" never hits "dog"; phrases of
+several words always match on lemmas too ("have mulighed for at" finds "har mulighed for at"). An entry may
 force `match: lower` (exact forms) or `match: lemma`.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from . import Hit, RuleInfo
 from .messages import inflect, match_case, render
@@ -52,10 +54,13 @@ class PhraseRules:
             self.lower.add(label, [self.nlp.make_doc(phrase)])
             words = [t.lower_ for t in doc]
             lemmas = lemma.split(" ")
+            # A single word whose lemma is another word stays exact; in a phrase the neighbours disambiguate.
             use_lemma = match == "lemma" or (match == "auto" and len(words) == len(lemmas)
-                                             and all(_compatible(w, m) for w, m in zip(words, lemmas, strict=True)))
-            if use_lemma:
-                self.lemma.add(label, [doc])
+                                             and (len(words) > 1 or _compatible(words[0], lemmas[0])))
+            # The written base form is a lemma too: "have" (lookup lemma "hav") must find "har" (lemma "have").
+            as_written = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                             lemmas=words)
+            self.lemma.add(label, [as_written, doc] if use_lemma else [as_written])
         self._pending.clear()
 
     def run(self, doc, enabled: set[str]) -> list[Hit]:
