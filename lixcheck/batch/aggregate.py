@@ -140,6 +140,9 @@ def atomic_writer(path: Path, mode: str = "w", **kw):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the mode a plain open() would
     f = os.fdopen(fd, mode, **kw)
 
     def commit() -> None:
