@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import threading
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -86,18 +87,32 @@ class Package:
     macros: bool
 
 
+@dataclass
+class Members:
+    """The checked parts of a Word package, in memory."""
+
+    parts: dict[str, bytes]
+    main: str  # part name of the main document, e.g. "word/document.xml"
+    flavour: str
+    macros: bool
+
+
 def _limits(config) -> tuple[int, int]:
     members = getattr(config, "max_zip_members", safety.MAX_ZIP_MEMBERS)
     unzipped = getattr(config, "max_unzipped_bytes", safety.MAX_UNZIPPED_BYTES)
     return members, unzipped
 
 
-def open_package(data: bytes, config=None) -> Package:
-    """A python-docx Document from untrusted bytes, after the zip and XML safety checks.
+def _rels_name(part: str) -> str:
+    folder, _, base = part.rpartition("/")
+    return f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
 
-    The package python-docx sees is rebuilt in memory from the checked members; for .docm/.dotx/.dotm the main
-    content type is set to .docx's and the macro part is unlinked, so python-docx opens it and a saved copy (the
-    annotated output) is a plain .docx without macros."""
+
+def checked_members(data: bytes, config=None) -> Members:
+    """Unzip untrusted bytes with the zip limits, refuse DOCTYPEs in any XML part, find the main document.
+
+    For .docm/.dotx/.dotm the main content type is set to .docx's and the macro part is unlinked (in memory), so
+    python-docx opens the package and a saved copy (the annotated output) is a plain .docx without macros."""
     if safety.is_ole(data):
         raise safety.ole_error(data)
     max_members, max_unzipped = _limits(config)
@@ -123,8 +138,7 @@ def open_package(data: bytes, config=None) -> Package:
     if flavour != "docx":
         members["[Content_Types].xml"] = etree.tostring(ct_root, xml_declaration=True, encoding="UTF-8",
                                                         standalone=True)
-        folder, _, base = main_part.rpartition("/")
-        rels_name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+        rels_name = _rels_name(main_part)
         if rels_name in members:
             rels = safety.parse_xml(members[rels_name], what=rels_name)
             for rel in list(rels.iter(f"{{{REL_NS}}}Relationship")):
@@ -133,16 +147,22 @@ def open_package(data: bytes, config=None) -> Package:
                     rels.remove(rel)
             members[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
         macros = macros or any(n.lower().endswith("vbaproject.bin") for n in members)
+    return Members(members, main_part, flavour, macros)
+
+
+def open_package(data: bytes, config=None) -> Package:
+    """A python-docx Document (for editing: the annotated copy) from untrusted bytes, after the safety checks."""
+    m = checked_members(data, config)
     import docx  # python-docx (optional dependency: lixcheck[files])
 
     try:
-        document = docx.Document(io.BytesIO(safety.write_zip(members)))
+        document = docx.Document(io.BytesIO(safety.write_zip(m.parts)))
     except InputError:
         raise
     except Exception as e:  # python-docx raises KeyError/ValueError/… on broken packages
         raise InputError(f"the Word document cannot be opened: {type(e).__name__}: {e}", code="malformed",
                          message_da="Word-dokumentet er beskadiget og kan ikke læses.") from None
-    return Package(document, flavour, macros)
+    return Package(document, m.flavour, m.macros)
 
 
 # ---------------------------------------------------------------------------------------------------- styles
@@ -162,12 +182,9 @@ def _on(el) -> bool:
     return el is not None and el.get(W_VAL, "true").lower() not in ("0", "false", "off", "none")
 
 
-def _style_table(document) -> dict[str, _Style]:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    try:
-        root = document.part.part_related_by(RT.STYLES).element
-    except (KeyError, AttributeError):
+def _style_table(root) -> dict[str, _Style]:
+    """Style id → what matters for block kinds, from the styles part's root element (None: no styles part)."""
+    if root is None:
         return {}
     raw: dict[str, _Style] = {}
     for st in root.iter(w("style")):
@@ -492,28 +509,101 @@ class Extracted:
     piece_part: list[str] = field(default_factory=list)  # part name per piece
 
 
-def _story_parts(document) -> tuple[list, list]:
-    """(header parts, footer parts) referenced from the sections, each once, in document order."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+@dataclass
+class Story:
+    root: object  # w:hdr / w:ftr element, or w:body
+    part: str  # part name, e.g. "word/header1.xml"
 
-    headers, footers, seen = [], [], set()
-    body = document.element.body
+
+def _story_refs(body) -> tuple[list[str], list[str]]:
+    """Relationship ids of the headers and footers the sections use, in document order."""
+    headers: list[str] = []
+    footers: list[str] = []
     for sect in body.iter(w("sectPr")):
-        for tag, out, rt in (("headerReference", headers, RT.HEADER), ("footerReference", footers, RT.FOOTER)):
+        for tag, out in (("headerReference", headers), ("footerReference", footers)):
             for ref in sect.iterchildren(w(tag)):
                 rid = ref.get(f"{{{R_NS}}}id")
-                try:
-                    rel = document.part.rels[rid]
-                except KeyError:
-                    continue
-                if rel.reltype != rt or rel.is_external:
-                    continue
-                part = rel.target_part
-                if part.partname in seen:
-                    continue
-                seen.add(part.partname)
-                out.append(part)
+                if rid and rid not in out:
+                    out.append(rid)
     return headers, footers
+
+
+def _stories_from_python_docx(document) -> tuple[list[Story], Story, list[Story], object]:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    body = document.element.body
+    href, fref = _story_refs(body)
+    out: tuple[list[Story], list[Story]] = ([], [])
+    seen = set()
+    for refs, rt, dest in ((href, RT.HEADER, out[0]), (fref, RT.FOOTER, out[1])):
+        for rid in refs:
+            rel = document.part.rels.get(rid)
+            if rel is None or rel.reltype != rt or rel.is_external or rel.target_part.partname in seen:
+                continue
+            seen.add(rel.target_part.partname)
+            dest.append(Story(rel.target_part.element, str(rel.target_part.partname).lstrip("/")))
+    try:
+        styles = document.part.part_related_by(RT.STYLES).element
+    except KeyError:
+        styles = None
+    return out[0], Story(body, str(document.part.partname).lstrip("/")), out[1], styles
+
+
+def _stories_from_members(m: Members) -> tuple[list[Story], Story, list[Story], object]:
+    """The same as python-docx would find, from the checked parts with plain lxml (much faster for reading)."""
+    import posixpath
+
+    root = safety.parse_xml(m.parts[m.main], what=m.main)
+    body = root.find(w("body"))
+    if body is None:
+        raise InputError("the Word document has no body", code="malformed",
+                         message_da="Word-dokumentet er beskadiget og kan ikke læses.")
+    rels: dict[str, tuple[str, str]] = {}
+    rels_xml = m.parts.get(_rels_name(m.main))
+    if rels_xml is not None:
+        folder = posixpath.dirname(m.main)
+        for rel in safety.parse_xml(rels_xml).iter(f"{{{REL_NS}}}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target))
+            rels[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], name)
+    href, fref = _story_refs(body)
+    out: tuple[list[Story], list[Story]] = ([], [])
+    seen = set()
+    for refs, kind, dest in ((href, "header", out[0]), (fref, "footer", out[1])):
+        for rid in refs:
+            kind_name = rels.get(rid)
+            if not kind_name or kind_name[0] != kind or kind_name[1] in seen or kind_name[1] not in m.parts:
+                continue
+            seen.add(kind_name[1])
+            dest.append(Story(safety.parse_xml(m.parts[kind_name[1]], what=kind_name[1]), kind_name[1]))
+    styles_name = next((n for k, n in rels.values() if k == "styles"), None)
+    styles = _cached_style_table(m.parts[styles_name]) if styles_name in m.parts else {}
+    return out[0], Story(body, m.main), out[1], styles
+
+
+_STYLE_CACHE: dict[bytes, dict[str, _Style]] = {}
+_STYLE_CACHE_SIZE = 64
+_STYLE_LOCK = threading.Lock()
+
+
+def _cached_style_table(xml: bytes) -> dict[str, _Style]:
+    """Style tables by content hash: letters from one template share their styles part (style names only, no
+    letter text, are kept)."""
+    import hashlib
+
+    key = hashlib.blake2b(xml, digest_size=16).digest()
+    with _STYLE_LOCK:
+        table = _STYLE_CACHE.get(key)
+    if table is None:
+        table = _style_table(safety.parse_xml(xml, what="styles.xml"))
+        with _STYLE_LOCK:
+            if len(_STYLE_CACHE) >= _STYLE_CACHE_SIZE:
+                _STYLE_CACHE.pop(next(iter(_STYLE_CACHE)))
+            _STYLE_CACHE[key] = table
+    return table
 
 
 def _line_like(para: _Para) -> bool:
@@ -522,15 +612,18 @@ def _line_like(para: _Para) -> bool:
 
 
 def extract(document) -> Extracted:
-    """Text, blocks and the piece map of an open python-docx Document."""
-    walker = _Walker(_style_table(document))
-    headers, footers = _story_parts(document)
-    body_part = str(document.part.partname).lstrip("/")
-    for hp in headers:
-        walker.blocks(hp.element, "sidehoved", "header", str(hp.partname).lstrip("/"))
-    walker.blocks(document.element.body, "", "body", body_part)
-    for fp in footers:
-        walker.blocks(fp.element, "sidefod", "footer", str(fp.partname).lstrip("/"))
+    """Text, blocks and the piece map of an open python-docx Document (live elements: the annotator edits them)."""
+    return extract_stories(*_stories_from_python_docx(document))
+
+
+def extract_stories(headers: list[Story], body: Story, footers: list[Story], styles) -> Extracted:
+    """``styles``: the styles part's root element, or an already built style table (dict)."""
+    walker = _Walker(styles if isinstance(styles, dict) else _style_table(styles))
+    for st in headers:
+        walker.blocks(st.root, "sidehoved", "header", st.part)
+    walker.blocks(body.root, "", "body", body.part)
+    for st in footers:
+        walker.blocks(st.root, "sidefod", "footer", st.part)
 
     # Units: groups of paragraphs that become one blank-line-separated chunk of text.
     units: list[tuple[str, list[_Para]]] = []  # (mode, paragraphs); mode: styled kind | plain | lines | cell
@@ -660,15 +753,25 @@ def _root_of(el):
 # ---------------------------------------------------------------------------------------------------- reader
 
 
+def _core_title(m: Members) -> str | None:
+    for name in ("docProps/core.xml",):
+        if name in m.parts:
+            root = safety.parse_xml(m.parts[name], what=name)
+            el = root.find("{http://purl.org/dc/elements/1.1/}title")
+            if el is not None and el.text and el.text.strip():
+                return el.text.strip()
+    return None
+
+
 def read_bytes(data: bytes, config=None) -> Document:
-    package = open_package(data, config)
-    ex = extract(package.document)
+    m = checked_members(data, config)
+    ex = extract_stories(*_stories_from_members(m))
     meta: dict = {}
-    core = package.document.core_properties
-    if core.title and core.title.strip():
-        meta["title"] = core.title.strip()
-    if package.flavour != "docx":
-        meta["docx_flavour"] = package.flavour
-    if package.macros:
+    title = _core_title(m)
+    if title:
+        meta["title"] = title
+    if m.flavour != "docx":
+        meta["docx_flavour"] = m.flavour
+    if m.macros:
         meta["macros"] = True
     return Document(text=ex.text, blocks=ex.blocks, format="docx", meta=meta)
