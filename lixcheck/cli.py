@@ -178,6 +178,11 @@ from .batch.commands import batch_cmd, report_cmd  # noqa: E402
 main.add_command(batch_cmd)
 main.add_command(report_cmd)
 
+# Rule commands (lixcheck/engine/commands.py): `lixcheck rules list|explain|doc`.
+from .engine.commands import rules_group  # noqa: E402
+
+main.add_command(rules_group)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()
