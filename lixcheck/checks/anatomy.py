@@ -24,9 +24,13 @@ REFERENCE_LINE = re.compile(
     r"^(?:sagsnr|sagsnummer|sags\s*nr|sag nr|j\.?\s?nr|journalnr|journalnummer|vores ref|jeres ref|ref|dok\.?\s?nr|"
     r"dokumentnr|cpr|cpr-nr|cpr-nummer|personnummer|side \d|kundenr|kundenummer|dato|sendt|modtaget|bilag)\b\.?",
     re.IGNORECASE)
+_STREET = r"[A-ZÆØÅ][\wæøåé'.-]*(?: [A-ZÆØÅa-zæøå][\wæøåé'.-]*){0,3} \d{1,4}\s?[A-Za-z]?"
+_FLOOR = r"(?:,? ?(?:\d{1,2}\.? ?(?:sal|th|tv|mf)\.?|st\.?|th\.?|tv\.?))*"
+_TOWN = r"\d{4} [A-ZÆØÅ][\wæøå.-]*(?: [A-ZÆØÅa-zæøå][\wæøå.-]*){0,3}"
 ADDRESS_LINE = re.compile(
-    r"^(?:[A-ZÆØÅ][\wæøåé'. -]*[a-zæøå.] \d+\s*[A-Za-z]?(?:[, ]+(?:\d+\.?\s*(?:sal|th|tv|mf)\.?|st\.?|th\.?|tv\.?)"
-    r"[^\n]*)?|\d{4}\s+[A-ZÆØÅ][\wæøå .-]+|postboks \d+.*|p\.o\. box.*)$", re.IGNORECASE)
+    rf"^(?:{_STREET}{_FLOOR}(?:,? {_TOWN})?|{_TOWN}|(?:postboks|p\.o\. box) \d+(?:,? {_TOWN})?|\d{{4}} Statsservice)"
+    r"\s*[.,]?$", re.IGNORECASE)
+ACRONYM_LINE = re.compile(r"^[A-ZÆØÅ]{2,6}\.?$")
 NON_RUNNING = frozenset({HEADING, LINES, TITLE})
 
 
@@ -54,7 +58,14 @@ def block_lines(document: Document, index: int) -> list[tuple[int, int]]:
 
 
 def is_running(document: Document, index: int) -> bool:
-    return document.blocks[index].kind in RUNNING_TEXT
+    """Running text: a paragraph, list item or table cell — but not a block of several short lines without any
+    sentence end (a letterhead with one long contact line can come out of a reader as a paragraph)."""
+    if document.blocks[index].kind not in RUNNING_TEXT:
+        return False
+    spans = block_lines(document, index)
+    if len(spans) < 2:
+        return True
+    return any(document.text[s:e].rstrip("\"'”»)]").endswith((".", "!", "?", "…", ":")) for s, e in spans)
 
 
 def first_running(document: Document) -> int:
@@ -97,8 +108,9 @@ def sender_lines(document: Document) -> list[Line]:
     n = len(blocks)
     zone_of: dict[int, str] = {}
     head_end = first_running(document)
+    title = title_block(document)
     for i in range(head_end):
-        if not SALUTATION.match(block_text(document, i)):
+        if not SALUTATION.match(block_text(document, i)) and i != title:
             zone_of[i] = "header"
     j = n
     while j > 0 and blocks[j - 1].kind in NON_RUNNING:
@@ -152,18 +164,33 @@ def find_title(document: Document) -> Title | None:
             if pos != -1:
                 return Title(stripped, pos, pos + len(stripped), "meta")
         return Title(stripped, -1, -1, "meta")
+    i = title_block(document)
+    if i is None:
+        return None
+    b = document.blocks[i]
+    text = block_text(document, i).strip()
+    start = b.start + (len(block_text(document, i)) - len(block_text(document, i).lstrip()))
+    return Title(text, start, start + len(text), "heading")
+
+
+def title_block(document: Document) -> int | None:
+    """Index of the block that is the letter's title: the first heading before the body that is not letterhead,
+    date, reference, address or salutation — or a one-line paragraph without end punctuation right before the
+    salutation (a long title that the reader did not take for a heading)."""
     limit = first_running(document)
-    for i in range(min(limit + 1, len(document.blocks))):
-        b = document.blocks[i]
-        if b.kind not in (HEADING, TITLE):
-            continue
+    blocks = document.blocks
+    for i in range(min(limit + 1, len(blocks))):
+        b = blocks[i]
         text = block_text(document, i).strip()
+        if b.kind not in (HEADING, TITLE):
+            nxt = block_text(document, i + 1) if i + 1 < len(blocks) else ""
+            if not (i == limit and "\n" not in text and text[-1:] not in ".!?:;," and SALUTATION.match(nxt)):
+                continue
         if not text or SALUTATION.match(text) or DATE_LINE.match(text) or REFERENCE_LINE.match(text):
             continue
-        if ADDRESS_LINE.match(text) or _looks_like_sender(text):
+        if ADDRESS_LINE.match(text) or _looks_like_sender(text) or ACRONYM_LINE.match(text):
             continue
-        start = b.start + (len(block_text(document, i)) - len(block_text(document, i).lstrip()))
-        return Title(text, start, start + len(text), "heading")
+        return i
     return None
 
 

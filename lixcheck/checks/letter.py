@@ -162,6 +162,10 @@ def decision_outcome(document: Document) -> str:
     s, e = anatomy.lead_text(document, 2)
     lead = _title_text(document) + "\n" + document.text[s:e]
     neg = _any(data["negative"]).search(lead)
+    region = klage_region(document)
+    body_end = region[0][0] if region else len(document.text)
+    if not neg and data.get("negative_body"):
+        neg = _any(data["negative_body"]).search(document.text, 0, body_end)
     pos = _any(data["positive"]).search(lead)
     if neg:
         return "refusal"

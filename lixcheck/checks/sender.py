@@ -17,7 +17,9 @@ from ..engine import Context, Hit, RuleInfo, register_check
 from . import anatomy, gazetteer
 
 # Contact channels. A phone number needs a cue word nearby (or its own line in the letterhead/signature).
-PHONE_NUMBER = r"(?:\+45[\s.]?)?(?<![\d.,-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}(?![\d,-]|\.\d)"
+PHONE_NUMBER = r"(?:\+45[\s.]?)?(?<![\d.,-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}(?!\d|[.,-]\d)"
+# "dd dd dd dd" is how Danish letters write phone numbers; amounts, dates and CPR numbers never look like that.
+PHONE_PAIRS = re.compile(r"(?:\+45 ?)?(?<![\d.,-])\d{2} \d{2} \d{2} \d{2}(?!\d|[.,-]\d| ?\d)")
 PHONE_CUE = re.compile(
     rf"\b(?:tlf|telefon\w*|tel|ring\w*|mobil\w*|direkte|nummer|nr|opkald|sms)\b[^\n\d]{{0,40}}({PHONE_NUMBER})",
     re.IGNORECASE)
@@ -37,6 +39,13 @@ PERSON_CUE = re.compile(
 WE = re.compile(r"(?<![\wæøå])(?:vi|os|vores|vor|vort|vore)(?![\wæøå])", re.IGNORECASE)
 ACTOR_VERBS = r"(?:har|vil|skal|kan|er|sender|giver|beder|skriver|tilbyder|indkalder|inviterer|mangler|modtog)"
 SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ])|\n\s*\n")
+CONTACT_CONTEXT = re.compile(
+    r"\b(?:kontakt\w*|skriv\w*|send\w*|spørg\w*|svar\w*|ring\w*|henvend\w*|chat\w*|besked\w*|mail\w*|"
+    r"kontaktformular\w*|klag\w*|ansøg\w*|søg)\b", re.IGNORECASE)
+NOT_A_UNIT = re.compile(r"(?<![\wæøå])(?:du|din|dit|dine|dig|vi|os|vores|jeres|har|er|skal|kan|får|fik|blev|"
+                        r"bliver|vil|ikke|tak|hej|kære)(?![\wæøå])", re.IGNORECASE)
+UNIT_SHAPE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:(?:,| og| &| for| i| til| med)? [A-ZÆØÅ][\wæøå-]*)*$")
+UNIT_JOINED = re.compile(r" og | & |, ")
 CONTACT_LINE = re.compile(r"\b(?:tlf|telefon|mail|e-mail|email|www|cvr|ean|fax|åbningstid\w*|kl\.)\b|@|https?://",
                           re.IGNORECASE)
 
@@ -142,8 +151,11 @@ def _generic_re() -> re.Pattern:
 
 
 def is_unit(text: str) -> bool:
-    """Does a short line name a unit (team, centre, department …)?"""
-    return len(text.split()) <= 8 and bool(_unit_re().search(text)) and not CONTACT_LINE.search(text)
+    """Does a short line name a unit (team, centre, department …)? 'Borgerservice', 'Team Ydelser',
+    'Natur, Miljø og Trafik' (capitalised words joined by og/&/commas) — not a sentence or a title."""
+    if len(text.split()) > 8 or CONTACT_LINE.search(text) or NOT_A_UNIT.search(text) or re.search(r"\d", text):
+        return False
+    return bool(_unit_re().search(text)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
 
 
 def internal_acronyms(extra: dict | None = None) -> dict[str, str]:
@@ -244,8 +256,8 @@ def analyse(document: Document) -> SenderInfo:
         elif _generic_re().match(ln.text) and info.generic_span is None:
             info.generic_span = (ln.start, ln.end)
             continue
-        if info.unit is None and rest and len(rest.split()) <= 8 and not CONTACT_LINE.search(rest):
-            if _unit_re().search(rest) and not (_title_re().search(rest) and not _unit_only(rest)):
+        if info.unit is None and rest and not (PERSON_LINE.match(rest) and not _unit_re().search(rest)):
+            if is_unit(rest) and not (_title_re().search(rest) and not _unit_only(rest)):
                 info.unit = rest
                 off = ln.text.find(rest)
                 info.unit_span = (ln.start + off, ln.start + off + len(rest))
@@ -277,6 +289,11 @@ def analyse(document: Document) -> SenderInfo:
             info.phone = _squash(m.group(1))
             break
     if info.phone is None:
+        for m in PHONE_PAIRS.finditer(text):
+            if not _other_org_sentence(text, m.start(), info.organisation):
+                info.phone = _squash(m.group(0))
+                break
+    if info.phone is None:
         for ln in lines:
             m = PHONE_ALONE.match(ln.text)
             if m and not anatomy.REFERENCE_LINE.match(ln.text):
@@ -291,6 +308,9 @@ def analyse(document: Document) -> SenderInfo:
             break
         for m in rx.finditer(text):
             if "@" in m.group(0) or _other_org_sentence(text, m.start(), info.organisation):
+                continue
+            # A web address is a way to get in touch only when the letter says so ("skriv til os via …").
+            if rx is WEB and not _in_lines(lines, m.start()) and not CONTACT_CONTEXT.search(_sentence(text, m.start())):
                 continue
             info.web = m.group(0).rstrip(".,;:)")
             break
@@ -314,6 +334,20 @@ def analyse(document: Document) -> SenderInfo:
         info.reasons.append(("sender.contact", "Brevet siger ikke, hvordan man kontakter afsenderen "
                                                "(telefon, e-mail eller Digital Post)."))
     return info
+
+
+def _in_lines(lines, pos: int) -> bool:
+    return any(ln.start <= pos < ln.end for ln in lines)
+
+
+def _sentence(text: str, pos: int) -> str:
+    a = max(0, pos - 200)
+    for m in SENTENCE_START.finditer(text, a, pos):
+        a = m.end()
+    b = text.find("\n\n", pos)
+    m = re.compile(r"[.!?](?:\s|$)").search(text, pos)
+    ends = [x for x in (b, m.end() if m else -1) if x != -1]
+    return text[a:min(ends) if ends else len(text)]
 
 
 def _unit_only(text: str) -> bool:
