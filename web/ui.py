@@ -64,7 +64,7 @@ def index():
 @bp.post("/tjek")
 def check():
     _require_csrf()
-    text = request.form.get("text", "")
+    text = request.form.get("text", "").replace("\r\n", "\n")  # browsers send a text box's lines with CRLF
     kind = request.form.get("kind", "")
     notice = None
     if "apply" in request.form:
@@ -73,7 +73,8 @@ def check():
         checked = check_text(text, kind)
     except WebError as e:
         return _page(text=text, kind=kind, notice=e.message_da, status=e.status)
-    return _page(text=text, kind=kind, checked=checked, notice=notice)
+    # Show the text exactly as checked, so the offsets of the replacement buttons fit the text box.
+    return _page(text=checked.report.text, kind=kind, checked=checked, notice=notice)
 
 
 def apply_replacement(text: str, raw: str) -> tuple[str, str | None]:

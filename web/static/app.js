@@ -86,7 +86,7 @@
         var worst = piece.ids.slice().sort(function (a, b) {
           return sevRank(findings[a].severity) - sevRank(findings[b].severity) || findings[a].length - findings[b].length;
         })[0];
-        var mark = el("mark", { "class": "sev-" + findings[worst].severity, "data-ids": piece.ids.join(" "),
+        var mark = el("mark", { "class": "sev-" + findings[worst].severity + (piece.ids.length > 1 ? " multi" : ""), "data-ids": piece.ids.join(" "),
           title: piece.ids.map(function (i) { return findings[i].message; }).join("; ") });
         piece.ids.forEach(function (i) {
           if (!seen[i]) { seen[i] = true; mark.appendChild(el("span", { "class": "anchor", id: "m-" + i, tabindex: "-1" })); }
@@ -169,7 +169,10 @@
     if (shown) { head.appendChild(document.createTextNode(" ")); head.appendChild(el("q", { text: truncate(shown, 80) })); }
     li.appendChild(head);
     li.appendChild(el("p", { "class": "message", text: f.message }));
-    if (f.description && f.description !== f.message) li.appendChild(el("p", { "class": "explanation", text: f.description }));
+    if (f.description && f.description !== f.message) {
+      li.appendChild(el("details", { "class": "explanation" }, [el("summary", { text: "Forklaring" }),
+        el("p", { text: f.description })]));
+    }
     if (f.replacements && f.replacements.length) {
       var box = el("div", { "class": "replacements" }, [el("span", { text: "Forslag:" })]);
       f.replacements.forEach(function (r) {
@@ -226,7 +229,7 @@
     });
     var textCol = el("div", { "class": "result-text" }, [
       el("h3", { text: "Teksten med markeringer" }),
-      el("p", { "class": "help", text: "Markeringerne viser fund. Farven viser, hvor vigtigt fundet er: rød er en fejl, gul en advarsel og blå et forslag." }),
+      el("p", { "class": "help", text: "Markeringerne viser fund. Farven viser, hvor vigtigt fundet er: rød er en fejl, gul en advarsel og blå et forslag. En tyk streg betyder flere fund samme sted." }),
       renderLetter(report, findings)]);
     var side = el("div", { "class": "result-side" }, [renderLix(report.lix), renderChecklist(report),
       el("section", { "class": "card downloads", "aria-labelledby": "downloads-title" }, [
