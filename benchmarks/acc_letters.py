@@ -5,7 +5,9 @@
 
 Each annotation gives the expected sender (organisation, unit, clear), letter kind, whether a klagevejledning and a
 begrundelse are present, and the expected findings of the letter rules (sender.*, decision.*, template.*). Letters are
-checked with no kind given, so kind detection errors count. main() prints a table and returns the numbers:
+checked with no kind given, so kind detection errors count. Annotations with "split": "heldout" were written after
+the checks were frozen and have not been used to change them; the rest ("dev") were used during development.
+main() prints a table per split and returns the numbers ({"dev": …, "heldout": …, "all": …}):
 per-rule precision/recall (per letter: does the rule fire), and agreement for sender clarity, organisation, unit,
 kind, klagevejledning and begrundelse presence.
 """
@@ -86,9 +88,11 @@ def _same(a, b) -> bool:
     return _norm(a) == _norm(b)
 
 
-def evaluate(verbose: bool = False) -> dict:
+def evaluate(verbose: bool = False, split: str | None = None) -> dict:
+    """Numbers over all letters, or over one split: "dev" (letters the checks were developed on) or "heldout"
+    (written and annotated after the checks were frozen, never used to change them)."""
     via_engine = _engine_has_letter_rules()
-    rows = letters()
+    rows = [r for r in letters() if split is None or r[2].get("split", "dev") == split]
     counts: dict[str, list[int]] = {}
     agree = {k: [0, 0] for k in ("sender_clear", "organisation", "unit", "kind", "klagevejledning", "begrundelse")}
     mistakes = []
@@ -148,8 +152,14 @@ def _fmt(x) -> str:
 
 
 def main(verbose: bool = False) -> dict:
-    res = evaluate(verbose=verbose)
-    print(f"{res['letters']} annotated letters in corpus/letters/, via {res['via']}")
+    res = {}
+    for split in ("dev", "heldout", None):
+        res[split or "all"] = _print(evaluate(verbose=verbose, split=split), split or "all")
+    return res
+
+
+def _print(res: dict, split: str) -> dict:
+    print(f"\n### {split}: {res['letters']} annotated letters in corpus/letters/, via {res['via']}")
     print(f"{'rule':34} {'TP':>3} {'FP':>3} {'FN':>3}  {'P':>5}  {'R':>5}")
     for rid, c in res["per_rule"].items():
         print(f"{rid:34} {c['tp']:3} {c['fp']:3} {c['fn']:3}  {_fmt(c['precision'])}  {_fmt(c['recall'])}")
@@ -159,7 +169,7 @@ def main(verbose: bool = False) -> dict:
     for k, v in res["agreement"].items():
         c = res["agreement_counts"][k]
         print(f"  {k:16} {_fmt(v)}  ({c['agree']}/{c['of']})")
-    if verbose:
+    if isinstance(res["mistakes"], list) and split != "all":
         for m in res["mistakes"]:
             print("  ", *m)
     return res
