@@ -1,10 +1,12 @@
 """Passive voice, as built-in checks `passive.s` and `passive.blive` (word lists come from the rule's params).
 
 s-passive (nlp.md): a lower-case word ending in -s whose lookup lemma ends in -e, with word = lemma+s, lemma+des or
-lemma[:-1]+es ("behandles", "behandledes"), or a listed irregular form ("fås", "ses"); not a deponent ("skyldes",
-"synes"), not after a determiner (a genitive: "en uges", "hver klasses"), not capitalised inside a sentence (a name).
-blive-passive: a form of "blive" followed, within `gap` lower-case words, by a participle ("blev bevilget", "er
-blevet sendt"): a word ending in -t whose lookup lemma is a verb (ends in -e, or is a listed short verb).
+lemma[:-1]+es ("behandles", "behandledes"), or a listed irregular form ("fås"); not a deponent ("skyldes", "synes"),
+not capitalised inside a sentence (a name). Other stems ("indfris", "hejses") and words after a determiner ("en
+uges", "det behandles") count only when the lookup table knows verb forms of the lemma (so genitives drop out).
+blive-passive: a form of "blive" followed, within `gap` words (no punctuation or `stop` word between), by a
+participle ("blev bevilget", "er blevet sendt", "blev den rolige stilhed brudt"): a word ending in -t whose lookup
+lemma is a verb ("vinduet" is a noun: the table has no verb forms of "vindue").
 The detectors take plain token lists so the benchmark (benchmarks/acc_passive.py) runs the same code on UD gold tokens.
 """
 
@@ -23,6 +25,11 @@ def _lemma(table: dict, word: str) -> str:
     return lemma.lower()
 
 
+def is_verb(table: dict, lemma: str) -> bool:
+    """The lookup table knows verb forms of this lemma (present participle or past tense): "vindue" is no verb."""
+    return any(table.get(lemma + suffix) == lemma for suffix in ("nde", "ede", "de", "te"))
+
+
 class SPassive:
     def __init__(self, params: dict):
         self.deponents = {w.lower() for w in params.get("deponents", [])}
@@ -33,20 +40,22 @@ class SPassive:
     def is_passive(self, words: list[str], i: int, sent_start: bool) -> bool:
         word = words[i]
         low = word.lower()
-        if len(low) < 4 and low not in self.forms or not low.endswith("s") or not low.isalpha():
+        if len(low) < 3 or not low.endswith("s") or not low.isalpha():
             return False
         if word[0].isupper() and not sent_start:
             return False
         if low in self.deponents:
             return False
-        if i > 0 and words[i - 1].lower() in self.determiners:
-            return False
         if low in self.forms:
             return True
         lemma = _lemma(self.table, word)
-        if lemma in self.deponents or not lemma.endswith("e") or len(lemma) < 3:
+        if lemma in self.deponents or len(lemma) < 2:
             return False
-        return low in (lemma + "s", lemma + "des", lemma[:-1] + "es")
+        after_determiner = i > 0 and words[i - 1].lower() in self.determiners
+        if lemma.endswith("e") and not after_determiner and is_verb(self.table, lemma):
+            return low in (lemma + "s", lemma + "des", lemma[:-1] + "es")
+        # other stems, or after "en/det/hver …" (a genitive "en uges" or a pronoun "det behandles"): only verbs
+        return len(lemma) >= 3 and low in (lemma + "s", lemma + "es", lemma + "des") and is_verb(self.table, lemma)
 
 
 class BlivePassive:
@@ -55,6 +64,7 @@ class BlivePassive:
         self.short_verbs = {w.lower() for w in params.get("short_verbs", [])}
         self.not_participles = {w.lower() for w in params.get("not_participles", [])}
         self.gap = int(params.get("gap", 2))
+        self.stop = {w.lower() for w in params.get("stop", [])}  # words that end the search (conjunctions …)
         self.table = lemma_table()
 
     def is_participle(self, word: str) -> bool:
@@ -62,7 +72,7 @@ class BlivePassive:
         if not low.endswith("t") or not low.isalpha() or low in self.not_participles or len(low) < 3:
             return False
         lemma = _lemma(self.table, low)
-        return lemma != low and (lemma.endswith("e") or lemma in self.short_verbs)
+        return lemma != low and (lemma in self.short_verbs or is_verb(self.table, lemma))
 
     def find(self, words: list[str]) -> list[tuple[int, int]]:
         """(index of the blive form, index of the participle) pairs."""
@@ -76,7 +86,7 @@ class BlivePassive:
                 if self.is_participle(cand):
                     out.append((i, j))
                     break
-                if not cand.isalpha() or not cand.islower() or cand.lower() in self.blive:
+                if not cand.isalpha() or cand.lower() in self.blive or cand.lower() in self.stop:
                     break
         return out
 
