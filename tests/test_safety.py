@@ -189,3 +189,62 @@ def test_size_limits_are_configurable_and_validated():
     assert from_dict({"max_zip_members": 10, "max_unzipped_bytes": 10_000}).max_zip_members == 10
     with pytest.raises(ConfigError):
         from_dict({"max_unzipped_bytes": "mange"})
+
+
+def _mutations(data: bytes, seed: int, n: int):
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(n):
+        b = bytearray(data)
+        for _ in range(rng.randint(1, 12)):
+            b[rng.randrange(len(b))] = rng.randrange(256)
+        yield bytes(b[: rng.randrange(len(b))] if rng.random() < 0.2 else b)
+
+
+def _xml_mutations(data: bytes, seed: int, n: int):
+    """Broken XML inside an intact zip (the CRC check does not catch these)."""
+    import random
+
+    rng = random.Random(seed)
+    parts = ["word/document.xml", "word/styles.xml", "[Content_Types].xml", "word/_rels/document.xml.rels",
+             "word/header1.xml"]
+    for _ in range(n):
+        part = rng.choice(parts)
+
+        def change(m, part=part):
+            x = bytearray(m[part])
+            a = rng.randrange(len(x))
+            if rng.random() < 0.5:
+                x[a:a + rng.randint(1, 200)] = b""
+            else:
+                for _ in range(5):
+                    x[rng.randrange(len(x))] = rng.choice(b"<>&\"' azAZ/")
+            m[part] = bytes(x)
+
+        yield rezip(data, change)
+
+
+def test_damaged_files_give_input_errors_only():
+    from pdf_build import letter_pdf
+
+    from lixcheck.model import Finding, Lix, Report
+    from lixcheck.writers.docx_annotate import annotate_docx
+
+    cfg = Config()
+    samples = [*_mutations(letter(), 1, 40), *_xml_mutations(letter(), 2, 80), *_mutations(letter_pdf(), 3, 40)]
+    read = 0
+    for data in samples:
+        try:
+            doc = read_bytes(data, cfg)
+        except InputError:
+            continue
+        read += 1
+        if doc.format == "docx":
+            findings = [Finding("x", "warning", "jargon", "m", b.start, 1, 1, 1, i, doc.text[b.start])
+                        for i, b in enumerate(doc.blocks)]
+            try:
+                annotate_docx(data, Report(doc.text, Lix(None, 0, 0, 0), [], [], findings))
+            except InputError:
+                pass
+    assert read > 10  # some damage is harmless: those files are still read

@@ -53,7 +53,8 @@ W_PPR, W_RPR, W_TXBX = w("pPr"), w("rPr"), w("txbxContent")
 W_VAL = w("val")
 MC_ALT, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 
-DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+WML_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+DOCX_MAIN = f"{WML_CT}.document.main+xml"
 WORD_MAIN_TYPES = {
     DOCX_MAIN: "docx",
     "application/vnd.ms-word.document.macroEnabled.main+xml": "docm",
@@ -95,6 +96,7 @@ class Members:
     main: str  # part name of the main document, e.g. "word/document.xml"
     flavour: str
     macros: bool
+    content_types: dict[str, str] = field(default_factory=dict)  # part name → content type (overrides)
 
 
 def _limits(config) -> tuple[int, int]:
@@ -147,7 +149,9 @@ def checked_members(data: bytes, config=None) -> Members:
                     rels.remove(rel)
             members[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
         macros = macros or any(n.lower().endswith("vbaproject.bin") for n in members)
-    return Members(members, main_part, flavour, macros)
+    overrides = {ov.get("PartName", "").lstrip("/"): ov.get("ContentType", "")
+                 for ov in ct_root.iter(f"{{{CT_NS}}}Override")}
+    return Members(members, main_part, flavour, macros, overrides)
 
 
 def open_package(data: bytes, config=None) -> Package:
@@ -540,13 +544,19 @@ def _stories_from_python_docx(document) -> tuple[list[Story], Story, list[Story]
             rel = document.part.rels.get(rid)
             if rel is None or rel.reltype != rt or rel.is_external or rel.target_part.partname in seen:
                 continue
+            if getattr(rel.target_part, "element", None) is None:  # wrong content type: not loaded as XML
+                continue
             seen.add(rel.target_part.partname)
             dest.append(Story(rel.target_part.element, str(rel.target_part.partname).lstrip("/")))
     try:
-        styles = document.part.part_related_by(RT.STYLES).element
+        styles = getattr(document.part.part_related_by(RT.STYLES), "element", None)
     except KeyError:
         styles = None
     return out[0], Story(body, str(document.part.partname).lstrip("/")), out[1], styles
+
+
+_REL_KINDS = {f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{k}": k
+              for k in ("header", "footer", "styles")}
 
 
 def _stories_from_members(m: Members) -> tuple[list[Story], Story, list[Story], object]:
@@ -568,7 +578,7 @@ def _stories_from_members(m: Members) -> tuple[list[Story], Story, list[Story], 
             target = rel.get("Target", "")
             name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
                 posixpath.join(folder, target))
-            rels[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], name)
+            rels[rel.get("Id", "")] = (_REL_KINDS.get(rel.get("Type", ""), ""), name)
     href, fref = _story_refs(body)
     out: tuple[list[Story], list[Story]] = ([], [])
     seen = set()
@@ -577,6 +587,8 @@ def _stories_from_members(m: Members) -> tuple[list[Story], Story, list[Story], 
             kind_name = rels.get(rid)
             if not kind_name or kind_name[0] != kind or kind_name[1] in seen or kind_name[1] not in m.parts:
                 continue
+            if m.content_types.get(kind_name[1]) != f"{WML_CT}.{kind}+xml":
+                continue  # python-docx (the annotator) would not load it as a header/footer either
             seen.add(kind_name[1])
             dest.append(Story(safety.parse_xml(m.parts[kind_name[1]], what=kind_name[1]), kind_name[1]))
     styles_name = next((n for k, n in rels.values() if k == "styles"), None)

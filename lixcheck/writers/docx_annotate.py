@@ -217,7 +217,12 @@ def annotate_docx(data: bytes, report: Report, config=None) -> bytes:
         comment = document.comments.add_comment(comment_text(f), author=AUTHOR, initials=INITIALS)
         _mark(first, last, comment.comment_id)
     out = io.BytesIO()
-    document.save(out)
+    try:
+        document.save(out)
+    except Exception as e:  # python-docx cannot write back some broken packages (a relationship without type)
+        raise InputError(f"the annotated copy cannot be written: {type(e).__name__}: {e}", code="malformed",
+                         message_da="Word-dokumentet er beskadiget, så der kan ikke skrives kommentarer i det."
+                         ) from None
     return out.getvalue()
 
 
