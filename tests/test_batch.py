@@ -274,14 +274,11 @@ def test_paragraph_cache_is_exact():
 
 
 def _doc_via_cache(cache, document):
-    from spacy.tokens import Doc
-
     from lixcheck.analysis import measure
-    from lixcheck.batch.cache import _pieces
     from lixcheck.nlp import pipeline
 
     measured = measure(document, cache.analyzer.config)
-    doc = Doc.from_docs([cache._piece(p) for p in _pieces(document)], ensure_whitespace=False)
+    doc = cache.assemble(document)
     doc.user_data[pipeline.SENTS_KEY] = [s.start for s in measured[0]]
     return cache._sentences(doc), measured
 

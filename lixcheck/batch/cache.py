@@ -4,7 +4,7 @@ What is cached, and why it cannot change a result:
 
 * The unit is a *piece*: one block of the document plus the whitespace after it, cut only where the text before the
   cut is whitespace. spaCy's tokenizer never joins text across whitespace, so tokenising the pieces one by one and
-  joining them (``Doc.from_docs``) gives exactly the tokens, whitespace and offsets of tokenising the whole text.
+  joining their token arrays (ORTH, SPACY) gives exactly the tokens, whitespace and offsets of the whole text.
 * Lemmas (``lixcheck_lemmas``) are a function of a token's text alone, so they travel with the cached piece.
 * Everything that depends on the rest of the letter is recomputed for every document: sentence boundaries and LIX
   (``analysis.measure`` on the whole document), the sentence marks on the joined Doc, and the *whole* rule set
@@ -24,6 +24,8 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 
+import numpy
+from spacy.attrs import LEMMA, ORTH, SPACY
 from spacy.tokens import Doc
 
 from ..analysis import Analyzer, measure
@@ -89,28 +91,38 @@ class BlockCache:
         if not self.enabled or not document.text.strip() or not document.blocks:
             return self.analyzer.check(document, kind)  # also raises the analyser's own error for empty input
         measured = measure(document, self.analyzer.config)
-        pieces = [self._piece(p) for p in _pieces(document)]
-        doc = Doc.from_docs(pieces, ensure_whitespace=False) if len(pieces) > 1 else pieces[0].copy()
+        doc = self.assemble(document)
         doc.user_data[pipeline.SENTS_KEY] = [s.start for s in measured[0]]
         if self._sentences is not None:
             doc = self._sentences(doc)
         return self.analyzer.finish(document, doc, measured, kind)
 
-    def _piece(self, text: str) -> Doc:
+    def assemble(self, document: Document) -> Doc:
+        """The tokenised, lemmatised Doc of the whole text, built from per-piece token arrays."""
+        arrays = [self._piece(p) for p in _pieces(document)]
+        arr = numpy.concatenate(arrays) if len(arrays) > 1 else arrays[0]
+        strings = self.nlp.vocab.strings
+        doc = Doc(self.nlp.vocab, words=[strings[int(o)] for o in arr[:, 0]], spaces=arr[:, 1].astype(bool).tolist())
+        doc.from_array([LEMMA], arr[:, 2:3])
+        return doc
+
+    def _piece(self, text: str) -> numpy.ndarray:
+        """ORTH, SPACY, LEMMA per token of one piece (cached from the second sighting on)."""
         self.lookups += 1
         key = digest(self._salt + text)
-        doc = self.docs.get(key)
-        if doc is not None:
+        arr = self.docs.get(key)
+        if arr is not None:
             self.hits += 1
-            return doc
+            return arr
         doc = self.nlp.make_doc(text)
         for _name, proc in self._token_procs:
             doc = proc(doc)
+        arr = doc.to_array([ORTH, SPACY, LEMMA])
         if self.seen.get(key) is not None:
-            self.docs.put(key, doc)
+            self.docs.put(key, arr)
         else:
             self.seen.put(key, True)
-        return doc
+        return arr
 
 
 def _pieces(document: Document) -> list[str]:
