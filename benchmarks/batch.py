@@ -1,0 +1,148 @@
+"""Batch throughput on this machine: the local engine against spaCy's bare tokenizer, with and without the cache.
+
+    .venv/bin/python benchmarks/batch.py --count 20500            # one day of Aarhus Kommune's letters
+    .venv/bin/python benchmarks/batch.py --count 2000 --json out.json
+
+Generates a synthetic year sample (corpus/generate.py, JSONL), then in the same run measures:
+  * the bare spaCy tokenizer (lixcheck.nlp.pipeline.bare_tokenizer) over the same texts on one core;
+  * `lixcheck.batch.runner.run` (local engine, all cores) without the paragraph cache and with it, store included;
+  * documents/s, words/s, cache hit rate, peak RSS of the parent and of the worker processes (sampled with
+    psutil), the parent's RSS early and late in the run (flat memory), and the projected time for 7.5 million
+    letters (a year) and 20,500 letters (a day).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from lixcheck.batch.runner import run
+from lixcheck.config import Config
+from lixcheck.nlp.pipeline import bare_tokenizer
+
+ROOT = Path(__file__).resolve().parent.parent
+YEAR = 7_500_000
+DAY = 20_500
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("corpus_generate", ROOT / "corpus" / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+class RssSampler(threading.Thread):
+    """Peak RSS of this process and of its children (the workers), sampled every 0.2 s."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.proc = psutil.Process()
+        self.samples: list[tuple[float, int, int]] = []
+        self.stop = threading.Event()
+
+    def run(self):
+        while not self.stop.is_set():
+            try:
+                parent = self.proc.memory_info().rss
+                children = sum(c.memory_info().rss for c in self.proc.children(recursive=True))
+            except psutil.Error:
+                continue
+            self.samples.append((time.monotonic(), parent, children))
+            self.stop.wait(0.2)
+
+    def summary(self) -> dict:
+        if not self.samples:
+            return {}
+        n = len(self.samples)
+        early = self.samples[: max(1, n // 4)]
+        late = self.samples[-max(1, n // 4):]
+        mb = 1 / 2**20
+        return {
+            "parent_peak_mb": round(max(s[1] for s in self.samples) * mb, 1),
+            "parent_first_quarter_max_mb": round(max(s[1] for s in early) * mb, 1),
+            "parent_last_quarter_max_mb": round(max(s[1] for s in late) * mb, 1),
+            "workers_peak_total_mb": round(max(s[2] for s in self.samples) * mb, 1),
+        }
+
+
+def tokenizer_rate(texts: list[str]) -> dict:
+    nlp = bare_tokenizer()
+    start = time.perf_counter()
+    tokens = 0
+    for doc in nlp.pipe(texts, batch_size=256):
+        tokens += len(doc)
+    seconds = time.perf_counter() - start
+    return {"seconds": round(seconds, 2), "docs_per_s": round(len(texts) / seconds, 1), "tokens": tokens}
+
+
+def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int, engine: str = "local") -> dict:
+    sampler = RssSampler()
+    sampler.start()
+    stats = run([str(jsonl)], out, config=Config(), engine=engine, workers=workers, cache_size=cache_size,
+                progress=False, count=False)
+    sampler.stop.set()
+    sampler.join()
+    docs_s = stats.added / stats.seconds
+    return {
+        "engine": engine,
+        "cache_size": cache_size,
+        "documents": stats.added,
+        "errors": stats.errors,
+        "seconds": round(stats.seconds, 1),
+        "docs_per_s": round(docs_s, 1),
+        "words_per_s": round(words / stats.seconds),
+        "cache_hit_rate": round(stats.hit_rate, 3) if stats.hit_rate is not None else None,
+        "projected_day_min": round(DAY / docs_s / 60, 1),
+        "projected_year_h": round(YEAR / docs_s / 3600, 2),
+        **sampler.summary(),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--count", type=int, default=DAY)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--skip-uncached", action="store_true", help="only the run with the cache")
+    ap.add_argument("--dask", action="store_true", help="also run the Dask engine (LocalCluster) with the cache")
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    args = ap.parse_args()
+    gen = _generator()
+    with tempfile.TemporaryDirectory(prefix="lixcheck-bench-") as tmp:
+        tmp = Path(tmp)
+        jsonl = gen.write(tmp / "in", args.count, args.seed, "jsonl")
+        texts = [json.loads(line)["text"] for line in jsonl.open(encoding="utf-8")]
+        words = sum(len(t.split()) for t in texts)
+        tok = tokenizer_rate(texts)
+        del texts
+        result = {
+            "machine": {"cpus": os.cpu_count(), "workers": args.workers},
+            "letters": args.count,
+            "words": words,
+            "words_per_letter": round(words / args.count, 1),
+            "bare_tokenizer_1_core": {**tok, "words_per_s": round(words / tok["seconds"])},
+        }
+        if not args.skip_uncached:
+            result["lixcheck_no_cache"] = batch_rate(jsonl, tmp / "nocache", args.workers, 0, words)
+        result["lixcheck_cache"] = batch_rate(jsonl, tmp / "cache", args.workers, 20_000, words)
+        if args.dask:
+            result["lixcheck_dask_cache"] = batch_rate(jsonl, tmp / "dask", args.workers, 20_000, words, "dask")
+        per_core = result["lixcheck_cache"]["docs_per_s"] / args.workers
+        result["cache_per_core_vs_bare_tokenizer"] = round(per_core / tok["docs_per_s"], 3)
+    text = json.dumps(result, indent=2, ensure_ascii=False)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
