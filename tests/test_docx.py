@@ -193,3 +193,11 @@ def test_cli_exit_2_on_a_non_word_zip(tmp_path):
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_placeholder_rule_reports_merge_fields_and_empty_content_controls(letter_bytes):
+    report = lixcheck.check(letter_bytes)
+    found = sorted(f.text for f in report.findings if f.rule == "placeholder")
+    assert found == ["«Adresse»", "«Fornavn»", "«Telefon»"]
+    sources = {p.source for p in report.paragraphs}
+    assert {"sidehoved", "sidefod", "tekstboks", "tabel 1, række 2, celle 2"} <= sources

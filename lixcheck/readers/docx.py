@@ -7,7 +7,7 @@ tracked changes and field results are read as Word shows them.
 
 Template placeholders stay visible so the placeholder rule reports them, written the way Word itself shows an
 unmerged merge field: a MERGEFIELD becomes «Navn» (its field name in « »), and a content control that still shows
-its placeholder becomes «Titel» (its title, else its tag, else «Felt»).
+its placeholder becomes «Titel» (its title, else its tag, else «Felt»; spaces written as "_", so «Modtagers_navn»).
 
 Block kinds: Word heading styles (Heading n / Overskrift n, outline levels) → "heading", Title → "title", numbered or
 bulleted paragraphs → "list_item"; other paragraphs go through the plain-text segmenter, and runs of consecutive
@@ -304,12 +304,13 @@ def _merge_name(instr: str) -> str | None:
 
 
 def _sdt_label(sdt) -> str:
+    """A content control's title (else tag, else "Felt"), written as one token like a merge-field name."""
     pr = sdt.find(w("sdtPr"))
     if pr is not None:
         for tag in ("alias", "tag"):
             el = pr.find(w(tag))
             if el is not None and (el.get(W_VAL) or "").strip():
-                return el.get(W_VAL).strip()
+                return "_".join(el.get(W_VAL).split())[:40]
     return "Felt"
 
 
