@@ -186,3 +186,15 @@ def test_check_a_memo_file(tmp_path):
     assert report.meta["format"] == "memo"
     assert report.meta["sender"]["unit"] == "Sundhed og Omsorg, Hjælpemidler"
     assert report.lix.words > 10
+
+
+def test_cli_checks_memo_by_content(tmp_path):
+    from click.testing import CliRunner
+
+    from lixcheck.cli import main
+
+    path = tmp_path / "besked.dat"
+    path.write_text(message([text_file()]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--fail-on", "never", str(path)])
+    assert result.exit_code == 0, result.output
+    assert '"format": "memo"' in result.output and '"unit": "Sundhed og Omsorg, Hjælpemidler"' in result.output
