@@ -142,28 +142,30 @@ def annotate_cmd(path, output, kind, config_path):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Adressen, serveren lytter på.")
 @click.option("--port", default=8000, type=click.IntRange(1, 65535), show_default=True, help="Porten.")
 @click.option("--threads", default=4, type=click.IntRange(1, 64), show_default=True,
-              help="Antal tråde, der svarer på forespørgsler.")
+              help="Antal tråde pr. proces, der svarer på forespørgsler.")
+@click.option("--workers", default=1, type=click.IntRange(1, 64), show_default=True,
+              help="Antal processer (brug antallet af kerner for flest tjek pr. sekund).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Konfigurationsfil (lixcheck.toml). Ellers findes den nærmeste selv.")
-def serve_cmd(host, port, threads, config_path):
+def serve_cmd(host, port, threads, workers, config_path):
     """Start review-appen i browseren (web og API) med waitress."""
     try:
-        import waitress
+        import waitress  # noqa: F401
 
-        from .web import create_app
+        from .web.serving import serve
     except ImportError as e:
         fail(f"web-appen kræver lixcheck[web] (mangler {e.name})")
     cfg = load_config(config_path)
+
+    def announce():
+        click.echo(f"lixcheck kører på http://{host}:{port}/ (stop med Ctrl+C)", err=True)
+
     try:
-        app = create_app({"LIXCHECK": cfg})
+        serve(cfg, host=host, port=port, threads=threads, workers=workers, announce=announce)
     except ConfigError as e:
         fail(str(e))
-    click.echo(f"lixcheck kører på http://{host}:{port}/ (stop med Ctrl+C)", err=True)
-    try:
-        waitress.serve(app, host=host, port=port, threads=threads, ident="lixcheck", _quiet=True,
-                       max_request_body_size=2 * app.config["MAX_CONTENT_LENGTH"])
     except OSError as e:
-        fail(f"kan ikke lytte på {host}:{port} ({e.strerror})")
+        fail(f"kan ikke lytte på {host}:{port} ({e.strerror or e})")
 
 
 def render_text(report, name):

@@ -1,0 +1,82 @@
+"""Serving the app with waitress: one process with threads, or several worker processes on one listening socket.
+
+lixcheck's checks are CPU-bound Python, so threads in one process share one core (the GIL). ``workers > 1`` forks
+that many processes after binding the socket (POSIX only); each loads its own pipeline and the kernel hands each new
+connection to one of them. All workers share one CSRF secret, so a form from one is accepted by another.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import sys
+
+
+def _waitress(app, sock: socket.socket, threads: int, max_body: int) -> None:
+    import waitress
+
+    waitress.serve(app, sockets=[sock], threads=threads, ident="lixcheck", _quiet=True,
+                   max_request_body_size=max_body)
+
+
+def bind(host: str, port: int) -> socket.socket:
+    sock = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET,
+                                backlog=1024, reuse_port=False)
+    sock.setblocking(False)
+    return sock
+
+
+def serve(config, *, host: str = "127.0.0.1", port: int = 8000, threads: int = 4, workers: int = 1,
+          announce=None) -> None:
+    """Serve until interrupted. Raises OSError when the address cannot be bound, ConfigError for a bad config."""
+    from . import create_app
+
+    os.environ.setdefault("LIXCHECK_SECRET_KEY", secrets.token_hex(32))
+    sock = bind(host, port)
+    if workers <= 1:
+        app = create_app({"LIXCHECK": config})
+        if announce:
+            announce()
+        _waitress(app, sock, threads, 2 * app.config["MAX_CONTENT_LENGTH"])
+        return
+    if not hasattr(os, "fork"):
+        raise OSError(0, "several worker processes need a POSIX system (os.fork)")
+    create_app({"LIXCHECK": config})  # fail early on a bad configuration, before forking
+    children = []
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:  # worker
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            try:
+                app = create_app({"LIXCHECK": config})
+                _waitress(app, sock, threads, 2 * app.config["MAX_CONTENT_LENGTH"])
+            finally:
+                os._exit(0)
+        children.append(pid)
+    sock.close()
+    if announce:
+        announce()
+
+    def stop(signum, frame):
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        os.wait()  # the first worker that ends (or a signal) ends the server
+    except ChildProcessError:
+        pass
+    stop(None, None)
+    for pid in children:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    sys.stdout.flush()
