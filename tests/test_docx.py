@@ -201,3 +201,21 @@ def test_placeholder_rule_reports_merge_fields_and_empty_content_controls(letter
     assert found == ["«Adresse»", "«Fornavn»", "«Telefon»"]
     sources = {p.source for p in report.paragraphs}
     assert {"sidehoved", "sidefod", "tekstboks", "tabel 1, række 2, celle 2"} <= sources
+
+
+def test_rows_in_content_controls_and_address_lines_around_bookmarks():
+    from docx_build import NS, append_xml
+
+    d = docx.Document()
+    d.add_paragraph("Jens Jensen")
+    append_xml(d, f'<w:bookmarkStart {NS} w:id="0" w:name="_GoBack"/>')
+    d.add_paragraph("Vejen 1")
+    append_xml(d, f"""<w:tbl {NS}><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid>
+      <w:tr><w:tc><w:p><w:r><w:t>Første række</w:t></w:r></w:p></w:tc></w:tr>
+      <w:sdt><w:sdtPr><w:tag w:val="rækker"/></w:sdtPr><w:sdtContent>
+        <w:tr><w:tc><w:p><w:r><w:t>Række i indholdskontrol</w:t></w:r></w:p></w:tc></w:tr>
+      </w:sdtContent></w:sdt></w:tbl>""")
+    doc = read_bytes(save(d))
+    got = [(b.kind, b.source, doc.text[b.start:b.end]) for b in doc.blocks]
+    assert got[0] == ("lines", "afsnit 1", "Jens Jensen\nVejen 1")
+    assert ("lines", "tabel 1, række 2, celle 1", "Række i indholdskontrol") in got

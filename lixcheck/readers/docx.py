@@ -364,8 +364,8 @@ class _Walker:
         story = "" if source.startswith("tabel") else source.split(",")[0]
         self.tables[story] = self.tables.get(story, 0) + 1
         name = f"{source}, tabel {self.tables[story]}" if source else f"tabel {self.tables[story]}"
-        for ri, tr in enumerate(tbl.iterchildren(W_TR), 1):
-            for ci, tc in enumerate(tr.iterchildren(W_TC), 1):
+        for ri, tr in enumerate(_wrapped(tbl, W_TR), 1):
+            for ci, tc in enumerate(_wrapped(tr, W_TC), 1):
                 self.cells += 1
                 self.blocks(tc, f"{name}, række {ri}, celle {ci}", f"cell:{self.cells}", part)
 
@@ -718,9 +718,28 @@ def extract_stories(headers: list[Story], body: Story, footers: list[Story], sty
     return Extracted(text, blocks, pieces, piece_part)
 
 
+_INVISIBLE = {w("bookmarkStart"), w("bookmarkEnd"), w("proofErr"), w("commentRangeStart"), w("commentRangeEnd"),
+              w("permStart"), w("permEnd")}
+
+
 def _adjacent(p1, p2) -> bool:
-    """Consecutive paragraphs of the same container (no table or other block between them)."""
-    return p1.getnext() is p2
+    """Consecutive paragraphs of the same container (no table or other block between them; bookmarks and other
+    invisible markers do not count)."""
+    node = p1.getnext()
+    while node is not None and node.tag in _INVISIBLE:
+        node = node.getnext()
+    return node is p2
+
+
+def _wrapped(parent, tag: str):
+    """Children with ``tag``, also those wrapped in content controls or custom XML (rows and cells can be)."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (W_SDT, w("customXml")):
+            inner = child.find(w("sdtContent")) if child.tag == W_SDT else child
+            if inner is not None:
+                yield from _wrapped(inner, tag)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
