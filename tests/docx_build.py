@@ -142,3 +142,31 @@ def as_docm(data: bytes) -> bytes:
             b' Target="vbaProject.bin"/></Relationships>')
 
     return rezip(data, change)
+
+
+def with_footnote(note_text: str) -> bytes:
+    """A letter whose first sentence has a footnote (python-docx has no footnote API: the part is added by hand)."""
+    d = docx.Document()
+    append_xml(d, f"""<w:p {NS}><w:r><w:t>Du har ret til hjælp efter serviceloven.</w:t></w:r>
+      <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>""")
+    d.add_paragraph("Vi kontakter dig, når vi har set på din sag, og du får svar inden fire uger.")
+    w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="{w_ns}">
+  <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+  <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+  <w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {note_text}</w:t></w:r></w:p>
+  </w:footnote></w:footnotes>""".encode()
+
+    def change(m):
+        m["word/footnotes.xml"] = notes
+        m["word/_rels/document.xml.rels"] = m["word/_rels/document.xml.rels"].replace(
+            b"</Relationships>",
+            b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'footnotes" Target="footnotes.xml"/></Relationships>')
+        m["[Content_Types].xml"] = m["[Content_Types].xml"].replace(
+            b"</Types>",
+            b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            b'wordprocessingml.footnotes+xml"/></Types>')
+
+    return rezip(save(d), change)

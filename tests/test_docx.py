@@ -219,3 +219,22 @@ def test_rows_in_content_controls_and_address_lines_around_bookmarks():
     got = [(b.kind, b.source, doc.text[b.start:b.end]) for b in doc.blocks]
     assert got[0] == ("lines", "afsnit 1", "Jens Jensen\nVejen 1")
     assert ("lines", "tabel 1, række 2, celle 1", "Række i indholdskontrol") in got
+
+
+def test_footnotes_follow_the_body_and_annotate_lists_their_findings():
+    from docx_build import with_footnote
+
+    from lixcheck.model import Finding, Lix, Report
+    from lixcheck.writers.docx_annotate import annotate_docx
+
+    data = with_footnote("Jf. servicelovens § 83, stk. 1.")
+    doc = read_bytes(data)
+    note = block_of(doc, "servicelovens § 83")
+    assert note.source == "fodnote 1"
+    assert doc.blocks[-1] is note
+    assert "1" not in doc.text[:doc.text.index("serviceloven.") + 13]  # the reference mark is not text
+    i = doc.text.index("servicelovens")
+    f = Finding("x", "warning", "jargon", "Skriv loven med navn.", i, 13, 1, 1, None, "servicelovens")
+    out = annotate_docx(data, Report(doc.text, Lix(None, 0, 0, 0), [], [], [f]))
+    comments = list(docx.Document(io.BytesIO(out)).comments)
+    assert len(comments) == 1 and "servicelovens" in comments[0].text

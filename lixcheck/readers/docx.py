@@ -2,8 +2,8 @@
 
 What is read, in reading order: headers (source "sidehoved"), the body — paragraphs, tables (nested tables too;
 source "tabel 2, række 3, celle 1"), content controls, text boxes (source "tekstboks", placed after the paragraph
-that anchors them) — and footers ("sidefod"). Deleted tracked changes and field instructions are left out; inserted
-tracked changes and field results are read as Word shows them.
+that anchors them) — footnotes and endnotes ("fodnote 1", after the body) and footers ("sidefod"). Deleted tracked
+changes and field instructions are left out; inserted tracked changes and field results are read as Word shows them.
 
 Template placeholders stay visible so the placeholder rule reports them, written the way Word itself shows an
 unmerged merge field: a MERGEFIELD becomes «Navn» (its field name in « »), and a content control that still shows
@@ -323,6 +323,7 @@ class _Walker:
     def __init__(self, styles: dict[str, _Style]):
         self.styles = styles
         self.paras: list[_Para] = []
+        self.note_refs: list[tuple[str, str]] | None = None  # (footnote|endnote, id) while walking the body
         self.tables: dict[str, int] = {}  # per story ("" body, "sidehoved", "sidefod", "tekstboks")
         self.cells = 0
 
@@ -460,6 +461,11 @@ class _Walker:
                         f.buffer = []
                 elif kind == "end" and fields:
                     self.end_field(fields.pop(), r, pieces, fields)
+            elif tag in (w("footnoteReference"), w("endnoteReference")):
+                if self.note_refs is not None and child.get(w("id")):
+                    ref = (etree.QName(tag).localname[:-9], child.get(w("id")))
+                    if ref not in self.note_refs:
+                        self.note_refs.append(ref)
             elif tag == w("instrText"):
                 if fields and fields[-1].state == "instr":
                     fields[-1].instr += child.text or ""
@@ -533,7 +539,7 @@ def _story_refs(body) -> tuple[list[str], list[str]]:
     return headers, footers
 
 
-def _stories_from_python_docx(document) -> tuple[list[Story], Story, list[Story], object]:
+def _stories_from_python_docx(document) -> tuple[list[Story], Story, list[Story], object, dict[str, Story]]:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     body = document.element.body
@@ -553,14 +559,26 @@ def _stories_from_python_docx(document) -> tuple[list[Story], Story, list[Story]
         styles = getattr(document.part.part_related_by(RT.STYLES), "element", None)
     except KeyError:
         styles = None
-    return out[0], Story(body, str(document.part.partname).lstrip("/")), out[1], styles
+    notes: dict[str, Story] = {}
+    for kind, rt in (("footnote", RT.FOOTNOTES), ("endnote", RT.ENDNOTES)):
+        try:
+            part = document.part.part_related_by(rt)
+        except KeyError:
+            continue
+        if part.content_type != f"{WML_CT}.{kind}s+xml":
+            continue
+        root = getattr(part, "element", None)
+        if root is None:  # python-docx has no part class for notes: parse its bytes (comments are not put there)
+            root = safety.parse_xml(part.blob, what=str(part.partname))
+        notes[kind] = Story(root, str(part.partname).lstrip("/"))
+    return out[0], Story(body, str(document.part.partname).lstrip("/")), out[1], styles, notes
 
 
 _REL_KINDS = {f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{k}": k
-              for k in ("header", "footer", "styles")}
+              for k in ("header", "footer", "styles", "footnotes", "endnotes")}
 
 
-def _stories_from_members(m: Members) -> tuple[list[Story], Story, list[Story], object]:
+def _stories_from_members(m: Members) -> tuple[list[Story], Story, list[Story], object, dict[str, Story]]:
     """The same as python-docx would find, from the checked parts with plain lxml (much faster for reading)."""
     import posixpath
 
@@ -594,7 +612,12 @@ def _stories_from_members(m: Members) -> tuple[list[Story], Story, list[Story], 
             dest.append(Story(safety.parse_xml(m.parts[kind_name[1]], what=kind_name[1]), kind_name[1]))
     styles_name = next((n for k, n in rels.values() if k == "styles"), None)
     styles = _cached_style_table(m.parts[styles_name]) if styles_name in m.parts else {}
-    return out[0], Story(body, m.main), out[1], styles
+    notes: dict[str, Story] = {}
+    for kind in ("footnote", "endnote"):
+        name = next((n for k, n in rels.values() if k == f"{kind}s"), None)
+        if name in m.parts and m.content_types.get(name) == f"{WML_CT}.{kind}s+xml":
+            notes[kind] = Story(safety.parse_xml(m.parts[name], what=name), name)
+    return out[0], Story(body, m.main), out[1], styles, notes
 
 
 _STYLE_CACHE: dict[bytes, dict[str, _Style]] = {}
@@ -629,12 +652,27 @@ def extract(document) -> Extracted:
     return extract_stories(*_stories_from_python_docx(document))
 
 
-def extract_stories(headers: list[Story], body: Story, footers: list[Story], styles) -> Extracted:
-    """``styles``: the styles part's root element, or an already built style table (dict)."""
+def extract_stories(headers: list[Story], body: Story, footers: list[Story], styles,
+                    notes: dict[str, Story] | None = None) -> Extracted:
+    """``styles``: the styles part's root element, or an already built style table (dict). Footnotes and endnotes
+    referenced from the body follow it, in the order of their references (source "fodnote 1", "slutnote 1")."""
     walker = _Walker(styles if isinstance(styles, dict) else _style_table(styles))
     for st in headers:
         walker.blocks(st.root, "sidehoved", "header", st.part)
+    walker.note_refs = []
     walker.blocks(body.root, "", "body", body.part)
+    refs, walker.note_refs = walker.note_refs, None
+    numbers = {"footnote": 0, "endnote": 0}
+    for kind, nid in refs:
+        story = (notes or {}).get(kind)
+        if story is None:
+            continue
+        note = next((n for n in story.root.iterchildren(w(kind)) if n.get(w("id")) == nid
+                     and n.get(w("type"), "normal") == "normal"), None)
+        if note is not None:
+            numbers[kind] += 1
+            label = "fodnote" if kind == "footnote" else "slutnote"
+            walker.blocks(note, f"{label} {numbers[kind]}", "note", story.part)
     for st in footers:
         walker.blocks(st.root, "sidefod", "footer", st.part)
 

@@ -3,8 +3,9 @@
 One comment per finding, anchored on exactly the matched text: runs are split at the finding's edges (each half
 keeps the run's formatting), then ``w:commentRangeStart``/``w:commentRangeEnd`` go around the runs. Author
 "lixcheck"; the comment says the message and the suggested replacements. A summary comment with LIX sits on the
-first text of the letter. Findings Word cannot anchor (in a header or footer: Word allows comments only in the main
-text) are listed in the summary comment instead. A merge field or content control is anchored as a whole.
+first text of the letter. Findings outside the main text (headers, footers, footnotes: python-docx writes comments
+only into the main document part) are listed in the summary comment instead. A merge field or content control is
+anchored as a whole.
 
 CPR numbers never appear in a comment: any 10-digit CPR-like number in a comment's text is masked.
 
@@ -57,7 +58,7 @@ def summary_text(report: Report, unanchored: list[Finding]) -> str:
              f"{s['findings']} fund: {sev.get('error', 0)} fejl, {sev.get('warning', 0)} advarsler, "
              f"{sev.get('suggestion', 0)} forslag."]
     if unanchored:
-        lines.append("Fund i sidehoved, sidefod eller andre steder, hvor Word ikke kan have kommentarer:")
+        lines.append("Fund i sidehoved, sidefod og fodnoter (de får ikke deres egen kommentar):")
         for f in unanchored:
             repl = f" → {' / '.join(f.replacements)}" if f.replacements else ""
             shown = "XXXXXX-XXXX" if f.rule in CPR_RULES else f.text
