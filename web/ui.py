@@ -35,6 +35,7 @@ def _require_csrf() -> None:
 def labels() -> dict:
     """What static/app.js needs to render results as the server does."""
     return {"categories": CATEGORY_DA, "severities": SEVERITY_DA, "kinds": KIND_NAMES, "meter_max": view.METER_MAX,
+            "meter_low": view.METER_LOW, "meter_high": view.METER_HIGH,
             "api": url_for("api.check"), "rule_base": url_for("ui.rules") + "/", "about": url_for("ui.about")}
 
 

@@ -10,6 +10,9 @@ from ..model import BAND_DA, BANDS
 from .catalog import SEVERITY_DA, SEVERITY_ORDER, category_da
 
 METER_MAX = 70  # the LIX meter's scale; the band limits come from lixcheck.model.BANDS
+# The meter turns amber from the "medium" band and red from the "hard" band (HTML <meter> low/high).
+METER_LOW = int(next(upper for upper, name in BANDS if name == "easy"))
+METER_HIGH = int(next(upper for upper, name in BANDS if name == "medium"))
 
 
 def _mask(finding: dict) -> str:
@@ -82,6 +85,8 @@ def build(report: dict, *, paste_mode: bool) -> dict:
         "lix": report["lix"],
         "bands": band_rows(),
         "meter_max": METER_MAX,
+        "meter_low": METER_LOW,
+        "meter_high": METER_HIGH,
         "paragraphs": paras,
         "groups": [{"category": c, "category_da": category_da(c), "findings": fs} for c, fs in ordered],
         "count": len(findings),

@@ -107,7 +107,7 @@
       card.appendChild(el("p", { "class": "lix-value" }, [
         el("span", { "class": "big", text: fmt0(lix.value) }), " ",
         el("span", { "class": "band band-" + String(lix.band).replace(/ /g, "-"), text: lix.band_da })]));
-      card.appendChild(el("meter", { id: "lix-meter", min: 0, max: max, low: 35, high: 45, optimum: 20,
+      card.appendChild(el("meter", { id: "lix-meter", min: 0, max: max, low: labels.meter_low, high: labels.meter_high, optimum: 0,
         value: Math.min(lix.value, max), "aria-label": "LIX " + fmt0(lix.value) + " på en skala fra 0 til " + max,
         text: fmt0(lix.value) }));
     } else {
