@@ -58,14 +58,10 @@ def kind_scores(document: Document) -> dict[str, float]:
     for kind, cues in _cues().items():
         total = 0.0
         for w, rx in cues:
-            best = 0.0
-            if title and rx.search(title):
-                best = w * factor
-            for m in rx.finditer(text):
-                best = max(best, w * (factor if lead_start <= m.start() < lead_end else 1.0))
-                if best >= w * factor:
-                    break
-            total += best
+            if (title and rx.search(title)) or rx.search(text, lead_start, lead_end):
+                total += w * factor
+            elif rx.search(text):
+                total += w
         scores[kind] = total
     return scores
 
@@ -110,7 +106,7 @@ def _any(patterns) -> re.Pattern:
     return gazetteer.any_of(tuple(patterns) if isinstance(patterns, list) else (patterns,))
 
 
-def klage_region(document: Document) -> list[tuple[int, int]]:
+def klage_region(document: Document, sentences: list | None = None) -> list[tuple[int, int]]:
     """Spans that make up the klagevejledning: sections under a complaint heading, and sentences about complaining."""
     k = _data()["klage"]
     heading = _any([k["heading"]])
@@ -120,7 +116,8 @@ def klage_region(document: Document) -> list[tuple[int, int]]:
         if heading.search(sec.heading) and len(sec.heading.split()) <= 8:
             spans.append((sec.start, sec.end))
     text = document.text
-    sentences = split(text, document.blocks)
+    if sentences is None:
+        sentences = split(text, document.blocks)
     for i, s in enumerate(sentences):
         if mention.search(text, s.start, s.end):
             # The sentence and the rest of its block: "Du kan klage. Klagen skal være modtaget inden 4 uger."
@@ -157,12 +154,13 @@ def legal_references(text: str, start: int = 0, end: int | None = None) -> list[
     return seen[:20]
 
 
-def decision_outcome(document: Document) -> str:
+def decision_outcome(document: Document, region: list[tuple[int, int]] | None = None) -> str:
     data = _data()["outcome"]
     s, e = anatomy.lead_text(document, 2)
     lead = _title_text(document) + "\n" + document.text[s:e]
     neg = _any(data["negative"]).search(lead)
-    region = klage_region(document)
+    if region is None:
+        region = klage_region(document)
     body_end = region[0][0] if region else len(document.text)
     if not neg and data.get("negative_body"):
         neg = _any(data["negative_body"]).search(document.text, 0, body_end)
@@ -174,7 +172,7 @@ def decision_outcome(document: Document) -> str:
     return "unknown"
 
 
-def analyse(document: Document, kind: str | None = None) -> LetterInfo:
+def analyse(document: Document, kind: str | None = None, sentences: list | None = None) -> LetterInfo:
     kind = normalise_kind(kind) if kind else detect_kind(document)
     info = LetterInfo(kind=kind, is_decision=kind == DECISION)
     text = document.text
@@ -191,7 +189,7 @@ def analyse(document: Document, kind: str | None = None) -> LetterInfo:
         else:
             if document.blocks:
                 info.anchor = (document.blocks[0].start, document.blocks[0].end)
-    region = klage_region(document)
+    region = klage_region(document, sentences)
     if region:
         info.klage_present = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
@@ -216,14 +214,14 @@ def analyse(document: Document, kind: str | None = None) -> LetterInfo:
     info.legal_basis = list(dict.fromkeys(refs))
     info.reply_deadline = bool(_any(data["reply_deadline"]).search(text))
     if info.is_decision:
-        info.outcome = decision_outcome(document)
+        info.outcome = decision_outcome(document, region)
     return info
 
 
 def letter_info(ctx: Context) -> LetterInfo:
     """The letter analysis of ctx's document (once per document), stored as Report section 'letter'."""
     key = "letter:" + str(ctx.kind)
-    info = anatomy.per_document(ctx, key, lambda document: analyse(document, ctx.kind))
+    info = anatomy.per_document(ctx, key, lambda document: analyse(document, ctx.kind, ctx.sentences or None))
     ctx.sections["letter"] = info.section()
     return info
 
