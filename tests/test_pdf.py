@@ -89,3 +89,10 @@ def test_cli_reports_a_scanned_pdf_with_exit_2(tmp_path):
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_words_hyphenated_at_line_end_are_joined_real_hyphens_kept():
+    page = [["Vi har behandlet din ansøg-", "ning om boligstøtte, og du får social- og", "sundhedshjælp fra maj."]]
+    doc = read_bytes(letter_pdf([page]))
+    assert "ansøgning om boligstøtte" in doc.text
+    assert "social- og" in doc.text

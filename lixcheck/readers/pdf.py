@@ -2,7 +2,8 @@
 
 Paragraphs are found from line geometry: PDFium gives the text line by line; a line that starts further below the
 previous one than the page's usual line distance (or that jumps up, to a new column or region) starts a new
-paragraph. Line-end hyphens that PDFium marks as soft are joined. Block source is "side N"; ``Block.meta["page"]``.
+paragraph. A word hyphenated at a line end is joined (PDFium marks that hyphen U+FFFE and removes the line break;
+the mark is dropped) while a real hyphen such as "social- og" is kept. Block source is "side N"; ``Block.meta["page"]``.
 
 An image-only (scanned) PDF has no text layer and is refused with code ``"no_text"``; a password-protected one with
 code ``"encrypted"``. PDFium is not thread-safe, so all calls hold one lock.
@@ -20,7 +21,7 @@ from .text import segment_paragraph
 _LOCK = threading.Lock()
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-SOFT_HYPHEN_MARK = "\x02"  # PDFium's marker for a hyphen it recognised at a line end
+SOFT_HYPHEN_MARK = "\x02"  # older PDFium builds mark a line-end hyphen this way (newer ones use U+FFFE)
 PARAGRAPH_GAP = 1.45  # × the page's usual line distance
 MAX_PAGES = 2_000
 
