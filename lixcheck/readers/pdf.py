@@ -21,7 +21,7 @@ from .text import segment_paragraph
 _LOCK = threading.Lock()
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-SOFT_HYPHEN_MARK = "\x02"  # older PDFium builds mark a line-end hyphen this way (newer ones use U+FFFE)
+SOFT_HYPHEN_MARK = "\x02"  # a hyphen mark some PDFs carry at line ends (PDFium itself uses U+FFFE)
 PARAGRAPH_GAP = 1.45  # × the page's usual line distance
 MAX_PAGES = 2_000
 
