@@ -29,11 +29,11 @@ def _config(config):
 
 def lix(text: str, *, config: dict[str, Any] | None = None) -> Lix:
     """LIX of a Danish text, with W/S/L counts; fast (no spaCy). ``value`` is None when not computed."""
-    from .analysis import measure
+    from .analysis import document_lix
     from .readers.text import read_text
 
     cfg = _config(config)
-    return measure(read_text(text), cfg)[3]
+    return document_lix(read_text(text), cfg)
 
 
 def check(source, *, kind: str | None = None, config: dict[str, Any] | None = None) -> Report:

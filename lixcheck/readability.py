@@ -12,11 +12,10 @@ import re
 
 from .model import Lix, band_for
 
-_TOKEN = re.compile(r"\S+")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
-_ALNUM = re.compile(r"[^\W_]")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: a token without one ("§", "–", "•") is no word
 # A list item's number or letter ("1.", "2)", "(a)", "b)"): a marker like "-" or "•", not a word.
-_ITEM_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå]\))(?=\s)")
+_ITEM_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå]\))(?!\S)")
 LONG_WORD_LETTERS = 6  # a long word has MORE than this many letters
 DEFAULT_MIN_WORDS = 10
 
@@ -26,19 +25,22 @@ REASON_NO_SENTENCES = "no sentences"
 
 def count_words(text: str, start: int = 0, end: int | None = None, *, list_item: bool = False) -> tuple[int, int]:
     """(words, long_words) in text[start:end]. With list_item, a leading item number ("1.", "a)") is not a word."""
-    words = long_words = 0
     end = len(text) if end is None else end
     if list_item:
         m = _ITEM_NUMBER.match(text, start, end)
         if m:
             start = m.end()
-    for m in _TOKEN.finditer(text, start, end):
-        w = m.group()
-        if not _ALNUM.search(w):
-            continue
-        words += 1
-        if len(w) > LONG_WORD_LETTERS and len(_NOT_LETTER.sub("", w)) > LONG_WORD_LETTERS:
-            long_words += 1
+    tokens = text[start:end].split()
+    words = len(tokens)
+    long_words = 0
+    for w in tokens:  # fast paths first: most tokens are plain words
+        if len(w) > LONG_WORD_LETTERS:
+            if w.isalpha() or len(_NOT_LETTER.sub("", w)) > LONG_WORD_LETTERS:
+                long_words += 1
+            elif not _ALNUM.search(w):
+                words -= 1
+        elif not w.isalnum() and not _ALNUM.search(w):
+            words -= 1
     return words, long_words
 
 

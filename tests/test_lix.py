@@ -262,3 +262,20 @@ def test_lix_mode_textstat_through_the_public_api():
     assert report.lix == lx and report.meta["lix_mode"] == "textstat"
     # textstat counts every line, headings, address and signature included.
     assert lx.words > lixcheck.lix(text).words
+
+
+CORPUS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "speed").glob("*.txt"))
+
+
+@pytest.mark.parametrize("colon_ends", [False, True])
+def test_fast_lix_equals_the_full_measure_on_the_speed_corpus(colon_ends):
+    """lixcheck.lix() takes a fast path (analysis.document_lix); it must give measure()'s numbers exactly."""
+    from lixcheck.analysis import measure
+    from lixcheck.config import Config
+    from lixcheck.readers.text import read_text
+
+    assert len(CORPUS) >= 20
+    cfg = Config(colon_ends_sentence=colon_ends)
+    for path in CORPUS:
+        text = path.read_text(encoding="utf-8")
+        assert lixcheck.lix(text, config={"colon_ends_sentence": colon_ends}) == measure(read_text(text), cfg)[3]

@@ -28,6 +28,8 @@ _LEADING = "\"'“‘«([{"
 _NUMERIC = re.compile(r"^[\d.,:/\-–]+$")
 _INITIALS = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]\.)+[A-ZÆØÅÄÖÜ]$")  # "H.C" (the final period already stripped)
 _PER_LINE = frozenset({HEADING, LINES, TITLE})
+# The end of a token that may end a sentence: . ! ? … : ; then closing quotes/brackets.
+_END_TAIL = re.compile(r"[.!?…:;][\"'”’»)\]}]*(?!\S)")
 _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}[.)]|[a-zæøå]\))$")  # "1." "2)" "(a)" "b)" opening a list item
 
 
@@ -64,6 +66,8 @@ def _ends_here(token: str, nxt: str | None, colon_ends: bool) -> bool:
         return False
     if low in lang.may_end:
         return next_upper
+    if len(stem) > 1 and stem.isalpha():  # the common case, an ordinary word (rule 6 below)
+        return not next_lower
     if not stem:
         return True
     if _NUMERIC.match(stem):  # ordinal, date or amount: "den 3. Vi", "1. januar", "stk. 2. Du"
@@ -88,19 +92,41 @@ def split_block(text: str, block: Block, index: int, *, colon_ends: bool = False
                 out.append(Sentence(s, e, index, False))
             pos += len(line) + 1
         return out
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, block.start, block.end)]
+    return [Sentence(s, e, index, True) for s, e in _running_spans(text, block, colon_ends)]
+
+
+def count_sentences(text: str, block: Block, *, colon_ends: bool = False) -> int:
+    """len(split_block(...)) without building the sentences (lixcheck.lix's fast path)."""
+    if block.kind in _PER_LINE:
+        return len(split_block(text, block, 0))
+    return len(_running_spans(text, block, colon_ends))
+
+
+def _running_spans(text: str, block: Block, colon_ends: bool) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a running-text block."""
+    # Only tokens ending in . ! ? … : ; (before closing quotes/brackets) can end a sentence: visit just those.
+    bs, be = block.start, block.end
+    first = _TOKEN.search(text, bs, be)
+    if first is None:
+        return []
     out = []
-    first = 0
-    numbered = block.kind == LIST_ITEM and bool(tokens) and _ITEM_NUMBER.match(text[tokens[0][0] : tokens[0][1]])
-    for i, (_s, e) in enumerate(tokens):
-        if i == 0 and numbered:  # "1. Send lønsedler": the item's number is not a sentence
+    start = first.start()
+    numbered = block.kind == LIST_ITEM and _ITEM_NUMBER.match(first.group())  # "1." opens the item: no sentence
+    isspace = str.isspace
+    for m in _END_TAIL.finditer(text, start, be):
+        e = m.end()
+        k = m.start()
+        while k > bs and not isspace(text[k - 1]):  # back to the start of the token (tokens are short)
+            k -= 1
+        if numbered and k == first.start():
             continue
-        nxt = text[tokens[i + 1][0] : tokens[i + 1][1]] if i + 1 < len(tokens) else None
-        if _ends_here(text[_s:e], nxt, colon_ends):
-            out.append(Sentence(tokens[first][0], e, index, True))
-            first = i + 1
-    if first < len(tokens):  # the block's end ends its last sentence, punctuated or not
-        out.append(Sentence(tokens[first][0], tokens[-1][1], index, True))
+        nxt = _TOKEN.search(text, e, be)
+        if nxt is None:  # the block's end ends its last sentence, punctuated or not
+            break
+        if _ends_here(text[k:e], nxt.group(), colon_ends):
+            out.append((start, e))
+            start = nxt.start()
+    out.append((start, bs + len(text[bs:be].rstrip())))
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..document import HEADING, LINES, LIST_ITEM, PARAGRAPH, Block, Document
 from ..nlp.language import danish
@@ -18,23 +19,29 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+@cache
+def _list_line() -> re.Pattern:
+    """A line that starts a list item: a marker from nlp/data/da.yml then more text, or "1." / "2)" / "a)"."""
+    markers = "|".join(re.escape(m) for m in sorted(danish().list_markers, key=len, reverse=True))
+    return re.compile(r"\s*(?:(?:" + markers + r")\s|" + _NUMBERED.pattern[len("^\\s*"):] + ")")
+
+
 def is_list_line(line: str) -> bool:
-    stripped = line.lstrip()
-    if not stripped:
-        return False
-    first = stripped.split(maxsplit=1)[0]
-    if first in danish().list_markers and len(stripped) > len(first):
-        return True
-    return bool(_NUMBERED.match(line))
+    return _list_line().match(line) is not None
+
+
+_ENDS = tuple(_SENTENCE_END)
+_NOT_HEADING_ENDS = tuple(_SENTENCE_END + ":;,")
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip().rstrip("\"'”»)]").endswith(tuple(_SENTENCE_END))
+    return line.rstrip().rstrip("\"'”»)]").endswith(_ENDS)
 
 
 def _is_heading_line(line: str) -> bool:
     s = line.strip()
-    return bool(s) and not s.endswith(tuple(_SENTENCE_END + ":;,")) and len(s.split()) <= HEADING_MAX_WORDS
+    return (bool(s) and not s.endswith(_NOT_HEADING_ENDS)
+            and len(s.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS)  # maxsplit: no need to split it all
 
 
 def classify_lines(lines: list[str]) -> str:
@@ -44,13 +51,21 @@ def classify_lines(lines: list[str]) -> str:
         if s.endswith(","):  # "Kære Jens," — a salutation, not a sentence
             return LINES
         return HEADING if _is_heading_line(s) else PARAGRAPH
-    if all(len(ln.split()) <= LINES_MAX_WORDS and not _ends_sentence(ln) for ln in lines):
+    if all(len(ln.split(None, LINES_MAX_WORDS)) <= LINES_MAX_WORDS and not _ends_sentence(ln) for ln in lines):
         return LINES
     return PARAGRAPH
 
 
 def segment_paragraph(text: str, start: int, end: int, source: str, blocks: list[Block]) -> None:
     """Split one blank-line-delimited paragraph text[start:end] into blocks (appended to ``blocks``)."""
+    if text.find("\n", start, end) == -1:  # one line (the common case): a list item, or classified as a whole
+        line = text[start:end]
+        stripped = line.strip()
+        if stripped:
+            s = start + len(line) - len(line.lstrip())
+            kind = LIST_ITEM if is_list_line(stripped) else classify_lines([stripped])
+            blocks.append(Block(kind, s, s + len(stripped), source))
+        return
     # Line spans inside the paragraph.
     spans = []
     pos = start
@@ -111,8 +126,8 @@ def segment(text: str) -> list[Block]:
     if pos < len(text):
         n += 1
         segment_paragraph(text, pos, len(text), f"afsnit {n}", blocks)
-    # Drop whitespace-only blocks; fix ends that may include trailing whitespace.
-    return [b for b in blocks if text[b.start : b.end].strip()]
+    # Block spans are trimmed lines, so a non-empty span has text.
+    return [b for b in blocks if b.end > b.start]
 
 
 def read_text(text: str, *, format: str = "text", meta: dict | None = None) -> Document:
