@@ -49,3 +49,14 @@ def test_serve_reports_a_busy_port_and_a_bad_config(tmp_path):
     r = subprocess.run([str(LIXCHECK), "serve", "--port", "1"], cwd=tmp_path, capture_output=True, text=True,
                        timeout=60)
     assert r.returncode == 2 and "min_wrods" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_waitress_keeps_requests_and_answers_in_memory():
+    from lixcheck.web import DEFAULTS
+    from lixcheck.web.serving import waitress_options
+    from waitress.adjustments import Adjustments
+
+    limit = 2 * DEFAULTS["MAX_CONTENT_LENGTH"]
+    adj = Adjustments(**waitress_options(limit))
+    assert adj.inbuf_overflow > adj.max_request_body_size == limit
+    assert adj.outbuf_overflow >= 256 * 1024 * 1024

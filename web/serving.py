@@ -13,12 +13,20 @@ import signal
 import socket
 import sys
 
+OUTBUF_IN_MEMORY = 512 * 1024 * 1024
+
+
+def waitress_options(max_body: int) -> dict:
+    """Waitress settings: bodies up to the limit and answers up to 512 MB stay in memory. Waitress's defaults spool
+    requests over 512 kB and answers over 1 MB to temporary files, which would put letter text on disk."""
+    return {"ident": "lixcheck", "max_request_body_size": max_body, "inbuf_overflow": max_body + 1,
+            "outbuf_overflow": OUTBUF_IN_MEMORY}
+
 
 def _waitress(app, sock: socket.socket, threads: int, max_body: int) -> None:
     import waitress
 
-    waitress.serve(app, sockets=[sock], threads=threads, ident="lixcheck", _quiet=True,
-                   max_request_body_size=max_body)
+    waitress.serve(app, sockets=[sock], threads=threads, _quiet=True, **waitress_options(max_body))
 
 
 def bind(host: str, port: int) -> socket.socket:
