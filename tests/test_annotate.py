@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -204,3 +205,31 @@ def test_paragraph_level_fields_and_hyperlinks_are_annotated():
     f = finding(text, "hjemmeside om")
     out = annotate_docx(data, report_with(text, [f]))
     assert anchored_texts(out)["1"] == "hjemmeside om"
+
+
+WORD_FILES = sorted((Path(__file__).parent / "data" / "docx").glob("*.docx"))
+
+
+@pytest.mark.parametrize("path", WORD_FILES, ids=lambda p: p.name)
+def test_files_saved_by_word_are_read_and_annotated_exactly(path):
+    import re
+
+    data = path.read_bytes()
+    doc = read_bytes(data)
+    assert doc.blocks and all(doc.text[b.start:b.end].strip() for b in doc.blocks)
+    findings = []
+    for i, b in enumerate(doc.blocks):
+        if b.source.startswith(("sidehoved", "sidefod")):
+            continue
+        for m in list(re.finditer(r"\w{5,}", doc.text[b.start:b.end]))[:3]:
+            findings.append(Finding("x", "warning", "jargon", "Besked.", b.start + m.start(), len(m.group()), 1, 1,
+                                    i, m.group()))
+    assert findings
+    out = annotate_docx(data, report_with(doc.text, findings))
+    reopened = docx.Document(io.BytesIO(out))
+    before = len(list(docx.Document(io.BytesIO(data)).comments))
+    ours = [c for c in reopened.comments if c.author == "lixcheck"]
+    assert len(list(reopened.comments)) == before + len(ours)  # Word's own comments are kept
+    anchored = anchored_texts(out)
+    assert [anchored[str(c.comment_id)] for c in ours[1:]] == [f.text for f in findings]
+    assert read_bytes(out).text == doc.text
