@@ -1,6 +1,6 @@
 """Rule type `acronym`: abbreviations in capitals that the letter does not explain.
 
-A candidate is a token of 2–6 capital letters (digits allowed after the first letter), or any word in the rule's
+A candidate is a word of 2–6 capital letters (not part of a hyphenated word: "CPR-nummer"), or any word in the rule's
 `known` list (e.g. "ASt"). It counts as explained when the letter writes it in parentheses after the long form
 ("Ankestyrelsen (ASt)"), gives the long form in parentheses after it ("ASt (Ankestyrelsen)"), or contains the known
 expansion anywhere. Words in `common` (CPR, EU, MitID …) need no explanation. Only the first use is flagged.
@@ -23,29 +23,26 @@ class AcronymRule:
         self.known = dict(known)
         self.common = set(common)
         self.message_known = message_known
+        extra = "|".join(re.escape(k) for k in sorted(self.known, key=len, reverse=True) if not _CANDIDATE.match(k))
+        # whole words only: not inside "CPR-nummer" or "e-Boks", not "Ab" of "Abc"
+        self.regex = re.compile(r"(?<![\w-])(?:" + (extra + "|" if extra else "") + r"[A-ZÆØÅ]{2,6})(?![\w-])")
 
     def run(self, ctx: Context) -> list[Hit]:
-        doc = ctx.doc
         text = ctx.document.text
         low_text = None
-        seen: set[str] = set()
-        firsts = {}
+        firsts: dict[str, int] = {}
         explained: set[str] = set()
-        for i, tok in enumerate(doc):
-            word = tok.text
-            if word in self.common or not (word in self.known or _CANDIDATE.match(word)):
+        for m in self.regex.finditer(text):
+            word = m.group()
+            if word in self.common or _in_capital_line(text, m.start(), len(word)):
                 continue
-            if word.isdigit() or _in_capital_line(text, tok.idx, len(word)):
-                continue
-            prev = doc[i - 1].text if i > 0 else ""
-            nxt = doc[i + 1].text if i + 1 < len(doc) else ""
-            if (prev == "(" and nxt == ")") or nxt == "(":
+            before = text[:m.start()].rstrip()[-1:]
+            after = text[m.end():m.end() + 3].lstrip()[:1]
+            if after == "(" or (before == "(" and after == ")"):
                 explained.add(word)
-            if word not in seen:
-                seen.add(word)
-                firsts[word] = tok
+            firsts.setdefault(word, m.start())
         hits = []
-        for word, tok in firsts.items():
+        for word, start in firsts.items():
             if word in explained:
                 continue
             expansion = self.known.get(word)
@@ -58,7 +55,7 @@ class AcronymRule:
             if not expansion:
                 message = render("Forklar forkortelsen „{match}“, første gang du bruger den. Skriv ordet helt ud, "
                                  "eller skriv forklaringen i en parentes.", match=word)
-            hits.append(Hit(self.info, tok.idx, tok.idx + len(word), (expansion,) if expansion else (), message))
+            hits.append(Hit(self.info, start, start + len(word), (expansion,) if expansion else (), message))
         return hits
 
 

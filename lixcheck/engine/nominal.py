@@ -8,6 +8,8 @@ one ("foretage en vurdering" → "vurdere").
 
 from __future__ import annotations
 
+from spacy.attrs import IS_ALPHA, LEMMA, SENT_START
+
 from . import Context, Hit, RuleInfo, register_check
 from .messages import render
 
@@ -16,21 +18,27 @@ class Nominal:
     def __init__(self, params: dict):
         self.suffixes = tuple(s.lower() for s in params.get("suffixes", []))
         self.common = {w.lower() for w in params.get("common", [])}
+        self.common_long = tuple(c for c in self.common if len(c) >= 6)
         self.light_verbs = {w.lower() for w in params.get("light_verbs", [])}
         self.min_count = int(params.get("min_count", 3))
         self.min_letters = int(params.get("min_letters", 7))
         self.window = int(params.get("window", 3))
         self.light_message = params.get("light_message")
+        self.kinds: dict[int, int] = {}  # lemma hash → kind (see nominal_chain), filled as words are seen
 
-    def is_nominal(self, tok) -> bool:
-        if not tok.is_alpha:
+    def kind_of(self, lemma: str) -> int:
+        lemma = lemma.lower()
+        if lemma in self.light_verbs:
+            return 1
+        if self.is_nominal(lemma):
+            return 2
+        return 3 if lemma in self.common and lemma.endswith(self.suffixes) else 0
+
+    def is_nominal(self, lemma: str) -> bool:
+        if len(lemma) < self.min_letters or not lemma.endswith(self.suffixes) or lemma in self.common:
             return False
-        lemma = (tok.lemma_ or tok.lower_).lower()
-        if len(lemma) < self.min_letters or lemma in self.common:
-            return False
-        if any(lemma.endswith(c) and len(c) >= 6 for c in self.common if lemma != c):
-            return False  # compounds of an everyday word: "boligansøgning"
-        return lemma.endswith(self.suffixes)
+        # compounds of an everyday word ("boligansøgning") are everyday words too
+        return not any(lemma.endswith(c) for c in self.common_long)
 
 
 _cache: dict[int, Nominal] = {}
@@ -42,20 +50,33 @@ def nominal_chain(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
     if det is None:
         det = _cache[id(params)] = Nominal(params)
     doc = ctx.doc
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    arr = doc.to_array([LEMMA, SENT_START, IS_ALPHA]).tolist()  # plain ints: numpy scalars are slow to unpack
+    kinds = det.kinds
+    # per token: 2 = nominalisation, 1 = light verb, 3 = everyday word with a nominal suffix, 0 = other
+    marks = []
+    for lemma_hash, _, alpha in arr:
+        k = kinds.get(lemma_hash)
+        if k is None:
+            k = kinds[lemma_hash] = det.kind_of(strings[lemma_hash]) if lemma_hash else 0
+        marks.append(k if alpha else 0)
+    starts = [i for i, (_, ss, _) in enumerate(arr) if ss == 1 or i == 0] + [len(doc)]
+    text = doc.text
     hits = []
-    for sent in doc.sents:
-        nominals = [t for t in sent if det.is_nominal(t)]
+    for a, b in zip(starts, starts[1:], strict=False):
+        nominals = [i for i in range(a, b) if marks[i] == 2]
         if len(nominals) >= det.min_count:
-            first, last = nominals[0], nominals[-1]
-            hits.append(Hit(rule, first.idx, last.idx + len(last.text), (),
-                            render(rule.message, value=len(nominals), match=doc.text[first.idx:last.idx + len(last)])))
-        for tok in sent:
-            if (tok.lemma_ or tok.lower_).lower() in det.light_verbs:
-                for nxt in doc[tok.i + 1:min(tok.i + 1 + det.window, sent.end)]:
-                    if det.is_nominal(nxt) or (nxt.lemma_.lower() in det.common and nxt.lemma_.lower().endswith(
-                            det.suffixes)):
-                        text = doc.text[tok.idx:nxt.idx + len(nxt.text)]
-                        hits.append(Hit(rule, tok.idx, nxt.idx + len(nxt.text), (),
-                                        render(det.light_message or rule.message, match=text, value=1)))
-                        break
+            s, e = doc[nominals[0]].idx, doc[nominals[-1]].idx + len(doc[nominals[-1]].text)
+            hits.append(Hit(rule, s, e, (), render(rule.message, value=len(nominals), match=text[s:e])))
+        for i in range(a, b):
+            if marks[i] != 1:
+                continue
+            for j in range(i + 1, min(i + 1 + det.window, b)):
+                if marks[j] in (2, 3):
+                    s, e = doc[i].idx, doc[j].idx + len(doc[j].text)
+                    hits.append(Hit(rule, s, e, (), render(det.light_message or rule.message, match=text[s:e],
+                                                           value=1)))
+                    break
     return hits

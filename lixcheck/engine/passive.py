@@ -108,9 +108,11 @@ def s_passive(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
     doc = ctx.doc
     words = [t.text for t in doc]
     hits = []
-    for i, tok in enumerate(doc):
-        if det.is_passive(words, i, tok.is_sent_start or (i > 0 and not doc[i - 1].is_alpha and
-                                                           doc[i - 1].text in "\"'«»“(")):
+    for i, word in enumerate(words):
+        if word[-1] not in "sS":
+            continue
+        tok = doc[i]
+        if det.is_passive(words, i, tok.is_sent_start or (i > 0 and words[i - 1] in ("\"", "'", "«", "»", "“", "("))):
             hits.append(Hit(rule, tok.idx, tok.idx + len(tok.text), (), render(rule.message, match=tok.text)))
     return hits
 
