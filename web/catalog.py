@@ -6,6 +6,8 @@ Fields a rule does not have yet are left empty; nothing here decides what a rule
 
 from __future__ import annotations
 
+import threading
+
 from ..config import Config
 
 CATEGORY_DA = {
@@ -69,12 +71,18 @@ def rule_dict(rule) -> dict:
     }
 
 
+_cache: dict[tuple, list[dict]] = {}
+_lock = threading.Lock()
+
+
 def all_rules(config: Config) -> list[dict]:
-    return sorted((rule_dict(r) for r in _rules(config)), key=lambda r: (r["category"], r["id"]))
+    """The rules of a configuration, listed once per process (rule files do not change while serving)."""
+    key = config.key()
+    with _lock:
+        if key not in _cache:
+            _cache[key] = sorted((rule_dict(r) for r in _rules(config)), key=lambda r: (r["category"], r["id"]))
+        return _cache[key]
 
 
 def find_rule(config: Config, rule_id: str) -> dict | None:
-    for r in _rules(config):
-        if r.id == rule_id:
-            return rule_dict(r)
-    return None
+    return next((r for r in all_rules(config) if r["id"] == rule_id), None)
