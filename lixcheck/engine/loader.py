@@ -79,12 +79,25 @@ def _describe_error(path: Path, doc: Any, error) -> str:
     return f"{_where(path)}{rule}, field {field_name}: {error.message}"
 
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster than the pure-Python loader
+
+
 def read_file(path: Path) -> list[dict]:
-    """The validated rule items of one YAML file."""
+    """The validated rule items of one YAML file (cached while the file is unchanged; callers copy what they keep)."""
+    try:
+        st = path.stat()
+    except OSError as e:
+        raise ConfigError(f"{_where(path)}: cannot read rule file: {e}") from None
+    return _read_file(str(path), st.st_mtime_ns, st.st_size)
+
+
+@cache
+def _read_file(name: str, _mtime: int, _size: int) -> list[dict]:
     import jsonschema
 
+    path = Path(name)
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(f"{_where(path)}: cannot read rule file: {e}") from None
     errors = list(_validator().iter_errors(doc))
