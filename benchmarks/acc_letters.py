@@ -94,7 +94,8 @@ def evaluate(verbose: bool = False, split: str | None = None) -> dict:
     via_engine = _engine_has_letter_rules()
     rows = [r for r in letters() if split is None or r[2].get("split", "dev") == split]
     counts: dict[str, list[int]] = {}
-    agree = {k: [0, 0] for k in ("sender_clear", "organisation", "unit", "kind", "klagevejledning", "begrundelse")}
+    agree = {k: [0, 0] for k in ("sender_clear", "organisation", "unit", "kind", "is_decision", "klagevejledning",
+                                 "begrundelse")}
     mistakes = []
     for name, text, ann in rows:
         d = report_for(text, via_engine)
@@ -118,6 +119,7 @@ def evaluate(verbose: bool = False, split: str | None = None) -> dict:
             "organisation": (sender.get("organisation"), exp_sender["organisation"]),
             "unit": (sender.get("unit") is not None, exp_sender["unit"] is not None),
             "kind": (d["meta"].get("kind"), ann["kind"]),
+            "is_decision": (d["meta"].get("kind") == "decision", ann["kind"] == "decision"),
         }
         if ann["kind"] == "decision":
             pairs["klagevejledning"] = (letter.get("klagevejledning"), ann["klagevejledning"])

@@ -159,6 +159,10 @@ def decision_outcome(document: Document, region: list[tuple[int, int]] | None = 
     s, e = anatomy.lead_text(document, 2)
     lead = _title_text(document) + "\n" + document.text[s:e]
     neg = _any(data["negative"]).search(lead)
+    if neg and data.get("loan") and _any([data["loan"]]).search(lead):
+        # Repayment terms of a granted loan are not a refusal; other adverse signs still count.
+        rest = _any([data["repayment"]]).sub(" ", lead)
+        neg = _any(data["negative"]).search(rest)
     if region is None:
         region = klage_region(document)
     body_end = region[0][0] if region else len(document.text)

@@ -253,8 +253,13 @@ def analyse(document: Document) -> SenderInfo:
                 info.organisation = org
                 info.org_span = (ln.start + org.start, ln.start + org.end)
             rest = (ln.text[:org.start] + " " + ln.text[org.end:]).strip(" ,.-–|/·")
-        elif _generic_re().match(ln.text) and info.generic_span is None:
-            info.generic_span = (ln.start, ln.end)
+        elif _generic_re().match(ln.text):
+            # "Kommunen" names no authority; "Sekretariatet" names no authority either, but it is a unit.
+            if info.generic_span is None:
+                info.generic_span = (ln.start, ln.end)
+            if info.unit is None and _unit_re().search(ln.text):
+                info.unit = ln.text.strip(" ,.")
+                info.unit_span = (ln.start, ln.end)
             continue
         if info.unit is None and rest and not (PERSON_LINE.match(rest) and not _unit_re().search(rest)):
             if is_unit(rest) and not (_title_re().search(rest) and not _unit_only(rest)):
