@@ -246,7 +246,7 @@ def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = No
     if not info.klage_present:
         s, e = info.anchor
         return [Hit(rule, s, e)] if e > s else []
-    missing = [part for part, ok in (("hvem du skal klage til", info.klage_where),
+    missing = [part for part, ok in (("hvem modtageren skal klage til", info.klage_where),
                                      ("hvornår klagen senest skal være sendt", info.klage_deadline)) if not ok]
     if not missing:
         return []
@@ -258,8 +258,8 @@ def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = No
             break
     else:
         e = min(e, s + 200)
-    msg = ("Klagevejledningen mangler " + " og ".join(missing)
-           + ". Skriv fx: «Du kan klage til os inden 4 uger. Skriv til …»")
+    msg = ("Skriv i klagevejledningen, " + ", og ".join(missing)
+           + ". Skriv fx: «Du kan klage til os inden 4 uger efter, at du har fået brevet. Skriv til …»")
     return [Hit(rule, s, e, message=msg)]
 
 
