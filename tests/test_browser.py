@@ -80,8 +80,11 @@ def test_paste_flow_live_recheck_and_screenshot(page, server):
     assert page.locator("#results li.finding").count() == int(re.search(r"(\d+) fund", status).group(1))
     assert page.locator("#lix-meter").count() == 1
     page.locator("#text").press("End")
-    page.keyboard.type(" Såfremt De har spørgsmål, bedes De ringe.")
+    page.keyboard.type(" Såfremt De har spørgsmål, bedes De ringe. Dit CPR-nummer er 010203-1234.")
     wait_for_check(page, status)
+    assert "010203-1234" in page.locator("#letter").text_content()  # the user's own text is shown as it is
+    findings = page.locator("#results .findings").text_content()
+    assert "010203-XXXX" in findings and "010203-1234" not in findings  # finding texts are masked
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-result.png"), full_page=True)
 

@@ -40,7 +40,10 @@
   function categoryDa(c) { return (labels.categories || {})[c] || (c.charAt(0).toUpperCase() + c.slice(1)); }
   function severityDa(s) { return (labels.severities || {})[s] || s; }
   function masked(f) {
-    if (f.rule.indexOf("template.cpr") === 0) return f.text.length >= 10 ? f.text.slice(0, 6) + "-XXXX" : "XXXX";
+    // as lixcheck.checks.template.mask_cpr: the last four digits of a CPR number become XXXX
+    if (f.rule.indexOf("template.cpr") === 0) {
+      return f.text.replace(/(\d{6})([- ]?)\d{4}/g, function (m, a, b) { return a + (b || "-") + "XXXX"; });
+    }
     return f.text;
   }
 
