@@ -233,3 +233,19 @@ def test_files_saved_by_word_are_read_and_annotated_exactly(path):
     anchored = anchored_texts(out)
     assert [anchored[str(c.comment_id)] for c in ours[1:]] == [f.text for f in findings]
     assert read_bytes(out).text == doc.text
+
+
+def test_annotating_a_docm_gives_a_plain_docx_without_macros():
+    from docx_build import as_docm
+
+    data = as_docm(letter())
+    text = read_bytes(data).text
+    out = annotate_docx(data, report_with(text, [finding(text, "fremsendt")]))
+    with zipfile.ZipFile(io.BytesIO(out)) as zf:
+        names = zf.namelist()
+        types = zf.read("[Content_Types].xml")
+        rels = zf.read("word/_rels/document.xml.rels")
+    assert not any("vbaProject" in n for n in names)
+    assert b"macroEnabled" not in types and b"vbaProject" not in rels
+    assert b"wordprocessingml.document.main+xml" in types
+    assert anchored_texts(out)["1"] == "fremsendt"
