@@ -249,3 +249,10 @@ def test_annotating_a_docm_gives_a_plain_docx_without_macros():
     assert b"macroEnabled" not in types and b"vbaProject" not in rels
     assert b"wordprocessingml.document.main+xml" in types
     assert anchored_texts(out)["1"] == "fremsendt"
+
+
+def test_output_must_be_named_docx(tmp_path, source):
+    with pytest.raises(InputError) as e:
+        lixcheck.annotate(source, output=tmp_path / "ud.docm")
+    assert e.value.code == "output_name"
+    assert list(tmp_path.iterdir()) == []

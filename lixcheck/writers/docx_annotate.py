@@ -7,6 +7,8 @@ first text of the letter. Findings outside the main text (headers, footers, foot
 only into the main document part) are listed in the summary comment instead. A merge field or content control is
 anchored as a whole.
 
+The copy is always a plain .docx: a .docm's macros are unlinked and not written (output names must end in .docx).
+
 CPR numbers never appear in a comment: any 10-digit CPR-like number in a comment's text is masked.
 
 The offsets of the Report are the reader's offsets: the writer runs the same extraction (``readers.docx.extract``)
@@ -283,6 +285,10 @@ def annotate_source(source, config, *, output=None, kind: str | None = None) -> 
     if sniff(data) != "docx":
         raise InputError("annotate needs a Word file (.docx)", code="unsupported",
                          message_da="Kommentarer kan kun skrives i et Word-dokument (.docx).")
+    if output is not None and Path(output).suffix.lower() in (".docm", ".dotm", ".dotx", ".doc"):
+        raise InputError("the annotated copy is a plain .docx (without macros): give the output file a .docx name",
+                         code="output_name", message_da="Kopien med kommentarer er en almindelig .docx-fil uden "
+                         "makroer. Giv den et navn, der ender på .docx.")
     if output is not None and path is not None:
         out = Path(output)
         if out.exists() and out.resolve() == path.resolve():
