@@ -1,9 +1,9 @@
 """Passive voice, as built-in checks `passive.s` and `passive.blive` (word lists come from the rule's params).
 
-s-passive (nlp.md): a lower-case word ending in -s whose lookup lemma ends in -e, with word = lemma+s, lemma+des or
-lemma[:-1]+es ("behandles", "behandledes"), or a listed irregular form ("fås"); not a deponent ("skyldes", "synes"),
-not capitalised inside a sentence (a name). Other stems ("indfris", "hejses") and words after a determiner ("en
-uges", "det behandles") count only when the lookup table knows verb forms of the lemma (so genitives drop out).
+s-passive (nlp.md): a lower-case word ending in -s with word = lemma+s, lemma+des or lemma+es, or lemma[:-1]+es for
+an -e lemma ("behandles", "behandledes", "indfris"), where the lookup table knows verb forms of the lemma (so
+genitives such as "en uges", "klasses" drop out); or a listed irregular form ("fås"). Not a deponent ("skyldes",
+"synes"), not capitalised inside a sentence (a name).
 blive-passive: a form of "blive" followed, within `gap` words (no punctuation or `stop` word between), by a
 participle ("blev bevilget", "er blevet sendt", "blev den rolige stilhed brudt"): a word ending in -t whose lookup
 lemma is a verb ("vinduet" is a noun: the table has no verb forms of "vindue").
