@@ -7,6 +7,8 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lixcheck.web import create_app
 from referencing import Registry, Resource
 
@@ -90,6 +92,8 @@ def test_client_config_overrides(client):
     ({"json": {"text": LETTER, "config": "min_words=3"}}, 400, "bad_config"),
     ({"json": {"text": ""}}, 422, "empty"),
     ({"json": {"text": "   \n\n  "}}, 422, "empty"),
+    ({"data": '{"text": "Vi har modtaget din ans\\u00f8gning \\ud800 i dag."}', "content_type": "application/json"},
+     422, "bad_unicode"),
     ({"data": LETTER, "content_type": "text/plain"}, 415, "unsupported_media_type"),
     ({"data": {"file": (io.BytesIO(b"\x00\x01\x02\xff" * 500), "x.bin")}, "content_type": "multipart/form-data"},
      422, None),
@@ -124,3 +128,16 @@ def test_rules_endpoint(client, spec):
         validate(spec, rule, "Rule")
     ids = [r["id"] for r in body["rules"]]
     assert len(ids) == len(set(ids))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300), kind=st.one_of(st.none(), st.text(max_size=12)))
+def test_any_text_gets_an_answer_never_a_500(client, text, kind):
+    r = client.post("/api/v1/check", json={"text": text, "kind": kind})
+    assert r.status_code in (200, 400, 422), (r.status_code, r.get_data(as_text=True)[:200])
+    body = r.get_json()
+    if r.status_code == 200:
+        for f in body["findings"]:
+            assert body["text"][f["offset"]:f["offset"] + f["length"]] == f["text"]
+    r = client.post("/v2/check", data={"text": text, "language": "da-DK"})
+    assert r.status_code in (200, 400, 422)

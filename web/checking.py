@@ -108,8 +108,12 @@ def check_text(text: str, kind=None, config: Config | None = None) -> Checked:
     cfg = config or base_config()
     if not isinstance(text, str):
         raise WebError(400, "bad_text", "Feltet text skal være en tekst.")
-    if len(text.encode("utf-8", "surrogatepass")) > max_upload():
-        raise from_input_error(too_large(len(text.encode("utf-8", "surrogatepass")), max_upload()))
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError:  # lone surrogates (possible in JSON "\ud800"): not text
+        raise WebError(422, "bad_unicode", "Teksten indeholder ugyldige tegn og kan ikke tjekkes.") from None
+    if size > max_upload():
+        raise from_input_error(too_large(size, max_upload()))
     try:
         engine = analyzer(cfg)
         return Checked(engine.check(read_text(text), clean_kind(kind)))
