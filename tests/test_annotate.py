@@ -256,3 +256,17 @@ def test_output_must_be_named_docx(tmp_path, source):
         lixcheck.annotate(source, output=tmp_path / "ud.docm")
     assert e.value.code == "output_name"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cpr_rule_end_to_end_never_shows_the_number_in_comments():
+    d = docx.Document()
+    d.add_paragraph("Kære Jens Jensen, CPR-nr. 010190-1234. Vi har modtaget din ansøgning om boligstøtte, og du får "
+                    "svar inden fire uger.")
+    out = lixcheck.annotate(save(d))
+    with zipfile.ZipFile(io.BytesIO(out)) as zf:
+        comments_xml = zf.read("word/comments.xml").decode("utf-8")
+    assert "010190" not in comments_xml and "1234" not in comments_xml
+    reopened = docx.Document(io.BytesIO(out))
+    cpr = [c for c in reopened.comments if "template.cpr" in c.text]
+    assert cpr and "XXXXXX-XXXX" in cpr[0].text
+    assert anchored_texts(out)[str(cpr[0].comment_id)] == "010190-1234"  # anchored on the number in the letter
