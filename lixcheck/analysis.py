@@ -17,6 +17,7 @@ from .errors import InputError
 from .model import Finding, Lix, Report, Span
 from .nlp import pipeline
 from .nlp.sentences import Sentence, count_sentences, split
+from .privacy import mask_cpr, mask_json
 from .readability import count_words, make_lix
 
 REASON_NOT_RUNNING_TEXT = "not running text (heading, address or signature lines)"
@@ -130,7 +131,8 @@ class Analyzer:
         kind = detect_kind(document) if kind_detected else normalise_kind(kind)
         ctx = Context(document, doc, sentences, kind, self.config, doc_lix, paragraphs)
         hits = self.ruleset.run(ctx)
-        findings = make_findings(document, hits, self.config)
+        text = mask_cpr(document.text)  # rules saw the original; everything the Report carries is masked
+        findings = make_findings(document, hits, self.config, text)
         meta = {
             "format": document.format,
             "kind": ctx.kind,
@@ -141,11 +143,12 @@ class Analyzer:
             "lixcheck_version": __version__,
         }
         meta.update({k: v for k, v in document.meta.items() if k not in meta})
-        return Report(document.text, doc_lix, paragraphs, sent_spans, findings, meta, dict(ctx.sections))
+        return Report(text, doc_lix, paragraphs, sent_spans, findings, mask_json(meta), mask_json(dict(ctx.sections)))
 
 
-def make_findings(document: Document, hits: list[Hit], config: Config) -> list[Finding]:
-    text = document.text
+def make_findings(document: Document, hits: list[Hit], config: Config, text: str | None = None) -> list[Finding]:
+    """Findings from hits, with line/column/block; ``text`` is the (CPR-masked) text the Report carries."""
+    text = document.text if text is None else text
     line_starts = [0]
     pos = text.find("\n")
     while pos != -1:
@@ -168,14 +171,14 @@ def make_findings(document: Document, hits: list[Hit], config: Config) -> list[F
             rule=h.rule.id,
             severity=h.rule.severity,
             category=h.rule.category,
-            message=h.message or h.rule.message,
+            message=mask_cpr(h.message or h.rule.message),
             offset=h.start,
             length=h.end - h.start,
             line=line,
             column=h.start - line_starts[line - 1] + 1,
             block=block,
             text=text[h.start:h.end],
-            replacements=tuple(h.replacements),
+            replacements=tuple(mask_cpr(r) for r in h.replacements),
             doc_url=config.doc_base_url + h.rule.id,
             description=h.rule.description,
         ))

@@ -4,8 +4,8 @@ Merge fields ({Navn}, «Felt», MERGEFIELD) are the rule pack's `placeholder` ru
 Rules: template.instruction, template.cpr, template.title.
 
 CPR numbers are personal data: a template.cpr finding's message and replacements never contain the full number, but
-Finding.text is by contract the document slice, i.e. the number itself. Every front that shows or stores findings
-must pass finding texts (and any excerpt around them) through ``mask_cpr`` — it is idempotent and cheap.
+the Report itself carries the text with every CPR-shaped number masked (lixcheck.privacy, applied in
+Analyzer.finish), so Finding.text is the masked slice.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from datetime import date
 from functools import lru_cache
 
 from ..engine import Context, Hit, RuleInfo, register_check
+from ..privacy import mask_cpr  # noqa: F401  (re-exported: fronts import it from here too)
 from . import anatomy, gazetteer
 
 # ddmmyy-xxxx (dash or space) anywhere; 10 digits in a row only after a CPR cue.
 CPR = re.compile(r"(?<![\d\-./])(\d{2})(\d{2})(\d{2})[-‐‑– ](\d{4})(?![\d\-]|[.,]\d)")
 CPR_BARE = re.compile(r"(?<![\d\-./])(\d{2})(\d{2})(\d{2})(\d{4})(?![\d\-]|[.,]\d)")
 CPR_CUE = re.compile(r"\b(?:cpr|personnummer|personnr|cpr-nr|cpr\.nr|cpr-nummer)\b[^\n\d]{0,20}$", re.IGNORECASE)
-MASK = re.compile(r"(?<!\d)(\d{6})([-‐‑– ]?)(\d{4})(?!\d)")
 
 
 def century(yy: int, seventh: int) -> int | None:
@@ -58,17 +58,6 @@ def find_cpr(text: str) -> list[tuple[int, int]]:
                 continue
             out.append((m.start(), m.end()))
     return sorted(set(out))
-
-
-def mask_cpr(text: str) -> str:
-    """Every CPR-shaped number (6 + 4 digits, with or without a dash or space) with its last four digits as XXXX.
-
-    Deliberately broader than find_cpr (no date check): use it on anything shown or stored — finding texts,
-    excerpts, log lines. Idempotent: "010203-XXXX" stays as it is.
-    """
-    if not text:
-        return text
-    return MASK.sub(lambda m: f"{m.group(1)}{m.group(2) or '-'}XXXX", text)
 
 
 @register_check("template.cpr")

@@ -1,0 +1,31 @@
+"""CPR numbers never leave lixcheck in full: every Report, finding, log line and stored row is masked here.
+
+The mask keeps the length (the last four digits become XXXX, the separator stays), so offsets into a masked text
+are the same as into the original and ``finding.text == report.text[offset:offset + length]`` still holds.
+It masks every CPR-shaped number (six digits, optional dash or space, four digits), valid date or not: showing a
+bank account's last digits as XXXX is a small price for never echoing a CPR number.
+"""
+
+from __future__ import annotations
+
+import re
+
+CPR_SHAPED = re.compile(r"(?<![\d])(\d{6})([-‐‑– ]?)(\d{4})(?!\d)")
+
+
+def mask_cpr(text: str) -> str:
+    """``text`` with the last four digits of every CPR-shaped number replaced by XXXX; same length; idempotent."""
+    if not text or not any(ch.isdigit() for ch in text):
+        return text
+    return CPR_SHAPED.sub(lambda m: f"{m.group(1)}{m.group(2)}XXXX", text)
+
+
+def mask_json(value):
+    """Every string inside a JSON-like value (dicts, lists) passed through mask_cpr."""
+    if isinstance(value, str):
+        return mask_cpr(value)
+    if isinstance(value, dict):
+        return {k: mask_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [mask_json(v) for v in value]
+    return value
