@@ -13,9 +13,19 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from werkzeug.utils import secure_filename
 
 from .. import __version__
+from ..errors import InputError
 from . import view
 from .catalog import CATEGORY_DA, SEVERITY_DA, all_rules, find_rule
-from .checking import KINDS, WebError, annotator, base_config, check_file, check_text, max_upload
+from .checking import (
+    KINDS,
+    WebError,
+    annotator,
+    base_config,
+    check_file,
+    check_text,
+    from_input_error,
+    max_upload,
+)
 from .security import csrf_ok
 
 bp = Blueprint("ui", __name__)
@@ -127,7 +137,10 @@ def download():
         annotate = annotator()
         if data is None or checked.format != "docx" or annotate is None:
             raise WebError(400, "no_docx", "Word-filen med kommentarer kan kun hentes for en uploadet .docx-fil.")
-        body = annotate(data, checked.report)
+        try:
+            body = annotate(data, checked.report)
+        except InputError as e:
+            raise from_input_error(e) from None
         return Response(body, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                         headers={"Content-Disposition": f'attachment; filename="{stem}-lixcheck.docx"'})
     report = {**checked.report.to_dict(), "text": checked.report.text}
