@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
 
 from ..errors import ConfigError
@@ -14,6 +15,9 @@ class PatternRules:
         self.matcher = Matcher(nlp.vocab)
         self.vocab = nlp.vocab
         self.rules: dict[int, RuleInfo] = {}
+        # Words that can start a match: when a document has none of them, the Matcher is skipped (count_by is C-fast).
+        self.orth_triggers: set[int] | None = set()
+        self.lower_triggers: set[int] = set()
 
     def add(self, rule: RuleInfo, patterns: list, origin: str) -> None:
         key = self.vocab.strings.add(rule.id)
@@ -23,9 +27,30 @@ class PatternRules:
             raise ConfigError(f"{origin}, rule {rule.id!r}, field patterns: not a valid spaCy Matcher pattern: "
                               f"{str(e).strip()[:300]}") from None
         self.rules[key] = rule
+        for pattern in patterns:
+            self._add_trigger(pattern[0] if pattern else {})
+
+    def _add_trigger(self, first: dict) -> None:
+        if self.orth_triggers is None:
+            return
+        targets = (("ORTH", self.orth_triggers), ("TEXT", self.orth_triggers), ("LOWER", self.lower_triggers))
+        for attr, target in targets:
+            spec = first.get(attr)
+            values = [spec] if isinstance(spec, str) else spec.get("IN") if isinstance(spec, dict) else None
+            if values and all(isinstance(v, str) for v in values) and first.get("OP") not in ("?", "*"):
+                target.update(self.vocab.strings.add(v) for v in values)
+                return
+        self.orth_triggers = None  # a pattern without a fixed first word: always run
+
+    def _may_match(self, doc) -> bool:
+        if self.orth_triggers is None:
+            return True
+        if self.orth_triggers and not self.orth_triggers.isdisjoint(doc.count_by(ORTH)):
+            return True
+        return bool(self.lower_triggers) and not self.lower_triggers.isdisjoint(doc.count_by(LOWER))
 
     def run(self, doc, enabled: set[str]) -> list[Hit]:
-        if not self.rules:
+        if not self.rules or not self._may_match(doc):
             return []
         by_rule: dict[int, list[tuple[int, int]]] = {}
         for key, start, end in self.matcher(doc):
