@@ -76,7 +76,7 @@ def summary_text(report: Report, unanchored: list[Finding]) -> str:
              f"{s['findings']} fund: {sev.get('error', 0)} fejl, {sev.get('warning', 0)} advarsler, "
              f"{sev.get('suggestion', 0)} forslag."]
     if unanchored:
-        lines.append("Fund i sidehoved, sidefod og fodnoter (de får ikke deres egen kommentar):")
+        lines.append("Fund, der ikke kan få deres egen kommentar (i sidehoved, sidefod, fodnoter):")
         for f in unanchored:
             repl = f" → {' / '.join(f.replacements)}" if f.replacements else ""
             shown = "XXXXXX-XXXX" if f.rule in CPR_RULES else f.text
@@ -213,12 +213,20 @@ def annotate_docx(data: bytes, report: Report, config=None) -> bytes:
 
     unanchored: list[Finding] = []
     plans: list[tuple[Finding, object, object]] = []
+    order: dict | None = None  # element → document position, built only when a range spans elements
     for f in report.findings:
         cover = [pc for pc in _covering(pieces, starts, f.offset, f.length) if pc.text.strip() or pc.r is not None]
         if not cover or any(part_of[id(pc)] != body for pc in cover):
             unanchored.append(f)
             continue
-        plans.append((f, cover[0].first, cover[-1].last))
+        first, last = cover[0].first, cover[-1].last
+        if first is not last:
+            if order is None:
+                order = {el: i for i, el in enumerate(document.element.iter())}
+            if order.get(first, -1) > order.get(last, -1):  # e.g. from a paragraph into its own text box
+                unanchored.append(f)
+                continue
+        plans.append((f, first, last))
 
     # Summary first (comment ids in reading order), anchored on the first text of the body.
     body_pieces = [pc for pc in pieces if part_of[id(pc)] == body and pc.text.strip()]
