@@ -45,7 +45,8 @@ def check(source, *, kind: str | None = None, config: dict[str, Any] | None = No
     from .readers import read
 
     cfg = _config(config)
-    return analyzer(cfg).check(read(source, cfg), kind)
+    document = read(source, cfg)  # bad input is refused before the pipeline and rules are built
+    return analyzer(cfg).check(document, kind)
 
 
 def check_many(sources: Iterable, *, kind: str | None = None, config: dict[str, Any] | None = None,
