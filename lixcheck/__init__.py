@@ -41,11 +41,12 @@ def check(source, *, kind: str | None = None, config: dict[str, Any] | None = No
 
     Raises InputError for input that cannot be read, ConfigError for a wrong configuration.
     """
-    from .analysis import analyzer
     from .readers import read
 
     cfg = _config(config)
-    document = read(source, cfg)  # bad input is refused before the pipeline and rules are built
+    document = read(source, cfg)  # bad input is refused before spaCy, the pipeline and the rules are loaded
+    from .analysis import analyzer
+
     return analyzer(cfg).check(document, kind)
 
 
