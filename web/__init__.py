@@ -35,7 +35,6 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 16 * MB,
     "LIXCHECK_MAX_UPLOAD": 10 * MB,
     "LIXCHECK": {},
-    "JSON_SORT_KEYS": False,
 }
 
 log = logging.getLogger("lixcheck.web")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import json
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, jsonify, request, url_for
 
 from .. import __version__
 from .catalog import category_da
@@ -189,6 +189,4 @@ def _match(f: dict, text: str, pos: Positions, sentences, sent_starts: list[int]
 
 @bp.get("/languages")
 def languages():
-    from flask import jsonify
-
     return jsonify(LANGUAGES)
