@@ -107,6 +107,9 @@ def test_placeholders():
     assert [f.text for f in findings(text, "placeholder")] == ["{Fornavn}", "«Beløb»", "[dato]", "xx.xx.xxxx",
                                                                 "!sagsbehandler"]
     assert findings(text, "placeholder")[0].severity == "error"
+    assert not findings("Hilsen Maxxx og Hej! Vi ses.", "placeholder")  # not inside a word, not after a sentence
+    assert [f.text for f in findings("Du bor på MERGEFIELD Adresse, XXXX.", "placeholder")] == ["MERGEFIELD Adresse",
+                                                                                               "XXXX"]
 
 
 def test_long_sentence_threshold_per_kind_from_config():

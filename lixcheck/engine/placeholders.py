@@ -14,5 +14,8 @@ class PlaceholderRule:
         self.regex = re.compile("|".join(f"(?:{p})" for p in patterns))
 
     def run(self, ctx: Context) -> list[Hit]:
+        text = ctx.document.text
+        # A placeholder never starts inside a word ("Maxxx" is a name, "XXX" a placeholder).
         return [Hit(self.info, m.start(), m.end(), (), render(self.info.message, match=m.group()))
-                for m in self.regex.finditer(ctx.document.text) if m.end() > m.start()]
+                for m in self.regex.finditer(text) if m.end() > m.start()
+                and not (m.start() > 0 and text[m.start() - 1].isalnum() and text[m.start()].isalnum())]
