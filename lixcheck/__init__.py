@@ -29,7 +29,7 @@ def _config(config):
 
 def lix(text: str, *, config: dict[str, Any] | None = None) -> Lix:
     """LIX of a Danish text, with W/S/L counts; fast (no spaCy). ``value`` is None when not computed."""
-    from .analysis import document_lix
+    from .readability import document_lix
     from .readers.text import read_text
 
     cfg = _config(config)

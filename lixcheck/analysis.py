@@ -16,7 +16,7 @@ from .engine import Context, Hit, RuleSet, load_ruleset
 from .errors import InputError
 from .model import Finding, Lix, Report, Span
 from .nlp import pipeline
-from .nlp.sentences import Sentence, count_sentences, split
+from .nlp.sentences import Sentence, split
 from .privacy import mask_cpr, mask_json
 from .readability import count_words, make_lix
 
@@ -65,26 +65,6 @@ def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Sp
 
         doc_lix = textstat_lix(text)
     return sentences, sent_spans, paragraphs, doc_lix
-
-
-def document_lix(document: Document, config: Config) -> Lix:
-    """The document's LIX alone, equal to measure()'s, without the per-sentence and per-block spans (lixcheck.lix)."""
-    if config.lix_mode == "textstat":
-        from .textstat_compat import textstat_lix
-
-        return textstat_lix(document.text)
-    text = document.text
-    words = sentences = long_words = 0
-    for b in document.blocks:
-        if b.kind not in RUNNING_TEXT:
-            continue
-        n = count_sentences(text, b, colon_ends=config.colon_ends_sentence)
-        if n:  # sentences partition a block's tokens, so the block's words are its sentences' words
-            w, lw = count_words(text, b.start, b.end, list_item=b.kind == LIST_ITEM)
-            words += w
-            sentences += n
-            long_words += lw
-    return make_lix(words, sentences, long_words, min_words=config.min_words)
 
 
 class Analyzer:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from .document import LIST_ITEM, RUNNING_TEXT, Document
 from .model import Lix, band_for
+from .nlp.sentences import count_sentences
 
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit: a token without one ("§", "–", "•") is no word
@@ -64,3 +66,26 @@ def make_lix(words: int, sentences: int, long_words: int, *, min_words: int = DE
         return Lix(None, words, sentences, long_words, None, REASON_TOO_FEW_WORDS)
     value = lix_value(words, sentences, long_words)
     return Lix(value, words, sentences, long_words, band_for(value))
+
+
+def document_lix(document: Document, config) -> Lix:
+    """The document's LIX alone, equal to analysis.measure()'s, without its per-sentence and per-block spans.
+
+    This is lixcheck.lix()'s path: no spaCy is imported. ``config`` is a lixcheck.config.Config.
+    """
+    if config.lix_mode == "textstat":
+        from .textstat_compat import textstat_lix
+
+        return textstat_lix(document.text)
+    text = document.text
+    words = sentences = long_words = 0
+    for b in document.blocks:
+        if b.kind not in RUNNING_TEXT:
+            continue
+        n = count_sentences(text, b, colon_ends=config.colon_ends_sentence)
+        if n:  # sentences partition a block's tokens, so the block's words are its sentences' words
+            w, lw = count_words(text, b.start, b.end, list_item=b.kind == LIST_ITEM)
+            words += w
+            sentences += n
+            long_words += lw
+    return make_lix(words, sentences, long_words, min_words=config.min_words)

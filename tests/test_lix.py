@@ -269,7 +269,7 @@ CORPUS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "speed").gl
 
 @pytest.mark.parametrize("colon_ends", [False, True])
 def test_fast_lix_equals_the_full_measure_on_the_speed_corpus(colon_ends):
-    """lixcheck.lix() takes a fast path (analysis.document_lix); it must give measure()'s numbers exactly."""
+    """lixcheck.lix() takes a fast path (readability.document_lix); it must give measure()'s numbers exactly."""
     from lixcheck.analysis import measure
     from lixcheck.config import Config
     from lixcheck.readers.text import read_text
@@ -279,3 +279,12 @@ def test_fast_lix_equals_the_full_measure_on_the_speed_corpus(colon_ends):
     for path in CORPUS:
         text = path.read_text(encoding="utf-8")
         assert lixcheck.lix(text, config={"colon_ends_sentence": colon_ends}) == measure(read_text(text), cfg)[3]
+
+
+def test_lix_does_not_import_spacy():
+    import subprocess
+
+    code = ("import sys, lixcheck; lx = lixcheck.lix('Vi har modtaget din ansøgning. Du får svar snart.'); "
+            "assert lx.sentences == 2, lx; assert 'spacy' not in sys.modules; print('ok')")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr

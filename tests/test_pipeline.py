@@ -51,7 +51,7 @@ def test_our_sentence_boundaries_hold_with_the_trained_pipeline(saved_pipeline):
     spans = [(s.offset, s.length, s.counted) for s in trained.sentences]
     assert spans == [(s.offset, s.length, s.counted) for s in blank.sentences]
     assert trained.lix == blank.lix
-    got = [trained.text[s.offset : s.offset + s.length] for s in trained.sentences if s.counted]
+    got = [TEXT[s.offset : s.offset + s.length] for s in trained.sentences if s.counted]  # offsets index the input
     assert got == ["Dit CPR-nr. 010203-1234 skal oplyses.", "Mødet er den 3.",
                    "Vi ses kl. 10.00 på rådhuset, jf. § 82 a, stk. 2.", "Du får 1.250 kr. pr. 1. februar osv.",
                    "Tag dit pas med."]

@@ -122,8 +122,8 @@ def test_spacy_doc_gets_our_boundaries():
 
 
 def test_check_report_sentences_match_the_splitter():
-    report = lixcheck.check(SPACY_TEXT)
-    assert [report.text[s.offset : s.offset + s.length] for s in report.sentences] == sentences(SPACY_TEXT)
+    report = lixcheck.check(SPACY_TEXT)  # (report.text may mask CPR numbers; offsets index the input text)
+    assert [SPACY_TEXT[s.offset : s.offset + s.length] for s in report.sentences] == sentences(SPACY_TEXT)
 
 
 @pytest.fixture(scope="module")
