@@ -41,14 +41,15 @@ class Nominal:
         return not any(lemma.endswith(c) for c in self.common_long)
 
 
-_cache: dict[int, Nominal] = {}
+_cache: dict[int, tuple[dict, Nominal]] = {}  # id(params) → (params, detector); the dict is kept alive
 
 
 @register_check("nominal.chain")
 def nominal_chain(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
-    det = _cache.get(id(params))
-    if det is None:
-        det = _cache[id(params)] = Nominal(params)
+    entry = _cache.get(id(params))
+    if entry is None or entry[0] is not params:
+        entry = _cache[id(params)] = (params, Nominal(params))
+    det = entry[1]
     doc = ctx.doc
     if not len(doc):
         return []

@@ -97,15 +97,16 @@ class BlivePassive:
         return out
 
 
-_cache: dict[int, object] = {}
+_cache: dict[tuple[int, type], tuple[dict, object]] = {}  # (id(params), class) → (params, detector)
 
 
 def _detector(cls, rule: RuleInfo, params: dict):
-    key = id(params)
-    det = _cache.get(key)
-    if det is None or not isinstance(det, cls):
-        det = _cache[key] = cls(params)
-    return det
+    """One detector per params dict (built on first use); the dict is kept so its id cannot be reused."""
+    key = (id(params), cls)
+    entry = _cache.get(key)
+    if entry is None or entry[0] is not params:
+        entry = _cache[key] = (params, cls(params))
+    return entry[1]
 
 
 _S_WORD = re.compile(r"\w+[sS]\b")
