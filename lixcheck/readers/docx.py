@@ -119,6 +119,14 @@ def checked_members(data: bytes, config=None) -> Members:
         raise safety.ole_error(data)
     max_members, max_unzipped = _limits(config)
     members = safety.read_zip(data, max_members=max_members, max_unzipped=max_unzipped)
+    # The XML that gets parsed counts against the input limit like any input: a small, valid .docx can unpack to
+    # tens of MB of text (minutes and GBs to parse and check); pictures and other binary parts are not parsed.
+    xml_size = sum(len(payload) for name, payload in members.items() if name.endswith((".xml", ".rels")))
+    max_bytes = getattr(config, "max_bytes", None)
+    if max_bytes and xml_size > max_bytes:
+        raise InputError(f"the Word document unpacks to {xml_size:,} bytes of XML (the limit is {max_bytes:,})",
+                         code="too_large", message_da="Word-dokumentet indeholder alt for meget tekst. Det må højst "
+                         f"fylde {max(max_bytes // 1_000_000, 1)} MB, når det er pakket ud.")
     for name, payload in members.items():
         if name.endswith((".xml", ".rels")):
             safety.check_xml_part(payload)
