@@ -28,6 +28,12 @@ def _empty_error() -> InputError:
                       message_da="Der er ingen tekst at tjekke.")
 
 
+def _too_long_error(length: int, limit: int) -> InputError:
+    return InputError(f"the text is too long to check ({length:,} characters; the limit is {limit:,})",
+                      code="too_large", message_da=f"Teksten er for lang til at blive tjekket. Den må højst have "
+                      f"{limit:,} tegn (flere hundrede sider).".replace(",", "."))
+
+
 def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Span], list[Span], Lix]:
     """Sentences and LIX per sentence, per block and for the whole document (no spaCy needed)."""
     text = document.text
@@ -79,6 +85,8 @@ class Analyzer:
     def prepare(self, document: Document):
         if not document.text.strip():
             raise _empty_error()
+        if len(document.text) > self.nlp.max_length:  # spaCy refuses it with a ValueError; say it clearly
+            raise _too_long_error(len(document.text), self.nlp.max_length)
         measured = measure(document, self.config)
         doc = self.nlp.make_doc(document.text)
         doc.user_data[pipeline.SENTS_KEY] = [s.start for s in measured[0]]
