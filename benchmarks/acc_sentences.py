@@ -15,6 +15,9 @@ documents, so there is no paragraph structure to restore. Two ways of joining th
   captions stand in print and in letters. This uses one property of the gold sentences (their last character) to
   restore layout, never the gold boundaries between punctuated sentences, which the splitter still has to find.
 
+Should a future DDT release (or another treebank) carry ``# newdoc`` / ``# newpar`` lines, both settings start a new
+paragraph (a blank line) there, as the text had one.
+
 A gold boundary is the end offset of a sentence's last token; a predicted boundary is the end offset of a sentence
 from ``lixcheck.nlp.sentences.split``. The end of the whole text is a boundary for every splitter and is not
 counted. Precision, recall and F1 are over these boundary sets.
@@ -50,11 +53,16 @@ def read_conllu(path: Path, join: str = "running") -> Corpus:
     if join not in JOINS:
         raise ValueError(f"join must be one of {JOINS}")
     sentences: list[str] = []
+    new_paragraph: list[bool] = []  # the sentence starts a paragraph or document (# newpar / # newdoc)
+    pending_break = False
     tokens: list[tuple[str, bool]] = []
 
     def flush():
+        nonlocal pending_break
         if not tokens:
             return
+        new_paragraph.append(pending_break)
+        pending_break = False
         out = []
         for i, (form, space_after) in enumerate(tokens):
             out.append(form)
@@ -69,6 +77,8 @@ def read_conllu(path: Path, join: str = "running") -> Corpus:
             flush()
             continue
         if line.startswith("#"):
+            if line.startswith(("# newpar", "# newdoc")):
+                pending_break = True
             continue
         cols = line.split("\t")
         tid = cols[0]
@@ -89,10 +99,10 @@ def read_conllu(path: Path, join: str = "running") -> Corpus:
     gold: list[int] = []
     pos = 0
     alone_before = False
-    for sentence in sentences:
+    for sentence, starts_paragraph in zip(sentences, new_paragraph, strict=True):
         alone = join == "layout" and not _punctuated(sentence)
         if parts:
-            sep = "\n\n" if alone or alone_before else " "
+            sep = "\n\n" if alone or alone_before or starts_paragraph else " "
             parts.append(sep)
             pos += len(sep)
         parts.append(sentence)
