@@ -30,9 +30,14 @@ def _config(config):
 def lix(text: str, *, config: dict[str, Any] | None = None) -> Lix:
     """LIX of a Danish text, with W/S/L counts; fast (no spaCy). ``value`` is None when not computed."""
     from .readability import document_lix
+    from .readers import too_large
     from .readers.text import read_text
 
     cfg = _config(config)
+    if not isinstance(text, str):
+        raise TypeError(f"lix() takes text (str), not {type(text).__name__}; check() reads files and bytes")
+    if len(text) > cfg.max_bytes:
+        raise too_large(len(text), cfg.max_bytes)
     return document_lix(read_text(text), cfg)
 
 

@@ -288,3 +288,14 @@ def test_lix_does_not_import_spacy():
             "assert lx.sentences == 2, lx; assert 'spacy' not in sys.modules; print('ok')")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+
+
+def test_lix_of_bad_input_is_clear():
+    for text in ("", "   \n\n ", "\x00\x01"):
+        lx = lixcheck.lix(text)
+        assert lx.value is None and lx.words == 0 and lx.reason
+    with pytest.raises(lixcheck.InputError) as e:
+        lixcheck.lix("Vi har modtaget din ansøgning. " * 1_700_000)  # 50 MB > max_bytes 20 MB
+    assert e.value.code == "too_large"
+    with pytest.raises(TypeError, match="check"):
+        lixcheck.lix(b"Vi har modtaget din ansogning.")
