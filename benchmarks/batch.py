@@ -6,9 +6,9 @@
 Generates a synthetic year sample (corpus/generate.py, JSONL), then in the same run measures:
   * the bare spaCy tokenizer (lixcheck.nlp.pipeline.bare_tokenizer) over the same texts on one core;
   * `lixcheck.batch.runner.run` (local engine, all cores) without the paragraph cache and with it, store included;
-  * documents/s, words/s, cache hit rate, peak RSS of the parent and of the worker processes (sampled with
-    psutil), the parent's RSS early and late in the run (flat memory), and the projected time for 7.5 million
-    letters (a year) and 20,500 letters (a day).
+  * documents/s, words/s, CPU ms per letter (independent of other load on the machine), cache hit rate, peak RSS
+    of the parent and of the worker processes (sampled with psutil), the parent's RSS early and late in the run
+    (flat memory), and the projected time for 7.5 million letters (a year) and 20,500 letters (a day).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import argparse
 import importlib.util
 import json
 import os
+import resource
 import tempfile
 import threading
 import time
@@ -74,24 +75,37 @@ class RssSampler(threading.Thread):
         }
 
 
+def _cpu() -> dict:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # finished workers (the pool is shut down after a run)
+    return {"parent": me.ru_utime + me.ru_stime, "workers": kids.ru_utime + kids.ru_stime}
+
+
 def tokenizer_rate(texts: list[str]) -> dict:
     nlp = bare_tokenizer()
     start = time.perf_counter()
+    cpu0 = time.process_time()
     tokens = 0
     for doc in nlp.pipe(texts, batch_size=256):
         tokens += len(doc)
     seconds = time.perf_counter() - start
-    return {"seconds": round(seconds, 2), "docs_per_s": round(len(texts) / seconds, 1), "tokens": tokens}
+    cpu = time.process_time() - cpu0
+    return {"seconds": round(seconds, 2), "docs_per_s": round(len(texts) / seconds, 1), "tokens": tokens,
+            "cpu_ms_per_letter": round(1000 * cpu / len(texts), 3)}
 
 
 def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int, engine: str = "local") -> dict:
     sampler = RssSampler()
     sampler.start()
+    cpu0 = _cpu()
     stats = run([str(jsonl)], out, config=Config(), engine=engine, workers=workers, cache_size=cache_size,
                 progress=False, count=False)
+    cpu = {k: v - cpu0[k] for k, v in _cpu().items()}
     sampler.stop.set()
     sampler.join()
     docs_s = stats.added / stats.seconds
+    # CPU time is what the letters cost whatever else runs on the machine: the time on `workers` dedicated cores.
+    cpu_ms = 1000 * (cpu["workers"] + cpu["parent"]) / stats.added
     return {
         "engine": engine,
         "cache_size": cache_size,
@@ -103,6 +117,12 @@ def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int
         "cache_hit_rate": round(stats.hit_rate, 3) if stats.hit_rate is not None else None,
         "projected_day_min": round(DAY / docs_s / 60, 1),
         "projected_year_h": round(YEAR / docs_s / 3600, 2),
+        "cpu_s_workers": round(cpu["workers"], 1),
+        "cpu_s_parent": round(cpu["parent"], 1),
+        "cpu_ms_per_letter": round(cpu_ms, 2),
+        "dedicated_cores_docs_per_s": round(workers * 1000 / cpu_ms, 1),
+        "dedicated_cores_day_min": round(DAY * cpu_ms / workers / 1000 / 60, 1),
+        "dedicated_cores_year_h": round(YEAR * cpu_ms / workers / 1000 / 3600, 2),
         **sampler.summary(),
     }
 
@@ -136,8 +156,8 @@ def main() -> None:
         result["lixcheck_cache"] = batch_rate(jsonl, tmp / "cache", args.workers, 20_000, words)
         if args.dask:
             result["lixcheck_dask_cache"] = batch_rate(jsonl, tmp / "dask", args.workers, 20_000, words, "dask")
-        per_core = result["lixcheck_cache"]["docs_per_s"] / args.workers
-        result["cache_per_core_vs_bare_tokenizer"] = round(per_core / tok["docs_per_s"], 3)
+        result["cpu_per_letter_vs_bare_tokenizer"] = round(
+            result["lixcheck_cache"]["cpu_ms_per_letter"] / tok["cpu_ms_per_letter"], 1)
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if args.json:
