@@ -93,6 +93,8 @@ def batch_cmd(sources, out_dir, engine, workers, scheduler, shard_size, cache_si
         sys.exit(130)
     except ConfigError as e:
         _fail(str(e))
+    except ImportError as e:
+        _fail(f"motoren {engine} kræver lixcheck[batch] (mangler {e.name})")
     except BrokenProcessPool:
         _fail("en arbejdsproces stoppede uventet (fx for lidt hukommelse); kør samme kommando igen for at fortsætte")
     except (OSError, TimeoutError) as e:

@@ -172,7 +172,21 @@ class RunStats:
 
 
 def count_items(sources: Iterable[str]) -> int:
-    return sum(1 for _ in iter_items(sources))
+    """How many items the sources hold (for the progress bar); JSONL lines are counted, not parsed."""
+    from .sources import JSONL_SUFFIXES, _expand, _zip_items
+
+    n = 0
+    for source in sources:
+        for path in _expand(source):
+            suffix = path.suffix.lower()
+            if suffix in JSONL_SUFFIXES:
+                with open(path, "rb") as f:
+                    n += sum(1 for line in f if line.strip())
+            elif suffix == ".zip":
+                n += sum(1 for _ in _zip_items(path))
+            else:
+                n += 1
+    return n
 
 
 def _todo(store: Store, items: Iterable[Item], shard_size: int, stats: RunStats) -> Iterator[list[Item]]:
