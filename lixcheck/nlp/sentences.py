@@ -126,7 +126,8 @@ def _running_spans(text: str, block: Block, colon_ends: bool) -> list[tuple[int,
         if _ends_here(text[k:e], nxt.group(), colon_ends):
             out.append((start, e))
             start = nxt.start()
-    out.append((start, bs + len(text[bs:be].rstrip())))
+    last = text[be - 1]
+    out.append((start, be if not last.isspace() else bs + len(text[bs:be].rstrip())))  # readers trim blocks
     return out
 
 

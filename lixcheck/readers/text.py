@@ -63,31 +63,40 @@ def segment_paragraph(text: str, start: int, end: int, source: str, blocks: list
         stripped = line.strip()
         if stripped:
             s = start + len(line) - len(line.lstrip())
-            kind = LIST_ITEM if is_list_line(stripped) else classify_lines([stripped])
+            if _list_line().match(stripped):
+                kind = LIST_ITEM
+            elif stripped.endswith(","):  # classify_lines([stripped]), inlined: "Kære Jens," is a salutation
+                kind = LINES
+            else:
+                kind = HEADING if _is_heading_line(stripped) else PARAGRAPH
             blocks.append(Block(kind, s, s + len(stripped), source))
         return
-    # Line spans inside the paragraph.
+    # Line spans inside the paragraph (trimmed), their text, and which of them start a list item.
     spans = []
+    lines = []
     pos = start
     for line in text[start:end].split("\n"):
-        s = pos + (len(line) - len(line.lstrip()))
-        e = pos + len(line.rstrip())
-        if e > s:
-            spans.append((s, e))
+        stripped = line.strip()
+        if stripped:
+            s = pos + len(line) - len(line.lstrip())
+            spans.append((s, s + len(stripped)))
+            lines.append(stripped)
         pos += len(line) + 1
     if not spans:
         return
-    lines = [text[s:e] for s, e in spans]
+    list_line = _list_line().match
+    starts_item = [list_line(ln) is not None for ln in lines]
+    kind = None  # classify_lines(lines), once computed
 
     # A short first line without end punctuation, followed by more text, is a heading ("Klagevejledning\nDu kan …").
-    if len(spans) > 1 and _is_heading_line(lines[0]) and not is_list_line(lines[0]):
-        nxt = lines[1].lstrip()
-        if nxt[:1].isupper() and not classify_lines(lines) == LINES:
+    if len(spans) > 1 and not starts_item[0] and _is_heading_line(lines[0]) and lines[1][:1].isupper():
+        kind = classify_lines(lines)
+        if kind != LINES:
             blocks.append(Block(HEADING, spans[0][0], spans[0][1], source))
-            spans, lines = spans[1:], lines[1:]
+            spans, lines, starts_item, kind = spans[1:], lines[1:], starts_item[1:], None
 
     # List items start at a marker line; continuation lines belong to the item before them.
-    if any(is_list_line(ln) for ln in lines):
+    if any(starts_item):
         group: list[tuple[int, int]] = []
         group_is_item = False
 
@@ -96,8 +105,8 @@ def segment_paragraph(text: str, start: int, end: int, source: str, blocks: list
                 kind = LIST_ITEM if group_is_item else classify_lines([text[s:e] for s, e in group])
                 blocks.append(Block(kind, group[0][0], group[-1][1], source))
 
-        for (s, e), ln in zip(spans, lines, strict=True):
-            if is_list_line(ln):
+        for (s, e), ln, item in zip(spans, lines, starts_item, strict=True):
+            if item:
                 flush()
                 group, group_is_item = [(s, e)], True
             elif group_is_item and not ln[:1].isupper():
@@ -110,7 +119,7 @@ def segment_paragraph(text: str, start: int, end: int, source: str, blocks: list
         flush()
         return
 
-    blocks.append(Block(classify_lines(lines), spans[0][0], spans[-1][1], source))
+    blocks.append(Block(kind or classify_lines(lines), spans[0][0], spans[-1][1], source))
 
 
 def segment(text: str) -> list[Block]:
