@@ -19,6 +19,7 @@ from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..nlp.sentences import split
 from . import anatomy, gazetteer
+from .prefilter import Guarded, fold
 
 DECISION = "decision"
 PARTSHOERING = "partshoering"
@@ -37,8 +38,8 @@ def normalise_kind(kind: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, list[tuple[float, re.Pattern]]]:
-    return {kind: [(float(c["w"]), gazetteer.compiled(c["re"], re.IGNORECASE | re.MULTILINE)) for c in cues]
+def _cues() -> dict[str, list[tuple[float, Guarded]]]:
+    return {kind: [(float(c["w"]), Guarded(gazetteer.compiled(c["re"], re.IGNORECASE | re.MULTILINE))) for c in cues]
             for kind, cues in _data()["cues"].items()}
 
 
@@ -54,13 +55,16 @@ def kind_scores(document: Document) -> dict[str, float]:
     text = document.text
     lead_start, lead_end = anatomy.lead_text(document, 2)
     title = _title_text(document)
+    folded, folded_title = fold(text), fold(title)
     scores = {}
     for kind, cues in _cues().items():
         total = 0.0
         for w, rx in cues:
-            if (title and rx.search(title)) or rx.search(text, lead_start, lead_end):
+            in_text = rx.possible(text, folded)  # no needle in the text: neither search below can match
+            if (title and rx.search(title, folded_title)) or (in_text and rx.search(text, folded, lead_start,
+                                                                                     lead_end)):
                 total += w * factor
-            elif rx.search(text):
+            elif in_text and rx.pattern.search(text):
                 total += w
         scores[kind] = total
     return scores

@@ -1,0 +1,167 @@
+"""Skip regular-expression searches that cannot match: every match of most patterns contains one of a few literal
+strings ("afgørelse om", "klage" …), and a substring test (str.find, C-fast) is far cheaper than a search.
+
+needles(pattern) reads the pattern's parse tree and returns such a set of strings (lower-cased for IGNORECASE
+patterns), or None when it cannot say. Guarded(pattern).search/finditer give exactly the results of the plain
+pattern: they only skip the search when no needle occurs inside text[pos:endpos], where no match can be either.
+
+Case-insensitive matching equals a substring test on str.lower() only for characters whose case folding in ``re``
+is plain one-to-one lower-casing; fold(text) returns None for a text with any other character (say "ſ", "K" the
+Kelvin sign, Greek or Turkish letters), and the search then simply runs.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as C  # noqa: N812
+import re._parser as P  # noqa: N812
+
+# Characters for which re.IGNORECASE on a literal is exactly a.lower() == b.lower() among themselves (checked in
+# tests/test_prefilter.py): Latin-1 and common typographic punctuation. Anything else in a text disables the skip.
+SAFE_CHARS = "\x00-\xff–—‐‑‒“”„‟’‘‚…€•·′″\u2009\u202f\u200b\u2028\u2029"
+_UNSAFE = re.compile(f"[^{SAFE_CHARS}]")
+_LIMIT = 32  # at most this many alternative strings per set (the cross product of small classes grows fast)
+_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+
+
+def fold(text: str) -> str | None:
+    """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs."""
+    if text.isascii() or _UNSAFE.search(text) is None:
+        return text.lower()
+    return None
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _char(code: int, ignorecase: bool) -> str:
+    c = chr(code)
+    if ignorecase:
+        if _UNSAFE.match(c):
+            raise _Unknown
+        return c.lower()
+    return c
+
+
+def _best(candidates: list[frozenset]) -> frozenset | None:
+    """The cheapest set to test: strings of 4+ characters if possible, then the fewest strings, then the longest."""
+    good = [c for c in candidates if c and all(c)]
+    if not good:
+        return None
+    return max(good, key=lambda c: (min(4, min(map(len, c))), -len(c), min(map(len, c))))
+
+
+def _seq(items, ic: bool) -> tuple[frozenset | None, frozenset | None]:
+    """(exact, required) of a sequence: exact = every string it can match is in the set (None: unknown);
+    required = every match contains one of the set's strings (None: unknown)."""
+    run = frozenset({""})  # the literal strings the consecutive elements so far can match
+    candidates: list[frozenset] = []
+    broken = False
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        exact, required = _node(op, av, ic)
+        if exact is not None:
+            candidates.append(exact)  # a part of a run can be a better test than the whole run
+        elif required is not None:
+            candidates.append(required)
+        if exact is not None and len(run) * len(exact) <= _LIMIT:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        broken = True
+        candidates.append(run)
+        run = exact if exact is not None else frozenset({""})
+    candidates.append(run)
+    return (None if broken else run), _best(candidates)
+
+
+def _node(op, av, ic: bool) -> tuple[frozenset | None, frozenset | None]:
+    if op == C.LITERAL:
+        return frozenset({_char(av, ic)}), None
+    if op == C.IN:
+        if all(o == C.LITERAL for o, _ in av) and len(av) <= 8:
+            return frozenset(_char(a, ic) for _, a in av), None
+        return None, None
+    if op == C.SUBPATTERN:
+        _group, add_flags, del_flags, p = av
+        if add_flags or del_flags:
+            return None, None
+        return _seq(p.data if hasattr(p, "data") else p, ic)
+    if op == C.BRANCH:
+        parts = [_seq(b.data if hasattr(b, "data") else b, ic) for b in av[1]]
+        exact = None
+        if all(e is not None for e, _ in parts) and sum(len(e) for e, _ in parts) <= _LIMIT:
+            exact = frozenset().union(*(e for e, _ in parts))
+        required = []
+        for e, r in parts:
+            best = _best([x for x in (e, r) if x is not None])
+            if best is None:
+                return exact, None
+            required.append(best)
+        union = frozenset().union(*required)
+        return exact, (union if len(union) <= _LIMIT else None)
+    if op in _REPEATS:
+        lo, hi, p = av
+        exact, required = _seq(p.data if hasattr(p, "data") else p, ic)
+        if lo == 0:
+            return None, None
+        if exact is not None and lo == hi and len(exact) ** lo <= _LIMIT:
+            out = frozenset({""})
+            for _ in range(lo):
+                out = frozenset(a + b for a in out for b in exact)
+            return out, None
+        return None, _best([x for x in (exact, required) if x is not None])
+    return None, None
+
+
+def needles(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Strings of which every match of ``pattern`` contains one (lower-cased when it ignores case), or None."""
+    if pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII) or not isinstance(pattern.pattern, str):
+        return None
+    ic = bool(pattern.flags & re.IGNORECASE)
+    try:
+        exact, required = _seq(P.parse(pattern.pattern, pattern.flags).data, ic)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    best = _best([x for x in (exact, required) if x is not None])
+    return tuple(sorted(best)) if best is not None else None
+
+
+class Guarded:
+    """A compiled pattern whose search/finditer skip texts (or text windows) that hold none of its needles.
+
+    ``folded`` is fold(text), passed by callers that search one text many times; it is computed when not given.
+    """
+
+    __slots__ = ("pattern", "needles", "ignorecase")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.needles = needles(pattern)
+        self.ignorecase = bool(pattern.flags & re.IGNORECASE)
+
+    def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        """False only when no match can lie inside text[pos:endpos]."""
+        if self.needles is None:
+            return True
+        if self.ignorecase:
+            hay = fold(text) if folded is None else folded
+            if hay is None:
+                return True
+        else:
+            hay = text
+        end = len(text) if endpos is None else endpos
+        find = hay.find
+        return any(find(n, pos, end) != -1 for n in self.needles)
+
+    def search(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
+        if not self.possible(text, folded, pos, endpos):
+            return None
+        return self.pattern.search(text, pos) if endpos is None else self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
+        if not self.possible(text, folded, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(text, pos) if endpos is None else self.pattern.finditer(text, pos, endpos)

@@ -1,0 +1,109 @@
+"""The regex pre-filter (lixcheck.checks.prefilter) must give exactly what the plain regex gives."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lixcheck.checks import gazetteer
+from lixcheck.checks.prefilter import SAFE_CHARS, Guarded, fold, needles
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _safe_chars() -> list[str]:
+    return [c for c in map(chr, range(0x2100)) if re.fullmatch(f"[{SAFE_CHARS}]", c)]
+
+
+def test_safe_characters_fold_like_lower():
+    chars = _safe_chars()
+    for a in chars:
+        rx = re.compile(re.escape(a), re.IGNORECASE)
+        for b in chars:
+            assert bool(rx.fullmatch(b)) == (a.lower() == b.lower()), (a, b)
+        assert len(a.lower()) == 1
+
+
+def test_fold_refuses_special_case_folding():
+    assert fold("Afgørelse om BOLIGSTØTTE") == "afgørelse om boligstøtte"
+    for odd in ("ſ", "\u212a", "İ", "Σ"):
+        assert fold("klage " + odd) is None
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"\bafgørelse om\b", re.IGNORECASE, ("afgørelse om",)),
+    (r"\b(?:klage|anke)\w*", re.IGNORECASE, ("anke", "klage")),
+    (r"\bdu (?:får|kan få)\b", 0, ("du får", "du kan få")),
+    (r"\w+s\b", 0, ("s",)),
+    (r"(?i:x)abc|\d+", 0, None),
+    (r"a?b*", 0, None),
+])
+def test_needles(pattern, flags, expected):
+    assert needles(re.compile(pattern, flags)) == expected
+
+
+def _data_patterns() -> list[re.Pattern]:
+    """Every regular expression of the letter-check data, as the checks compile it (and some harder ones)."""
+    out = []
+
+    def walk(value):
+        if isinstance(value, str):
+            try:
+                out.append(re.compile(value, re.IGNORECASE | re.MULTILINE))
+                out.append(re.compile(value))
+            except re.error:
+                pass
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for name in gazetteer.FILES:
+        walk(gazetteer.load(name))
+    out += [re.compile(p, re.IGNORECASE) for p in (r"(?<!hvis )\bvi (?:mangler|har)\b(?! brug)", r"a(?=b)b|c{2}d",
+                                                   r"[æø]{2}x|k(?:l|n)age", r"(?:ab){2,3}c", r"^\s*klage$")]
+    return out
+
+
+PATTERNS = _data_patterns()
+GUARDED = [Guarded(p) for p in PATTERNS]
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "letters").glob("*.txt"))[:12]]
+
+
+def _same(g: Guarded, text: str, pos: int, end: int) -> None:
+    plain = g.pattern.search(text, pos, end)
+    fast = g.search(text, fold(text), pos, end)
+    assert (plain.span() if plain else None) == (fast.span() if fast else None), (g.pattern.pattern, pos, end)
+    assert [m.span() for m in g.pattern.finditer(text, pos, end)] == [m.span() for m in g.finditer(text, None, pos,
+                                                                                                      end)]
+
+
+def test_same_results_on_letters_and_windows():
+    assert sum(g.needles is not None for g in GUARDED) > len(GUARDED) * 0.8  # the filter is used at all
+    rnd = random.Random(4)
+    for text in TEXTS:
+        for g in GUARDED:
+            _same(g, text, 0, len(text))
+            for _ in range(3):
+                a = rnd.randrange(len(text))
+                _same(g, text, a, rnd.randrange(a, len(text) + 1))
+
+
+WORDS = ["klage", "Klage", "KLAGE", "afgørelse om", "ſ", "\u212a", "İ", "du får", "vi har", "§ 5", "ab", "ccd",
+         "æøx", "kNage", " ", "\n", ".", "anke", "høring", "ikke", "bevilget"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.integers(0, 60), st.integers(0, 80))
+def test_same_results_on_made_up_texts(parts, a, b):
+    text = "".join(parts)
+    pos, end = min(a, len(text)), min(max(a, b), len(text))
+    for g in GUARDED:
+        _same(g, text, pos, end)
