@@ -37,6 +37,12 @@ def globals_():
     return {"version": __version__, "kinds": KINDS, "kind_names": KIND_NAMES, "active": None}
 
 
+@bp.app_template_filter("cut")
+def cut(text: str, n: int) -> str:
+    """Shorten to n characters with an ellipsis (static/app.js truncate() does the same)."""
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 def _require_csrf() -> None:
     if not csrf_ok():
         abort(403)

@@ -91,8 +91,7 @@ def build(report: dict, *, paste_mode: bool) -> dict:
         "groups": [{"category": c, "category_da": category_da(c), "findings": fs} for c, fs in ordered],
         "count": len(findings),
         "summary": report.get("summary", {}),
-        "sender": report.get("sender"),
-        "letter": report.get("letter"),
+        "checklist": checklist(report.get("letter"), report.get("sender")),
         "meta": report.get("meta", {}),
         "paste_mode": paste_mode,
     }
@@ -106,3 +105,50 @@ def band_rows() -> list[dict]:
                      "upper": None if upper == float("inf") else int(upper)})
         lower = upper
     return rows
+
+
+OUTCOME_DA = {"approval": "bevilling", "refusal": "afslag (helt eller delvis)"}
+PARTS_DA = {"where": "hvor man klager", "deadline": "klagefrist"}
+
+
+def _item(ok, text: str) -> dict:
+    return {"ok": ok, "text": text}
+
+
+def checklist(letter: dict | None, sender: dict | None) -> dict | None:
+    """The report's "letter" and "sender" sections as check items (ok True/False, or None for plain facts)."""
+    if not letter and not sender:
+        return None
+    out: dict = {"kind": None, "letter": [], "sender": [], "reasons": []}
+    if letter:
+        out["kind"] = letter.get("kind")
+        if letter.get("is_decision"):
+            if letter.get("outcome") in OUTCOME_DA:
+                out["letter"].append(_item(None, "Udfald: " + OUTCOME_DA[letter["outcome"]]))
+            k = letter.get("klagevejledning")
+            missing = [PARTS_DA.get(p, p) for p, v in (letter.get("klagevejledning_parts") or {}).items() if not v]
+            if not k:
+                out["letter"].append(_item(False, "Klagevejledning: mangler"))
+            elif missing:
+                out["letter"].append(_item(False, "Klagevejledning: ja, men uden " + " og ".join(missing)))
+            else:
+                out["letter"].append(_item(True, "Klagevejledning: ja"))
+            out["letter"].append(_item(bool(letter.get("begrundelse")),
+                                       "Begrundelse: " + ("ja" if letter.get("begrundelse") else "mangler")))
+            basis = letter.get("legal_basis")
+            text = ", ".join(map(str, basis)) if isinstance(basis, list) else ("ja" if basis else "")
+            out["letter"].append(_item(bool(basis), "Lovgrundlag: " + (text or "mangler")))
+        if letter.get("kind") == "partshøring" and "reply_deadline" in letter:
+            out["letter"].append(_item(bool(letter["reply_deadline"]),
+                                       "Svarfrist: " + ("ja" if letter["reply_deadline"] else "mangler")))
+    if sender:
+        out["sender"].append(_item(bool(sender.get("clear")), "Afsenderen er tydelig" if sender.get("clear")
+                                   else "Afsenderen er ikke tydelig"))
+        out["sender"].append(_item(bool(sender.get("organisation")),
+                                   "Myndighed: " + (sender.get("organisation") or "mangler")))
+        out["sender"].append(_item(bool(sender.get("unit")), "Enhed: " + (sender.get("unit") or "mangler")))
+        contact = sender.get("contact") or {}
+        ways = [str(contact[k]) for k in ("person", "phone", "email", "web") if contact.get(k)]
+        out["sender"].append(_item(bool(ways), "Kontakt: " + (", ".join(ways) or "mangler")))
+        out["reasons"] = [str(r) for r in sender.get("reasons") or []]
+    return out

@@ -125,41 +125,68 @@
     return card;
   }
 
-  function check(ok, label, value) {
-    return el("li", { "class": ok ? "ok" : "missing" }, [el("span", { "aria-hidden": "true", text: ok ? "✓" : "✗" }),
-      " " + label + (value === undefined ? "" : ": " + value)]);
+  // Mirrors web/view.py checklist(): the report's "letter" and "sender" sections as check items.
+  var OUTCOME_DA = { approval: "bevilling", refusal: "afslag (helt eller delvis)" };
+  var PARTS_DA = { where: "hvor man klager", deadline: "klagefrist" };
+
+  function checklist(letter, sender) {
+    if (!letter && !sender) return null;
+    var out = { kind: null, letter: [], sender: [], reasons: [] };
+    function item(ok, text) { return { ok: ok, text: text }; }
+    if (letter) {
+      out.kind = letter.kind || null;
+      if (letter.is_decision) {
+        if (OUTCOME_DA[letter.outcome]) out.letter.push(item(null, "Udfald: " + OUTCOME_DA[letter.outcome]));
+        var parts = letter.klagevejledning_parts || {};
+        var missing = Object.keys(parts).filter(function (p) { return !parts[p]; })
+          .map(function (p) { return PARTS_DA[p] || p; });
+        if (!letter.klagevejledning) out.letter.push(item(false, "Klagevejledning: mangler"));
+        else if (missing.length) out.letter.push(item(false, "Klagevejledning: ja, men uden " + missing.join(" og ")));
+        else out.letter.push(item(true, "Klagevejledning: ja"));
+        out.letter.push(item(!!letter.begrundelse, "Begrundelse: " + (letter.begrundelse ? "ja" : "mangler")));
+        var basis = letter.legal_basis;
+        var text = Array.isArray(basis) ? basis.map(String).join(", ") : (basis ? "ja" : "");
+        out.letter.push(item(Array.isArray(basis) ? basis.length > 0 : !!basis, "Lovgrundlag: " + (text || "mangler")));
+      }
+      if (letter.kind === "partshøring" && "reply_deadline" in letter) {
+        out.letter.push(item(!!letter.reply_deadline, "Svarfrist: " + (letter.reply_deadline ? "ja" : "mangler")));
+      }
+    }
+    if (sender) {
+      out.sender.push(item(!!sender.clear, sender.clear ? "Afsenderen er tydelig" : "Afsenderen er ikke tydelig"));
+      out.sender.push(item(!!sender.organisation, "Myndighed: " + (sender.organisation || "mangler")));
+      out.sender.push(item(!!sender.unit, "Enhed: " + (sender.unit || "mangler")));
+      var c = sender.contact || {};
+      var ways = ["person", "phone", "email", "web"].filter(function (k) { return c[k]; })
+        .map(function (k) { return String(c[k]); });
+      out.sender.push(item(ways.length > 0, "Kontakt: " + (ways.join(", ") || "mangler")));
+      out.reasons = (sender.reasons || []).map(String);
+    }
+    return out;
+  }
+
+  function checkItems(list) {
+    return el("ul", { "class": "checks" }, list.map(function (it) {
+      if (it.ok === null) return el("li", { text: it.text });
+      return el("li", { "class": it.ok ? "ok" : "missing" }, [
+        el("span", { "aria-hidden": "true", text: it.ok ? "✓" : "✗" }), " " + it.text]);
+    }));
   }
 
   function renderChecklist(report) {
-    if (!report.letter && !report.sender) return null;
+    var cl = checklist(report.letter, report.sender);
+    if (!cl) return null;
     var card = el("section", { "class": "card checklist", "aria-labelledby": "checklist-title" },
       [el("h3", { id: "checklist-title", text: "Tjekliste" })]);
-    var letter = report.letter;
-    if (letter) {
-      card.appendChild(el("p", null, ["Brevtype: ",
-        el("strong", { text: (labels.kinds || {})[letter.kind] || letter.kind || "ukendt" })]));
-      if (letter.is_decision) {
-        var ul = el("ul", { "class": "checks" });
-        [["klagevejledning", "Klagevejledning"], ["begrundelse", "Begrundelse"], ["legal_basis", "Lovgrundlag"]]
-          .forEach(function (kv) {
-            var v = letter[kv[0]];
-            ul.appendChild(check(!!v, kv[1], (v ? "ja" : "mangler") + (typeof v === "string" ? " (" + v + ")" : "")));
-          });
-        card.appendChild(ul);
-      }
+    if (cl.kind) {
+      card.appendChild(el("p", null, ["Brevtype: ", el("strong", { text: (labels.kinds || {})[cl.kind] || cl.kind })]));
     }
-    var s = report.sender;
-    if (s) {
+    if (cl.letter.length) card.appendChild(checkItems(cl.letter));
+    if (cl.sender.length) {
       card.appendChild(el("h4", { text: "Afsender" }));
-      var c = s.contact || {};
-      var contact = [c.person, c.phone, c.email].filter(Boolean).join(", ");
-      card.appendChild(el("ul", { "class": "checks" }, [
-        check(!!s.clear, s.clear ? "Afsenderen er tydelig" : "Afsenderen er ikke tydelig"),
-        el("li", { text: "Myndighed: " + (s.organisation || "mangler") }),
-        el("li", { text: "Enhed: " + (s.unit || "mangler") }),
-        el("li", { text: "Kontakt: " + (contact || "mangler") })]));
-      if (s.reasons && s.reasons.length) {
-        card.appendChild(el("ul", { "class": "reasons" }, s.reasons.map(function (r) { return el("li", { text: r }); })));
+      card.appendChild(checkItems(cl.sender));
+      if (cl.reasons.length) {
+        card.appendChild(el("ul", { "class": "reasons" }, cl.reasons.map(function (r) { return el("li", { text: r }); })));
       }
     }
     return card;
