@@ -27,16 +27,25 @@ def _config(config):
     return from_dict(config)
 
 
+_lix_parts: tuple | None = None  # (default Config, read_text, document_lix): lix() is called per text in loops
+
+
 def lix(text: str, *, config: dict[str, Any] | None = None) -> Lix:
     """LIX of a Danish text, with W/S/L counts; fast (no spaCy). ``value`` is None when not computed."""
-    from .readability import document_lix
-    from .readers import too_large
-    from .readers.text import read_text
+    global _lix_parts
+    if _lix_parts is None:
+        from .config import Config
+        from .readability import document_lix
+        from .readers.text import read_text
 
-    cfg = _config(config)
+        _lix_parts = (Config(), read_text, document_lix)  # the default Config is only read, never changed
+    default, read_text, document_lix = _lix_parts
+    cfg = default if config is None else _config(config)
     if not isinstance(text, str):
         raise TypeError(f"lix() takes text (str), not {type(text).__name__}; check() reads files and bytes")
     if len(text) > cfg.max_bytes:
+        from .readers import too_large
+
         raise too_large(len(text), cfg.max_bytes)
     return document_lix(read_text(text), cfg)
 
