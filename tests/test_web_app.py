@@ -301,3 +301,12 @@ def test_about_page_explains_lix_and_bands(client):
     assert "LIX" in text and "lange ord" in text
     for da in ("meget let", "let", "middel", "svær", "meget svær"):
         assert da in text
+
+
+def test_cpr_numbers_are_masked_in_results_but_the_text_box_keeps_the_users_text(client):
+    text = LETTER + "\nDit CPR-nummer er 010203-1234.\n"
+    r = client.post("/tjek", data={"csrf": token(client), "text": text})
+    doc = tree(r)
+    assert doc.xpath("//textarea[@id='text']")[0].text_content() == text
+    shown = doc.xpath("//div[@id='letter']")[0].text_content() + doc.xpath("//section[@id='results']")[0].text_content()
+    assert "010203-1234" not in shown and "010203-XXXX" in shown

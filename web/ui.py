@@ -14,6 +14,7 @@ from werkzeug.utils import secure_filename
 
 from .. import __version__
 from ..errors import InputError
+from ..readers.text import normalise_newlines
 from . import view
 from .catalog import CATEGORY_DA, SEVERITY_DA, all_rules, find_rule
 from .checking import (
@@ -81,7 +82,7 @@ def index():
 @bp.post("/tjek")
 def check():
     _require_csrf()
-    text = request.form.get("text", "").replace("\r\n", "\n")  # browsers send a text box's lines with CRLF
+    text = normalise_newlines(request.form.get("text", ""))  # browsers send a text box's lines with CRLF
     kind = request.form.get("kind", "")
     notice = None
     if "apply" in request.form:
@@ -90,8 +91,9 @@ def check():
         checked = check_text(text, kind)
     except WebError as e:
         return _page(text=text, kind=kind, notice=e.message_da, status=e.status)
-    # Show the text exactly as checked, so the offsets of the replacement buttons fit the text box.
-    return _page(text=checked.report.text, kind=kind, checked=checked, notice=notice)
+    # The text box keeps the user's text (the report's copy has CPR numbers masked, with the same length, so the
+    # offsets of the replacement buttons fit both).
+    return _page(text=text, kind=kind, checked=checked, notice=notice)
 
 
 def apply_replacement(text: str, raw: str) -> tuple[str, str | None]:
