@@ -109,7 +109,7 @@ def _detector(cls, rule: RuleInfo, params: dict):
     return entry[1]
 
 
-_S_WORD = re.compile(r"\w+[sS]\b")
+_S_WORD = re.compile(r"(?<!\w)\w+[sS]\b")  # from word starts only: inside a long word it backtracked (quadratic)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _OPENERS = frozenset("\"'«»“(")
 
