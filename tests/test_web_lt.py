@@ -141,3 +141,10 @@ def test_language_tool_python_client_against_lixcheck_serve(tmp_path, monkeypatc
     assert first["replacements"][0] in corrected and corrected != LETTER
     assert "JARGON" not in {m.category for m in without_jargon}
     assert list(downloads.iterdir()) == [], "language-tool-python must not download LanguageTool"
+
+
+def test_cpr_numbers_are_masked_in_context_and_sentence(client):
+    text = LETTER + "\nDit CPR-nummer er 010203-1234, og det skal du ikke skrive her.\n"
+    body = lt_check(client, text=text)
+    dumped = json.dumps(body, ensure_ascii=False)
+    assert "010203-1234" not in dumped and "010203-XXXX" in dumped

@@ -140,7 +140,7 @@ def check():
             for f in report.findings:
                 d = f.to_dict()
                 if _keep(d):
-                    matches.append(_match(d, text, pos, report.sentences, sent_starts, base))
+                    matches.append(_match(d, report.text, pos, report.sentences, sent_starts, base))
     return {
         "software": {"name": "lixcheck", "version": __version__, "buildDate": None, "apiVersion": 1,
                      "premium": False, "premiumHint": None, "status": ""},
