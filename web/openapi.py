@@ -61,7 +61,8 @@ REPORT = {
     "type": "object",
     "required": ["lix", "paragraphs", "sentences", "findings", "summary", "meta", "text"],
     "properties": {
-        "text": {"type": "string", "description": "The checked text; offsets point into it."},
+        "text": {"type": "string", "description": "The checked text; offsets point into it. CPR numbers are "
+                                                  "masked (last four digits XXXX), which keeps every length."},
         "lix": {"$ref": "#/components/schemas/Lix"},
         "paragraphs": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}},
         "sentences": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}},
