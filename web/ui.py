@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from werkzeug.utils import secure_filename
@@ -44,6 +45,12 @@ def cut(text: str, n: int) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
 
+@bp.app_template_filter("lixnum")
+def lixnum(value: float) -> str:
+    """A LIX value as a whole number, halves rounded up (as Math.round in static/app.js)."""
+    return str(math.floor(value + 0.5))
+
+
 def _require_csrf() -> None:
     if not csrf_ok():
         abort(403)
@@ -59,7 +66,7 @@ def labels() -> dict:
 def status_line(report: dict) -> str:
     n = len(report["findings"])
     lx = report["lix"]
-    lix = f"LIX {lx['value']:.0f} ({lx['band_da']})" if lx["value"] is not None else "LIX er ikke beregnet"
+    lix = f"LIX {lixnum(lx['value'])} ({lx['band_da']})" if lx["value"] is not None else "LIX er ikke beregnet"
     return f"Tjekket: {n} fund. {lix}."
 
 
