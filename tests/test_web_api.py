@@ -141,3 +141,37 @@ def test_any_text_gets_an_answer_never_a_500(client, text, kind):
             assert body["text"][f["offset"]:f["offset"] + f["length"]] == f["text"]
     r = client.post("/v2/check", data={"text": text, "language": "da-DK"})
     assert r.status_code in (200, 400, 422)
+
+
+def _pdf(text: str) -> bytes:
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    y = 800
+    for line in text.splitlines():
+        c.drawString(50, y, line)
+        y -= 16
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["html", "memo", "pdf"])
+def test_upload_formats_by_content(client, fmt):
+    if fmt == "html":
+        data = ("<!doctype html><html><body><h1>Afgørelse</h1>"
+                + "".join(f"<p>{p}</p>" for p in LETTER.split("\n\n")) + "</body></html>").encode()
+    elif fmt == "memo":
+        path = SAMPLE.parents[2] / "tests" / "data" / "memo" / "MeMo_Full_Example.xml"
+        if not path.is_file():
+            pytest.skip("tests/data/memo is not in this tree")
+        data = path.read_bytes()
+    else:
+        data = _pdf("Vi har modtaget din ansøgning om hjælp til tandbehandling den 3. marts.\n"
+                    "Såfremt du har spørgsmål, bedes du kontakte os på telefon 12 34 56 78.")
+    r = client.post("/api/v1/check", data={"file": (io.BytesIO(data), "upload.bin")},
+                    content_type="multipart/form-data")
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    report = r.get_json()
+    assert report["meta"]["format"] == fmt and report["text"].strip()
+    for f in report["findings"]:
+        assert report["text"][f["offset"]:f["offset"] + f["length"]] == f["text"]
