@@ -110,20 +110,31 @@ def _any(patterns) -> re.Pattern:
     return gazetteer.any_of(tuple(patterns) if isinstance(patterns, list) else (patterns,))
 
 
+@lru_cache(maxsize=64)
+def _guarded(*path: str) -> Guarded:
+    """The data's regex(es) at a key path, e.g. ("klage", "mention"), compiled once (the data never changes)."""
+    value = _data()
+    for key in path:
+        value = value[key]
+    return Guarded(_any(value if isinstance(value, list) else [value]))
+
+
 def klage_region(document: Document, sentences: list | None = None) -> list[tuple[int, int]]:
     """Spans that make up the klagevejledning: sections under a complaint heading, and sentences about complaining."""
-    k = _data()["klage"]
-    heading = _any([k["heading"]])
-    mention = _any(k["mention"])
+    heading = _guarded("klage", "heading")
+    mention = _guarded("klage", "mention")
     spans = []
     for sec in anatomy.sections(document):
         if heading.search(sec.heading) and len(sec.heading.split()) <= 8:
             spans.append((sec.start, sec.end))
     text = document.text
+    folded = fold(text)
     if sentences is None:
         sentences = split(text, document.blocks)
+    if not mention.possible(text, folded):
+        sentences = ()  # no sentence can mention complaining
     for i, s in enumerate(sentences):
-        if mention.search(text, s.start, s.end):
+        if mention.search(text, folded, s.start, s.end):
             # The sentence and the rest of its block: "Du kan klage. Klagen skal være modtaget inden 4 uger."
             block = document.blocks[s.block]
             end = block.end
@@ -131,7 +142,7 @@ def klage_region(document: Document, sentences: list | None = None) -> list[tupl
                 if t.block != s.block:
                     nxt = document.blocks[t.block]
                     if nxt.kind in ("paragraph", "list_item") and t.block == s.block + 1 and mention.search(
-                            text, nxt.start, nxt.end):
+                            text, folded, nxt.start, nxt.end):
                         end = nxt.end
                     break
             spans.append((s.start, end))
@@ -149,9 +160,9 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def legal_references(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    rx = _any(_data()["legal"])
+    rx = _guarded("legal")
     seen = []
-    for m in rx.finditer(text, start, len(text) if end is None else end):
+    for m in rx.finditer(text, None, start, len(text) if end is None else end):
         ref = re.sub(r"\s+", " ", m.group(0)).strip(" ,.")
         if ref and ref not in seen:
             seen.append(ref)
@@ -162,17 +173,17 @@ def decision_outcome(document: Document, region: list[tuple[int, int]] | None = 
     data = _data()["outcome"]
     s, e = anatomy.lead_text(document, 2)
     lead = _title_text(document) + "\n" + document.text[s:e]
-    neg = _any(data["negative"]).search(lead)
-    if neg and data.get("loan") and _any([data["loan"]]).search(lead):
+    neg = _guarded("outcome", "negative").search(lead)
+    if neg and data.get("loan") and _guarded("outcome", "loan").search(lead):
         # Repayment terms of a granted loan are not a refusal; other adverse signs still count.
         rest = _any([data["repayment"]]).sub(" ", lead)
-        neg = _any(data["negative"]).search(rest)
+        neg = _guarded("outcome", "negative").search(rest)
     if region is None:
         region = klage_region(document)
     body_end = region[0][0] if region else len(document.text)
     if not neg and data.get("negative_body"):
-        neg = _any(data["negative_body"]).search(document.text, 0, body_end)
-    pos = _any(data["positive"]).search(lead)
+        neg = _guarded("outcome", "negative_body").search(document.text, None, 0, body_end)
+    pos = _guarded("outcome", "positive").search(lead)
     if neg:
         return "refusal"
     if pos:
@@ -184,7 +195,7 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     kind = normalise_kind(kind) if kind else detect_kind(document)
     info = LetterInfo(kind=kind, is_decision=kind == DECISION)
     text = document.text
-    data = _data()
+    folded = fold(text)
     t = anatomy.find_title(document)
     if t and t.start >= 0:
         info.anchor = (t.start, t.end)
@@ -201,16 +212,17 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     if region:
         info.klage_present = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
-        where = _any(data["klage"]["where"])
-        deadline = _any(data["klage"]["deadline"])
-        info.klage_where = any(where.search(text, s, e) for s, e in region)
-        info.klage_deadline = any(deadline.search(text, s, e) for s, e in region)
+        where = _guarded("klage", "where")
+        deadline = _guarded("klage", "deadline")
+        info.klage_where = any(where.search(text, folded, s, e) for s, e in region)
+        info.klage_deadline = any(deadline.search(text, folded, s, e) for s, e in region)
     body_end = region[0][0] if region else len(text)
-    reasons = _any(data["reasons"])
+    reasons = _guarded("reasons")
     for i, b in enumerate(document.blocks):
         if b.start >= body_end:
             break
-        if anatomy.is_running(document, i) and reasons.search(text, b.start, min(b.end, body_end)):
+        if reasons.possible(text, folded, b.start, min(b.end, body_end)) and anatomy.is_running(document, i) \
+                and reasons.search(text, folded, b.start, min(b.end, body_end)):
             info.begrundelse = True
             break
     # The legal basis may sit anywhere but in the klagevejledning (whose § 67 is about complaining, not the decision).
@@ -220,7 +232,7 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
         refs += legal_references(text, pos, s)
         pos = e
     info.legal_basis = list(dict.fromkeys(refs))
-    info.reply_deadline = bool(_any(data["reply_deadline"]).search(text))
+    info.reply_deadline = bool(_guarded("reply_deadline").search(text, folded))
     if info.is_decision:
         info.outcome = decision_outcome(document, region)
     return info
