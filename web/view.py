@@ -6,6 +6,8 @@ JavaScript renderer (static/app.js) builds the same structure from the JSON API.
 
 from __future__ import annotations
 
+import bisect
+
 from ..model import BAND_DA, BANDS
 from .catalog import SEVERITY_DA, SEVERITY_ORDER, category_da
 
@@ -27,14 +29,23 @@ def _mask(finding: dict) -> str:
     return text
 
 
-def inline(finding: dict, paragraphs: list[dict]) -> bool:
-    """Whether a finding is marked in the text: not empty and narrower than a whole paragraph."""
+def inline(finding: dict, paragraphs: list[dict], starts: list[int] | None = None) -> bool:
+    """Whether a finding is marked in the text: not empty and covering no whole paragraph.
+
+    ``starts`` (the paragraphs' offsets, in order) makes this a binary search instead of a scan.
+    """
     start, length = finding["offset"], finding["length"]
     if length <= 0:
         return False
     end = start + length
-    return not any(start <= p["offset"] and end >= p["offset"] + p["length"] and p["length"] > 0
-                   for p in paragraphs)
+    if starts is None:
+        starts = [p["offset"] for p in paragraphs]
+    # Paragraphs are in text order and do not overlap: the first one starting at or after `start` ends first.
+    for i in range(bisect.bisect_left(starts, start), len(starts)):
+        p = paragraphs[i]
+        if p["length"] > 0:
+            return not p["offset"] + p["length"] <= end
+    return True
 
 
 def pieces(text: str, start: int, end: int, marks: list[tuple[int, int, int]]) -> list[dict]:
@@ -51,22 +62,30 @@ def pieces(text: str, start: int, end: int, marks: list[tuple[int, int, int]]) -
 def build(report: dict, *, paste_mode: bool) -> dict:
     text = report["text"]
     paragraphs = report.get("paragraphs", [])
+    starts = [p["offset"] for p in paragraphs]
     findings = []
     for i, f in enumerate(report.get("findings", [])):
         findings.append({
             **f,
             "id": i,
             "shown_text": _mask(f),
-            "inline": inline(f, paragraphs),
+            "inline": inline(f, paragraphs, starts),
             "severity_da": SEVERITY_DA.get(f["severity"], f["severity"]),
             "category_da": category_da(f["category"]),
         })
-    marks = [(f["offset"], f["offset"] + f["length"], f["id"]) for f in findings if f["inline"]]
+    marks = sorted((f["offset"], f["offset"] + f["length"], f["id"]) for f in findings if f["inline"])
     by_id = {f["id"]: f for f in findings}
     first_piece: set[int] = set()
     paras = []
+    active: list[tuple[int, int, int]] = []  # a sweep over the marks: those that may reach the next paragraph
+    nxt = 0
     for p in paragraphs:
-        ps = pieces(text, p["offset"], p["offset"] + p["length"], marks)
+        p_start, p_end = p["offset"], p["offset"] + p["length"]
+        while nxt < len(marks) and marks[nxt][0] < p_end:
+            active.append(marks[nxt])
+            nxt += 1
+        active = [m for m in active if m[1] > p_start]
+        ps = pieces(text, p_start, p_end, active)
         for piece in ps:
             if piece["ids"]:
                 worst = min(piece["ids"], key=lambda i: (SEVERITY_ORDER.get(by_id[i]["severity"], 9),
