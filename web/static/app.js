@@ -14,6 +14,7 @@
   var labels = JSON.parse(results.getAttribute("data-labels") || "{}");
   var SEVERITY_ORDER = { error: 0, warning: 1, suggestion: 2 };
   var DELAY_MS = 600;
+  var LIVE_MAX_CHARS = 60000;  // about 20 pages
   var timer = null;
   var inflight = null;
   var serial = 0;
@@ -301,6 +302,10 @@
 
   function schedule() {
     clearTimeout(timer);
+    if (textarea.value.length > LIVE_MAX_CHARS) {  // long texts are checked on request only
+      status.textContent = "Teksten er lang, så den bliver ikke tjekket, mens du skriver. Tryk på Tjek teksten.";
+      return;
+    }
     timer = setTimeout(runCheck, DELAY_MS);
   }
 
