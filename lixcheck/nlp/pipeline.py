@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import ORTH, SENT_START, intify_attrs
+from spacy.attrs import LEMMA, ORTH, SENT_START, intify_attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,16 +51,46 @@ def lemma_table() -> dict[str, str]:
         return json.loads(f.read())
 
 
+_LEMMA_CACHE_MAX = 500_000
+_lemma_ids: dict[int, tuple[object, dict[int, int]]] = {}  # id(StringStore) → (store, {orth hash: lemma hash})
+
+
+def _lemma_cache(strings) -> dict[int, int]:
+    """Lemma hash per word hash for one StringStore: each word form is looked up once per process (ints only)."""
+    entry = _lemma_ids.get(id(strings))
+    if entry is None or entry[0] is not strings:
+        entry = _lemma_ids[id(strings)] = (strings, {})  # the store is kept alive, so its id is never reused
+    cache = entry[1]
+    if len(cache) > _LEMMA_CACHE_MAX:
+        cache.clear()
+    return cache
+
+
 @Language.component("lixcheck_lemmas")
 def lixcheck_lemmas(doc: Doc) -> Doc:
-    table = lemma_table()
-    for token in doc:
-        text = token.text
-        lemma = table.get(text)
-        if lemma is None:
-            low = text.lower()
-            lemma = table.get(low, low)
-        token.lemma_ = lemma
+    """Lookup lemma of each token (the form itself, else its lower case), or the lower case when the table has none.
+
+    One array write for the whole Doc; setting token.lemma_ token by token cost more than the lookups."""
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    # Strings added inside a spaCy memory zone are dropped when it ends: no cache across documents then.
+    cache = {} if getattr(doc.vocab, "in_memory_zone", False) else _lemma_cache(strings)
+    orths = doc.to_array(ORTH).tolist()
+    lemmas = [cache.get(o) for o in orths]
+    if None in lemmas:
+        table = lemma_table()
+        for i, o in enumerate(orths):
+            if lemmas[i] is None:
+                if o not in cache:
+                    text = strings[o]
+                    lemma = table.get(text)
+                    if lemma is None:
+                        low = text.lower()
+                        lemma = table.get(low, low)
+                    cache[o] = strings.add(lemma)
+                lemmas[i] = cache[o]
+    doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
     return doc
 
 
