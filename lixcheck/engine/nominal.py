@@ -8,6 +8,8 @@ one ("foretage en vurdering" → "vurdere").
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.attrs import IS_ALPHA, LEMMA, SENT_START
 
 from . import Context, Hit, RuleInfo, register_check
@@ -63,17 +65,20 @@ def nominal_chain(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
         if k is None:
             k = kinds[lemma_hash] = det.kind_of(strings[lemma_hash]) if lemma_hash else 0
         marks.append(k if alpha else 0)
-    starts = [i for i, (_, ss, _) in enumerate(arr) if ss == 1 or i == 0] + [len(doc)]
-    text = doc.text
+    n = len(arr)
+    nominal_at = [i for i, k in enumerate(marks) if k == 2]
+    light_at = [i for i, k in enumerate(marks) if k == 1]
+    if len(nominal_at) < det.min_count and not light_at:
+        return []  # no sentence can have a chain, and there is no light verb
+    starts = [i for i, (_, ss, _) in enumerate(arr) if ss == 1 or i == 0] + [n]
+    text = ctx.document.text  # the Doc's text (Doc.text would join every token again)
     hits = []
     for a, b in zip(starts, starts[1:], strict=False):
-        nominals = [i for i in range(a, b) if marks[i] == 2]
+        nominals = nominal_at[bisect_left(nominal_at, a):bisect_left(nominal_at, b)]
         if len(nominals) >= det.min_count:
             s, e = doc[nominals[0]].idx, doc[nominals[-1]].idx + len(doc[nominals[-1]].text)
             hits.append(Hit(rule, s, e, (), render(rule.message, value=len(nominals), match=text[s:e])))
-        for i in range(a, b):
-            if marks[i] != 1:
-                continue
+        for i in light_at[bisect_left(light_at, a):bisect_left(light_at, b)]:
             for j in range(i + 1, min(i + 1 + det.window, b)):
                 if marks[j] in (2, 3):
                     s, e = doc[i].idx, doc[j].idx + len(doc[j].text)
