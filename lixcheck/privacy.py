@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 CPR_SHAPED = re.compile(r"(?<![\d])(\d{6})([-‐‑– ]?)(\d{4})(?!\d)")
+_SIX_DIGITS = re.compile(r"\d{6}")  # every CPR-shaped number starts with six digits in a row
 
 
 def mask_cpr(text: str) -> str:
     """``text`` with the last four digits of every CPR-shaped number replaced by XXXX; same length; idempotent."""
-    if not text or not any(ch.isdigit() for ch in text):
+    if not text or _SIX_DIGITS.search(text) is None:
         return text
     return CPR_SHAPED.sub(lambda m: f"{m.group(1)}{m.group(2)}XXXX", text)
 
