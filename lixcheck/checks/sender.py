@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from . import anatomy, gazetteer
+from .prefilter import Guarded, fold
 
 # Contact channels. A phone number needs a cue word nearby (or its own line in the letterhead/signature).
 PHONE_NUMBER = r"(?:\+45[\s.]?)?(?<![\d.,-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}(?!\d|[.,-]\d)"
@@ -46,6 +47,8 @@ NOT_A_UNIT = re.compile(r"(?<![\wæøå])(?:du|din|dit|dine|dig|vi|os|vores|jere
                         r"bliver|vil|ikke|tak|hej|kære)(?![\wæøå])", re.IGNORECASE)
 UNIT_SHAPE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:(?:,| og| &| for| i| til| med)? [A-ZÆØÅ][\wæøå-]*)*$")
 UNIT_JOINED = re.compile(r" og | & |, ")
+_PHONE_CUE, _EMAIL, _PERSON_CUE = Guarded(PHONE_CUE), Guarded(EMAIL), Guarded(PERSON_CUE)
+_GUARDED = {DIGITAL_REPLY: Guarded(DIGITAL_REPLY), WEB: Guarded(WEB)}
 CONTACT_LINE = re.compile(r"\b(?:tlf|telefon|mail|e-mail|email|www|cvr|ean|fax|åbningstid\w*|kl\.)\b|@|https?://",
                           re.IGNORECASE)
 
@@ -64,7 +67,7 @@ class Organisation:
 
 
 @lru_cache(maxsize=1)
-def _org_index() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | None, list[tuple[str, re.Pattern]],
+def _org_index() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | None, list[tuple[str, Guarded]],
                           dict[str, str]]:
     data = gazetteer.load("senders")
     names: dict[str, tuple[str, str]] = {}
@@ -93,7 +96,7 @@ def _org_index() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | N
            if acronym_aliases else None)
     for a, v in acronym_aliases.items():
         names[a] = v
-    shapes = [(p["kind"], gazetteer.compiled(p["regex"], 0)) for p in data.get("patterns") or []]
+    shapes = [(p["kind"], Guarded(gazetteer.compiled(p["regex"], 0))) for p in data.get("patterns") or []]
     return named, names, acr, shapes, places
 
 
@@ -289,7 +292,8 @@ def analyse(document: Document) -> SenderInfo:
                 break
 
     # 4. Contact details anywhere in the letter (not those of another authority).
-    for m in PHONE_CUE.finditer(text):
+    folded = fold(text)
+    for m in _PHONE_CUE.finditer(text, folded):
         if not _other_org_sentence(text, m.start(1), info.organisation):
             info.phone = _squash(m.group(1))
             break
@@ -304,14 +308,14 @@ def analyse(document: Document) -> SenderInfo:
             if m and not anatomy.REFERENCE_LINE.match(ln.text):
                 info.phone = _squash(m.group(1))
                 break
-    for m in EMAIL.finditer(text):
+    for m in _EMAIL.finditer(text, folded):
         if not _other_org_sentence(text, m.start(), info.organisation):
             info.email = m.group(0)
             break
     for rx in (DIGITAL_REPLY, WEB):
         if info.web:
             break
-        for m in rx.finditer(text):
+        for m in _GUARDED[rx].finditer(text, folded):
             if "@" in m.group(0) or _other_org_sentence(text, m.start(), info.organisation):
                 continue
             # A web address is a way to get in touch only when the letter says so ("skriv til os via …").
@@ -320,7 +324,7 @@ def analyse(document: Document) -> SenderInfo:
             info.web = m.group(0).rstrip(".,;:)")
             break
     if info.person is None:
-        m = PERSON_CUE.search(text)
+        m = _PERSON_CUE.search(text, folded)
         if m and match_organisation(m.group(1)) is None and not _unit_re().search(m.group(1)):
             info.person = m.group(1)
 
