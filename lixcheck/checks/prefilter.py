@@ -144,7 +144,8 @@ class Guarded:
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         """False only when no match can lie inside text[pos:endpos]."""
-        if self.needles is None:
+        needles = self.needles
+        if needles is None:
             return True
         if self.ignorecase:
             hay = fold(text) if folded is None else folded
@@ -152,9 +153,17 @@ class Guarded:
                 return True
         else:
             hay = text
-        end = len(text) if endpos is None else endpos
+        if pos == 0 and endpos is None:
+            for n in needles:  # plain loops: a generator expression costs more than the tests
+                if n in hay:
+                    return True
+            return False
         find = hay.find
-        return any(find(n, pos, end) != -1 for n in self.needles)
+        end = len(text) if endpos is None else endpos
+        for n in needles:
+            if find(n, pos, end) != -1:
+                return True
+        return False
 
     def search(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         if not self.possible(text, folded, pos, endpos):

@@ -66,8 +66,36 @@ class Organisation:
         return self.kind in ("municipality", "region")
 
 
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+class _Names:
+    """search() of the alternation of all listed authority names, with exactly the regex's result, but the regex is
+    only tried where a word starts with the first letters of some name (several hundred alternatives per position
+    made this search the most expensive part of the sender analysis)."""
+
+    def __init__(self, pattern: re.Pattern, names: tuple[str, ...]):
+        self.pattern = pattern
+        self.k = min(4, min(map(len, names))) if names else 0
+        usable = self.k > 0 and all(fold(n) == n and n[:1].isalnum() for n in names)
+        self.prefixes = frozenset(n[:self.k] for n in names) if usable else None
+
+    def search(self, text: str):
+        folded = fold(text) if self.prefixes is not None else None
+        if folded is None:
+            return self.pattern.search(text)
+        k, prefixes, match = self.k, self.prefixes, self.pattern.match
+        for w in _WORD_START.finditer(text):
+            p = w.start()
+            if folded[p:p + k] in prefixes:
+                m = match(text, p)
+                if m:
+                    return m
+        return None
+
+
 @lru_cache(maxsize=1)
-def _org_index() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | None, list[tuple[str, Guarded]],
+def _org_index() -> tuple[_Names, dict[str, tuple[str, str]], Guarded | None, list[tuple[str, Guarded]],
                           dict[str, str]]:
     data = gazetteer.load("senders")
     names: dict[str, tuple[str, str]] = {}
@@ -91,9 +119,10 @@ def _org_index() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | N
                 acronym_aliases[a] = (name, "state")
             else:
                 names[a.lower()] = (name, "state")
-    named = gazetteer.compiled(rf"(?<![\wæøå])(?:{gazetteer.alternation(tuple(names))})(?![\wæøå])", re.IGNORECASE)
-    acr = (gazetteer.compiled(rf"(?<![\wæøå])(?:{gazetteer.alternation(tuple(acronym_aliases))})(?![\wæøå])", 0)
-           if acronym_aliases else None)
+    named = _Names(gazetteer.compiled(rf"(?<![\wæøå])(?:{gazetteer.alternation(tuple(names))})(?![\wæøå])",
+                                      re.IGNORECASE), tuple(names))
+    acr = (Guarded(gazetteer.compiled(rf"(?<![\wæøå])(?:{gazetteer.alternation(tuple(acronym_aliases))})(?![\wæøå])",
+                                      0)) if acronym_aliases else None)
     for a, v in acronym_aliases.items():
         names[a] = v
     shapes = [(p["kind"], Guarded(gazetteer.compiled(p["regex"], 0))) for p in data.get("patterns") or []]
