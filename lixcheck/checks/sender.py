@@ -313,7 +313,7 @@ def analyse(document: Document) -> SenderInfo:
     # 3. The opening paragraphs may name the sender as the actor: "Skattestyrelsen har ændret …".
     if info.organisation is None:
         s, e = anatomy.lead_text(document, 2)
-        for m in re.finditer(rf"([^\n.]{{0,80}}?)\s+{ACTOR_VERBS}\b", text[s:e]):
+        for m in re.finditer(rf"([^\n.]{{0,80}}?)\s{{1,10}}{ACTOR_VERBS}\b", text[s:e]):  # \s+ backtracked (cubic)
             org = match_organisation(m.group(1))
             if org is not None and m.group(1).strip().endswith(org.name.split()[-1]):
                 info.organisation = org
