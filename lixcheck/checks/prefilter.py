@@ -46,11 +46,12 @@ def _char(code: int, ignorecase: bool) -> str:
 
 
 def _best(candidates: list[frozenset]) -> frozenset | None:
-    """The cheapest set to test: strings of 4+ characters if possible, then the fewest strings, then the longest."""
+    """The most useful set to test: the rarest (longest shortest string, up to 8 characters), then the fewest strings.
+    A substring test costs far less than the search it saves, so rarity counts first."""
     good = [c for c in candidates if c and all(c)]
     if not good:
         return None
-    return max(good, key=lambda c: (min(4, min(map(len, c))), -len(c), min(map(len, c))))
+    return max(good, key=lambda c: (min(8, min(map(len, c))), -len(c)))
 
 
 def _seq(items, ic: bool) -> tuple[frozenset | None, frozenset | None]:
