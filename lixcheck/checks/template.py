@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..privacy import mask_cpr  # noqa: F401  (re-exported: fronts import it from here too)
 from . import anatomy, gazetteer
+from .prefilter import Guarded, fold
 
 # ddmmyy-xxxx (dash or space) anywhere; 10 digits in a row only after a CPR cue.
 CPR = re.compile(r"(?<![\d\-./])(\d{2})(\d{2})(\d{2})[-‐‑– ](\d{4})(?![\d\-]|[.,]\d)")
@@ -71,7 +72,7 @@ def check_cpr(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[
 
 
 @lru_cache(maxsize=1)
-def _instruction_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _instruction_res() -> tuple[Guarded, Guarded, Guarded, Guarded]:
     data = gazetteer.load("template")
     verbs = gazetteer.alternation(tuple(data["instruction_verbs"]))
     paren = gazetteer.alternation(tuple(data["paren_instruction_verbs"]))
@@ -81,16 +82,17 @@ def _instruction_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     parens = gazetteer.compiled(rf"\(\s*(?:{paren})\b[^()\n]{{0,100}}\)", re.IGNORECASE)
     phrases = gazetteer.any_of(tuple(data["instruction_phrases"]))
     filler = gazetteer.compiled(data["filler"], 0)
-    return bracket, parens, phrases, filler
+    return tuple(Guarded(rx) for rx in (bracket, parens, phrases, filler))
 
 
 @register_check("template.instruction")
 def check_instruction(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """Instruction text from the template left in the letter: [Indsæt dato], «Skriv begrundelse», XX, Skriv her."""
     text = ctx.document.text
+    folded = fold(text)
     spans: list[tuple[int, int]] = []
     for rx in _instruction_res():
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, folded):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
                 continue
             spans.append((m.start(), m.end()))
