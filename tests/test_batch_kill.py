@@ -15,7 +15,7 @@ from pathlib import Path
 from lixcheck.batch.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-KILLS = 12
+KILLS = 11  # each restart loads spaCy and the rule pack (~3 s), so this dominates the test's time
 
 
 def _generator():
@@ -44,7 +44,7 @@ def _count(out: Path) -> int:
 
 
 def test_kill_9_at_random_moments_then_resume(tmp_path):
-    jsonl = _generator().write(tmp_path / "in", 400, 21, "jsonl")
+    jsonl = _generator().write(tmp_path / "in", 300, 21, "jsonl")
     ids = [line.split('"id": "', 1)[1].split('"', 1)[0] for line in jsonl.read_text(encoding="utf-8").splitlines()]
     out = tmp_path / "ud"
     rng = random.Random(1234)
@@ -53,10 +53,10 @@ def test_kill_9_at_random_moments_then_resume(tmp_path):
     for k in range(KILLS):
         before = counts[-1] if counts else 0
         proc = _start(jsonl, out)
-        if k % 4 == 3:
-            time.sleep(rng.uniform(0.05, 1.0))  # while starting up, before or during the first commit
+        if k == 5:
+            time.sleep(rng.uniform(0.05, 1.0))  # while starting up, before the first commit
         else:  # mid-run: once this run has committed a random number of documents, plus a random delay
-            target = before + rng.randint(1, 16)
+            target = before + rng.randint(1, 10)
             deadline = time.monotonic() + 30
             while _count(out) < target and time.monotonic() < deadline and proc.poll() is None:
                 time.sleep(0.005)
@@ -74,7 +74,7 @@ def test_kill_9_at_random_moments_then_resume(tmp_path):
             assert n == distinct and orphans == 0
             counts.append(n)
     mid_run = [c for c in counts if 0 < c < len(ids)]
-    assert len(mid_run) >= 10, f"at least ten kills land in the middle of the run: {counts}"
+    assert len(counts) == KILLS and len(mid_run) >= 10, f"ten kills land in the middle of the run: {counts}"
     proc = _start(jsonl, out)
     assert proc.wait(timeout=120) == 0
     with Store(out, readonly=True) as store:
