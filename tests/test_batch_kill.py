@@ -49,7 +49,6 @@ def test_kill_9_at_random_moments_then_resume(tmp_path):
     out = tmp_path / "ud"
     rng = random.Random(1234)
     counts = []
-    started = time.monotonic()
     for k in range(KILLS):
         before = counts[-1] if counts else 0
         proc = _start(jsonl, out)
@@ -81,4 +80,3 @@ def test_kill_9_at_random_moments_then_resume(tmp_path):
         rows = list(store.results())
     assert sorted(r["id"] for r in rows) == sorted(ids)  # exactly one result per input
     assert all(r["status"] == "ok" and r["findings"] == len(r["finding_rows"]) for r in rows)
-    assert time.monotonic() - started < 60
