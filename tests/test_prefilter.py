@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lixcheck.checks import gazetteer
-from lixcheck.checks.prefilter import SAFE_CHARS, Guarded, fold, needles
+from lixcheck.checks.prefilter import SAFE_CHARS, Guarded, fold, needles, prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -124,3 +124,15 @@ def test_authority_name_search_is_the_regex_search():
             part = text[a:b]
             plain, fast = named.pattern.search(part), named.search(part)
             assert (plain.span() if plain else None) == (fast.span() if fast else None), part
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"\bdu (?:får|har fået)\b", re.IGNORECASE, ("du får", "du har fået")),
+    (r"(?<!hvis )\bvi (?:mangler|har)", 0, ("vi har", "vi mangler")),
+    (r"\bhar (?:derfor )?besluttet|\bdet er besluttet", re.IGNORECASE, ("det er besluttet", "har ")),
+    (r"^\s*afgørelse\b", re.IGNORECASE, None),
+    (r"\b(?:vi )?giver dig", re.IGNORECASE, None),
+    (r"(?:ab)+c", 0, ("ab",)),
+])
+def test_prefixes(pattern, flags, expected):
+    assert prefixes(re.compile(pattern, flags)) == expected

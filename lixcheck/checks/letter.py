@@ -54,17 +54,19 @@ def kind_scores(document: Document) -> dict[str, float]:
     factor = float(data.get("lead_factor", 2))
     text = document.text
     lead_start, lead_end = anatomy.lead_text(document, 2)
-    title = _title_text(document)
+    t = anatomy.find_title(document)
+    title = t.text if t else ""
+    title_apart = t is not None and t.start < 0  # a title from metadata only; else text[t.start:t.end]
     folded, folded_title = fold(text), fold(title)
     scores = {}
     for kind, cues in _cues().items():
         total = 0.0
         for w, rx in cues:
-            in_text = rx.possible(text, folded)  # no needle in the text: neither search below can match
-            if (title and rx.search(title, folded_title)) or (in_text and rx.search(text, folded, lead_start,
-                                                                                     lead_end)):
+            in_text = rx.possible(text, folded)  # no needle in the text: no search in it (or in its title) can match
+            if (title and (in_text or title_apart) and rx.search(title, folded_title)) \
+                    or (in_text and rx.search(text, folded, lead_start, lead_end)):
                 total += w * factor
-            elif in_text and rx.pattern.search(text):
+            elif in_text and rx.search(text, folded):
                 total += w
         scores[kind] = total
     return scores

@@ -20,6 +20,7 @@ import re._parser as P  # noqa: N812
 # tests/test_prefilter.py): Latin-1 and common typographic punctuation. Anything else in a text disables the skip.
 SAFE_CHARS = "\x00-\xff–—‐‑‒“”„‟’‘‚…€•·′″\u2009\u202f\u200b\u2028\u2029"
 _UNSAFE = re.compile(f"[^{SAFE_CHARS}]")
+_MAX_STARTS = 12  # more places where a match may start than this: one scan instead of a match() at each
 _LIMIT = 32  # at most this many alternative strings per set (the cross product of small classes grows fast)
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
@@ -130,18 +131,88 @@ def needles(pattern: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(best)) if best is not None else None
 
 
+def _prefix_seq(items, ic: bool) -> frozenset | None:
+    """Strings one of which every match of the sequence starts with (zero-width assertions consume nothing)."""
+    run = frozenset({""})
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        exact, _ = _node(op, av, ic)
+        if exact is not None and len(run) * len(exact) <= _LIMIT:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        if run == {""}:
+            return _prefix_node(op, av, ic)
+        break
+    return run if all(run) else None
+
+
+def _prefix_node(op, av, ic: bool) -> frozenset | None:
+    if op == C.SUBPATTERN:
+        _group, add_flags, del_flags, p = av
+        return None if add_flags or del_flags else _prefix_seq(p.data if hasattr(p, "data") else p, ic)
+    if op == C.BRANCH:
+        parts = [_prefix_seq(b.data if hasattr(b, "data") else b, ic) for b in av[1]]
+        if any(x is None for x in parts):
+            return None
+        union = frozenset().union(*parts)
+        return union if len(union) <= _LIMIT else None
+    if op in _REPEATS and av[0] >= 1:
+        return _prefix_seq(av[2].data if hasattr(av[2], "data") else av[2], ic)
+    return None
+
+
+def prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` starts with (lower-cased when it ignores case), or None."""
+    if pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII) or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        found = _prefix_seq(P.parse(pattern.pattern, pattern.flags).data, bool(pattern.flags & re.IGNORECASE))
+    except (_Unknown, re.error, RecursionError):
+        return None
+    return tuple(sorted(found)) if found else None
+
+
 class Guarded:
-    """A compiled pattern whose search/finditer skip texts (or text windows) that hold none of its needles.
+    """A compiled pattern whose search/finditer skip texts (or text windows) that hold none of its needles, and start
+    scanning where the first of its prefixes occurs (a match cannot start before it).
 
     ``folded`` is fold(text), passed by callers that search one text many times; it is computed when not given.
     """
 
-    __slots__ = ("pattern", "needles", "ignorecase")
+    __slots__ = ("pattern", "needles", "prefixes", "ignorecase")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         self.needles = needles(pattern)
+        self.prefixes = prefixes(pattern)
         self.ignorecase = bool(pattern.flags & re.IGNORECASE)
+
+    def _starts(self, text: str, folded: str | None, pos: int, endpos: int | None) -> list[int] | None:
+        """The places in text[pos:endpos] where a match can start (sorted), or None when that is unknown: each
+        match starts with one of the prefixes. [] when no match is possible."""
+        if not self.possible(text, folded, pos, endpos):
+            return []
+        if self.prefixes is None:
+            return None
+        if self.ignorecase:
+            hay = fold(text) if folded is None else folded
+            if hay is None:
+                return None
+        else:
+            hay = text
+        find = hay.find
+        end = len(text) if endpos is None else endpos
+        out = []
+        for p in self.prefixes:
+            i = find(p, pos, end)
+            while i != -1:
+                out.append(i)
+                if len(out) > _MAX_STARTS:
+                    return sorted(out)[:1]  # many places: one scan from the first one is cheaper
+                i = find(p, i + 1, end)
+        out.sort()
+        return out
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         """False only when no match can lie inside text[pos:endpos]."""
@@ -167,11 +238,23 @@ class Guarded:
         return False
 
     def search(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
-        if not self.possible(text, folded, pos, endpos):
-            return None
-        return self.pattern.search(text, pos) if endpos is None else self.pattern.search(text, pos, endpos)
+        starts = self._starts(text, folded, pos, endpos)
+        if starts is None:
+            return self.pattern.search(text, pos) if endpos is None else self.pattern.search(text, pos, endpos)
+        end = len(text) if endpos is None else endpos
+        if len(starts) == 1:  # (also the first of many places): scan from there
+            return self.pattern.search(text, starts[0], end)
+        match = self.pattern.match
+        for q in starts:  # the leftmost place where the pattern matches is what search() finds
+            m = match(text, q, end)
+            if m is not None:
+                return m
+        return None
 
     def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
-        if not self.possible(text, folded, pos, endpos):
-            return iter(())
+        starts = self._starts(text, folded, pos, endpos)
+        if starts is not None:
+            if not starts:
+                return iter(())
+            pos = starts[0]  # no match starts before the first place
         return self.pattern.finditer(text, pos) if endpos is None else self.pattern.finditer(text, pos, endpos)
