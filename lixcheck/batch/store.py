@@ -12,7 +12,6 @@ short matched phrase with CPR numbers masked (``mask``).
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -52,26 +51,6 @@ CREATE TABLE IF NOT EXISTS findings (
 CREATE INDEX IF NOT EXISTS findings_doc ON findings(doc_seq);
 CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
 """
-
-_CPR = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)")
-
-
-def _fallback_mask(text: str) -> str:
-    return _CPR.sub("XXXXXX-XXXX", text)
-
-
-def masker():
-    """lixcheck.checks.template.mask_cpr when the letter checks provide it, else a plain CPR-pattern mask."""
-    try:
-        from ..checks.template import mask_cpr
-    except ImportError:
-        return _fallback_mask
-
-    def both(text: str) -> str:  # the checks' own mask first, then the plain pattern as a safety net
-        return _fallback_mask(mask_cpr(text))
-
-    return both
-
 
 class Store:
     """Single writer (the batch parent process). Readers may open the file at any time."""
