@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import BAND_DA, BANDS
+from ..privacy import mask_cpr
 from .catalog import SEVERITY_DA, SEVERITY_ORDER, category_da
 
 METER_MAX = 70  # the LIX meter's scale; the band limits come from lixcheck.model.BANDS
@@ -18,15 +19,8 @@ METER_HIGH = int(next(upper for upper, name in BANDS if name == "medium"))
 
 
 def _mask(finding: dict) -> str:
-    """The matched text as shown to the user; CPR numbers are masked (template.cpr findings)."""
-    text = finding.get("text", "")
-    if finding.get("rule", "").startswith("template.cpr"):
-        try:
-            from ..checks.template import mask_cpr
-        except ImportError:
-            return text[:6] + "-XXXX" if len(text) >= 10 else "XXXX"
-        return mask_cpr(text)
-    return text
+    """The matched text as shown to the user. The Report is already CPR-masked; masking again costs nothing."""
+    return mask_cpr(finding.get("text", ""))
 
 
 def inline(finding: dict, paragraphs: list[dict], starts: list[int] | None = None) -> bool:
