@@ -102,13 +102,14 @@ def _page_block(document: Document, index: int) -> bool:
     return "sidehoved" in src or "sidefod" in src or "header" in src or "footer" in src
 
 
-def sender_lines(document: Document) -> list[Line]:
-    """The lines where a letter says who sent it: letterhead, signature, footer and page headers/footers."""
+def sender_lines(document: Document, title=...) -> list[Line]:
+    """The lines where a letter says who sent it: letterhead, signature, footer and page headers/footers.
+    ``title``: title_block(document) when the caller has it already."""
     blocks = document.blocks
     n = len(blocks)
     zone_of: dict[int, str] = {}
     head_end = first_running(document)
-    title = title_block(document)
+    title = title_block(document) if title is ... else title
     for i in range(head_end):
         if not SALUTATION.match(block_text(document, i)) and i != title:
             zone_of[i] = "header"
@@ -154,8 +155,9 @@ class Title:
     source: str  # "meta" | "heading"
 
 
-def find_title(document: Document) -> Title | None:
-    """The letter's title: MeMo/document title from metadata, else the first real heading before the body."""
+def find_title(document: Document, block=...) -> Title | None:
+    """The letter's title: MeMo/document title from metadata, else the first real heading before the body.
+    ``block``: title_block(document) when the caller has it already."""
     meta_title = document.meta.get("title")
     if isinstance(meta_title, str):
         stripped = meta_title.strip()
@@ -164,7 +166,7 @@ def find_title(document: Document) -> Title | None:
             if pos != -1:
                 return Title(stripped, pos, pos + len(stripped), "meta")
         return Title(stripped, -1, -1, "meta")
-    i = title_block(document)
+    i = title_block(document) if block is ... else block
     if i is None:
         return None
     b = document.blocks[i]
@@ -252,6 +254,16 @@ def per_document(ctx, key: str, compute):
     if full not in store:
         store[full] = compute(ctx.document)
     return store[full]
+
+
+def title_block_of(ctx) -> int | None:
+    """title_block of ctx's document, once per document."""
+    return per_document(ctx, "title_block", title_block)
+
+
+def title_of(ctx) -> Title | None:
+    """find_title of ctx's document, once per document."""
+    return per_document(ctx, "title", lambda document: find_title(document, title_block_of(ctx)))
 
 
 def looks_like_letter(document: Document) -> bool:

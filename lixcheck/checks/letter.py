@@ -171,10 +171,12 @@ def legal_references(text: str, start: int = 0, end: int | None = None) -> list[
     return seen[:20]
 
 
-def decision_outcome(document: Document, region: list[tuple[int, int]] | None = None) -> str:
+def decision_outcome(document: Document, region: list[tuple[int, int]] | None = None, title=...) -> str:
+    """``title``: anatomy.find_title(document) when the caller has it already."""
     data = _data()["outcome"]
     s, e = anatomy.lead_text(document, 2)
-    lead = _title_text(document) + "\n" + document.text[s:e]
+    title_text = _title_text(document) if title is ... else (title.text if title else "")
+    lead = title_text + "\n" + document.text[s:e]
     neg = _guarded("outcome", "negative").search(lead)
     if neg and data.get("loan") and _guarded("outcome", "loan").search(lead):
         # Repayment terms of a granted loan are not a refusal; other adverse signs still count.
@@ -193,12 +195,13 @@ def decision_outcome(document: Document, region: list[tuple[int, int]] | None = 
     return "unknown"
 
 
-def analyse(document: Document, kind: str | None = None, sentences: list | None = None) -> LetterInfo:
+def analyse(document: Document, kind: str | None = None, sentences: list | None = None, title=...) -> LetterInfo:
+    """``title``: anatomy.find_title(document) when the caller has it already."""
     kind = normalise_kind(kind) if kind else detect_kind(document)
     info = LetterInfo(kind=kind, is_decision=kind == DECISION)
     text = document.text
     folded = fold(text)
-    t = anatomy.find_title(document)
+    t = anatomy.find_title(document) if title is ... else title
     if t and t.start >= 0:
         info.anchor = (t.start, t.end)
     else:
@@ -236,14 +239,15 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     info.legal_basis = list(dict.fromkeys(refs))
     info.reply_deadline = bool(_guarded("reply_deadline").search(text, folded))
     if info.is_decision:
-        info.outcome = decision_outcome(document, region)
+        info.outcome = decision_outcome(document, region, t)
     return info
 
 
 def letter_info(ctx: Context) -> LetterInfo:
     """The letter analysis of ctx's document (once per document), stored as Report section 'letter'."""
     key = "letter:" + str(ctx.kind)
-    info = anatomy.per_document(ctx, key, lambda document: analyse(document, ctx.kind, ctx.sentences or None))
+    info = anatomy.per_document(ctx, key, lambda document: analyse(document, ctx.kind, ctx.sentences or None,
+                                                                   anatomy.title_of(ctx)))
     ctx.sections["letter"] = info.section()
     return info
 

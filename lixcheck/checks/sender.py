@@ -255,10 +255,11 @@ def _line_kind(text: str) -> str:
     return ""
 
 
-def analyse(document: Document) -> SenderInfo:
+def analyse(document: Document, title_block=...) -> SenderInfo:
+    """``title_block``: anatomy.title_block(document) when the caller has it already."""
     info = SenderInfo()
     text = document.text
-    info.lines = lines = anatomy.sender_lines(document)
+    info.lines = lines = anatomy.sender_lines(document, title_block)
     sig = [ln for ln in lines if ln.zone == "signature"]
     if sig:
         info.anchor = (sig[0].start, sig[-1].end)
@@ -431,7 +432,7 @@ def _merge_meta(info: SenderInfo, meta) -> None:
 
 def sender_info(ctx: Context) -> SenderInfo:
     """The sender analysis of ctx's document (computed once per document), also stored as Report section 'sender'."""
-    info = anatomy.per_document(ctx, "sender", analyse)
+    info = anatomy.per_document(ctx, "sender", lambda document: analyse(document, anatomy.title_block_of(ctx)))
     ctx.sections["sender"] = info.section()
     return info
 

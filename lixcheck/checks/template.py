@@ -116,7 +116,7 @@ def is_generic_title(title: str) -> bool:
 def check_title(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """A letter needs a title that says what it is about (it is also the subject in Digital Post)."""
     doc = ctx.document
-    title = anatomy.find_title(doc)
+    title = anatomy.title_of(ctx)
     if title is None:
         if not anatomy.per_document(ctx, "is_letter", anatomy.looks_like_letter):
             return []
