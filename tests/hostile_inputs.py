@@ -178,7 +178,11 @@ CASES: list[Case] = [
     Case("encrypted-pdf", lambda: encrypted_pdf(letter_pdf()), "hemmelig.pdf", "encrypted", 422),
     Case("long-word", long_word, "ord.txt", "ok", bounded=True),
     Case("long-line", long_line, "linje.txt", "ok", bounded=True),
+    Case("symbol-run", lambda: ("Kære borger\n\n" + "=(§«😀" * 20_000 + "\n").encode(), "streg.txt", "ok",
+         bounded=True),
 ]
+# Characters whose long runs once took quadratic time (spaCy's affix stripping, backtracking regexes).
+RUN_CHARS = "=§([«{<_'\")%&€$+!?:;*#…–😀©°® a-s"
 
 
 def write_all(folder: Path, cases=None) -> dict[str, Path]:
