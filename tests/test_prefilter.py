@@ -136,3 +136,29 @@ def test_authority_name_search_is_the_regex_search():
 ])
 def test_prefixes(pattern, flags, expected):
     assert prefixes(re.compile(pattern, flags)) == expected
+
+
+def test_any_of_is_the_truth_of_the_alternation():
+    from lixcheck.checks.prefilter import AnyOf
+
+    lists = []
+
+    def walk(value):
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            lists.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+
+    walk(gazetteer.load("letter"))
+    lists.append([r"(a)\1", "b"])  # a back-reference keeps the alternatives together
+    assert len(lists) >= 8
+    rnd = random.Random(11)
+    for patterns in lists:
+        whole = gazetteer.any_of(tuple(patterns))  # (kind names and other plain lists are fine regexes too)
+        anyof = AnyOf(patterns)
+        for text in TEXTS[:6] + ["aa", "ſkal betale", "Du har ikke ret til"]:
+            spans = [(0, len(text))] + [sorted((rnd.randrange(len(text) + 1), rnd.randrange(len(text) + 1)))
+                                        for _ in range(8)]
+            for a, b in spans:
+                assert anyof.found(text, fold(text), a, b) == bool(whole.search(text, a, b)), (patterns, a, b)

@@ -19,7 +19,7 @@ from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..nlp.sentences import split
 from . import anatomy, gazetteer
-from .prefilter import Guarded, fold
+from .prefilter import AnyOf, Guarded, fold
 
 DECISION = "decision"
 PARTSHOERING = "partshoering"
@@ -121,10 +121,19 @@ def _guarded(*path: str) -> Guarded:
     return Guarded(_any(value if isinstance(value, list) else [value]))
 
 
+@lru_cache(maxsize=64)
+def _found(*path: str) -> AnyOf:
+    """Like _guarded, for where only whether the data's regexes match counts (each alternative pre-filtered)."""
+    value = _data()
+    for key in path:
+        value = value[key]
+    return AnyOf(value if isinstance(value, list) else [value])
+
+
 def klage_region(document: Document, sentences: list | None = None) -> list[tuple[int, int]]:
     """Spans that make up the klagevejledning: sections under a complaint heading, and sentences about complaining."""
     heading = _guarded("klage", "heading")
-    mention = _guarded("klage", "mention")
+    mention = _found("klage", "mention")
     spans = []
     for sec in anatomy.sections(document):
         if heading.search(sec.heading) and len(sec.heading.split()) <= 8:
@@ -136,14 +145,14 @@ def klage_region(document: Document, sentences: list | None = None) -> list[tupl
     if not mention.possible(text, folded):
         sentences = ()  # no sentence can mention complaining
     for i, s in enumerate(sentences):
-        if mention.search(text, folded, s.start, s.end):
+        if mention.found(text, folded, s.start, s.end):
             # The sentence and the rest of its block: "Du kan klage. Klagen skal være modtaget inden 4 uger."
             block = document.blocks[s.block]
             end = block.end
             for t in sentences[i + 1:]:
                 if t.block != s.block:
                     nxt = document.blocks[t.block]
-                    if nxt.kind in ("paragraph", "list_item") and t.block == s.block + 1 and mention.search(
+                    if nxt.kind in ("paragraph", "list_item") and t.block == s.block + 1 and mention.found(
                             text, folded, nxt.start, nxt.end):
                         end = nxt.end
                     break
@@ -177,17 +186,17 @@ def decision_outcome(document: Document, region: list[tuple[int, int]] | None = 
     s, e = anatomy.lead_text(document, 2)
     title_text = _title_text(document) if title is ... else (title.text if title else "")
     lead = title_text + "\n" + document.text[s:e]
-    neg = _guarded("outcome", "negative").search(lead)
-    if neg and data.get("loan") and _guarded("outcome", "loan").search(lead):
+    neg = _found("outcome", "negative").found(lead)
+    if neg and data.get("loan") and _found("outcome", "loan").found(lead):
         # Repayment terms of a granted loan are not a refusal; other adverse signs still count.
         rest = _any([data["repayment"]]).sub(" ", lead)
-        neg = _guarded("outcome", "negative").search(rest)
+        neg = _found("outcome", "negative").found(rest)
     if region is None:
         region = klage_region(document)
     body_end = region[0][0] if region else len(document.text)
     if not neg and data.get("negative_body"):
-        neg = _guarded("outcome", "negative_body").search(document.text, None, 0, body_end)
-    pos = _guarded("outcome", "positive").search(lead)
+        neg = _found("outcome", "negative_body").found(document.text, None, 0, body_end)
+    pos = _found("outcome", "positive").found(lead)
     if neg:
         return "refusal"
     if pos:
@@ -217,17 +226,17 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     if region:
         info.klage_present = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
-        where = _guarded("klage", "where")
-        deadline = _guarded("klage", "deadline")
-        info.klage_where = any(where.search(text, folded, s, e) for s, e in region)
-        info.klage_deadline = any(deadline.search(text, folded, s, e) for s, e in region)
+        where = _found("klage", "where")
+        deadline = _found("klage", "deadline")
+        info.klage_where = any(where.found(text, folded, s, e) for s, e in region)
+        info.klage_deadline = any(deadline.found(text, folded, s, e) for s, e in region)
     body_end = region[0][0] if region else len(text)
-    reasons = _guarded("reasons")
+    reasons = _found("reasons")
     for i, b in enumerate(document.blocks):
         if b.start >= body_end:
             break
         if reasons.possible(text, folded, b.start, min(b.end, body_end)) and anatomy.is_running(document, i) \
-                and reasons.search(text, folded, b.start, min(b.end, body_end)):
+                and reasons.found(text, folded, b.start, min(b.end, body_end)):
             info.begrundelse = True
             break
     # The legal basis may sit anywhere but in the klagevejledning (whose § 67 is about complaining, not the decision).
@@ -237,7 +246,7 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
         refs += legal_references(text, pos, s)
         pos = e
     info.legal_basis = list(dict.fromkeys(refs))
-    info.reply_deadline = bool(_guarded("reply_deadline").search(text, folded))
+    info.reply_deadline = _found("reply_deadline").found(text, folded)
     if info.is_decision:
         info.outcome = decision_outcome(document, region, t)
     return info

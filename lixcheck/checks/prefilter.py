@@ -258,3 +258,28 @@ class Guarded:
                 return iter(())
             pos = starts[0]  # no match starts before the first place
         return self.pattern.finditer(text, pos) if endpos is None else self.pattern.finditer(text, pos, endpos)
+
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+
+
+class AnyOf:
+    """Whether the alternation of ``patterns`` matches: the same truth as bool(re.compile("(?:a)|(?:b)").search(…)),
+    since an alternation matches somewhere exactly when one of its alternatives does, but each alternative gets its
+    own pre-filter (one alternative without literal strings no longer disables the filter for all)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE):
+        if any(_BACKREF.search(p) for p in patterns):  # group numbers would change: keep them together
+            patterns = ["|".join(f"(?:{p})" for p in patterns)]
+        self.parts = tuple(Guarded(re.compile(p, flags)) for p in patterns)
+
+    def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        return any(g.possible(text, folded, pos, endpos) for g in self.parts)
+
+    def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        for g in self.parts:
+            if g.search(text, folded, pos, endpos) is not None:
+                return True
+        return False
