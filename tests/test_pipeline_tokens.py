@@ -26,6 +26,7 @@ def reference():
     """The pipeline as it was built before the speed-ups: every special case kept, lemmas token by token."""
     nlp = spacy.blank("da")
     pipeline._add_special_cases(nlp)
+    pipeline._keep_long_chunks(nlp)
     return nlp
 
 
