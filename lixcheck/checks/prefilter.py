@@ -256,8 +256,23 @@ class Guarded:
         if starts is not None:
             if not starts:
                 return iter(())
+            if len(starts) > 1:
+                return self._matches_at(text, starts, len(text) if endpos is None else endpos)
             pos = starts[0]  # no match starts before the first place
         return self.pattern.finditer(text, pos) if endpos is None else self.pattern.finditer(text, pos, endpos)
+
+    def _matches_at(self, text: str, starts: list[int], end: int):
+        """What finditer gives when matches can only start at ``starts``: the leftmost match from each place on.
+        Every match is non-empty (it starts with a prefix), so the next one is searched from where it ends."""
+        match = self.pattern.match
+        cur = -1
+        for q in starts:
+            if q < cur:
+                continue
+            m = match(text, q, end)
+            if m is not None:
+                yield m
+                cur = m.end()
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
