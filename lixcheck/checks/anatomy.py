@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import HEADING, LINES, RUNNING_TEXT, TITLE, Document
 from . import gazetteer
@@ -80,7 +81,9 @@ def block_text(document: Document, index: int) -> str:
     return document.text[b.start:b.end]
 
 
+@cache
 def closing_re() -> re.Pattern:
+    """The closing-phrase regex (built once: the data is read once per process)."""
     words = tuple(gazetteer.load("senders")["closings"])
     return gazetteer.compiled(rf"^[ \t]*(?:{gazetteer.alternation(words)})\b[ ,!.]*", re.IGNORECASE | re.MULTILINE)
 
