@@ -47,8 +47,13 @@ def valid_cpr_date(dd: int, mm: int, yy: int, seventh: int) -> bool:
     return True
 
 
+_SIX_DIGITS = re.compile(r"\d{6}")  # both CPR patterns start with six digits in a row
+
+
 def find_cpr(text: str) -> list[tuple[int, int]]:
     """Spans of CPR numbers (with a valid birth date) in ``text``."""
+    if _SIX_DIGITS.search(text) is None:
+        return []
     out = []
     for rx, needs_cue in ((CPR, False), (CPR_BARE, True)):
         for m in rx.finditer(text):
