@@ -11,6 +11,13 @@ Starts `lixcheck serve` on a free port, warms it up, then POSTs a one-page lette
 Only 127.0.0.1 is contacted. The load generator runs on the same machine, so on 2 cores it takes CPU from the
 server: the numbers are a lower bound. Targets (issue 7): p95 < 100 ms, >= 50 requests/s at concurrency 8, 0 errors.
 main() returns the numbers.
+
+Soak mode (issue 9), ``--soak 10000 --concurrency 16``: instead of the two phases above, that many requests from
+``--concurrency`` clients, mixing the one-page letter (most), short texts, .docx-free file uploads, and every 10th
+request a malformed one (bad JSON, wrong content type, unknown fields, a binary upload, GET on a POST endpoint) and
+every 250th an oversized one (a text over the 10 MB upload limit). Reported: 5xx answers and connection errors (both
+must be 0), answers whose status is not the expected one (200 / 400 / 405 / 413 / 415 / 422), and the server's memory
+(RSS of all its processes, from /proc) after warm-up and at the end: growth must stay under 10 %.
 """
 
 from __future__ import annotations
@@ -117,6 +124,133 @@ def concurrent(host, port, body, concurrency, max_requests, max_seconds):
     return latencies, errors, wall
 
 
+def server_rss(port: int) -> int:
+    """Resident memory in bytes of every `lixcheck serve` process listening on this port (parent and workers)."""
+    total = 0
+    needle = f"--port\0{port}\0".encode()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if needle not in (proc / "cmdline").read_bytes() + b"\0":
+                continue
+            for line in (proc / "status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return total
+
+
+def soak_requests(text: str):
+    """(kind, method, path, body, headers, expected status) for the request mix; index i picks one."""
+    letter = json.dumps({"text": text}).encode("utf-8")
+    short = json.dumps({"text": "Vi har modtaget din ansøgning. Du får svar inden fire uger."}).encode("utf-8")
+    boundary = "lixcheckloadboundary"
+
+    def upload(data: bytes, name: str) -> bytes:
+        return (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
+                "Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+
+    json_h = {"Content-Type": "application/json"}
+    form_h = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    good = [("letter", "POST", "/api/v1/check", letter, json_h, 200),
+            ("short", "POST", "/api/v1/check", short, json_h, 200),
+            ("upload", "POST", "/api/v1/check", upload(text.encode("cp1252", "replace"), "brev.txt"), form_h, 200)]
+    bad = [("bad-json", "POST", "/api/v1/check", b"{\"text\": ", json_h, 400),
+           ("unknown-field", "POST", "/api/v1/check", b'{"tekst": "hej"}', json_h, 400),
+           ("text-not-string", "POST", "/api/v1/check", b'{"text": 42}', json_h, 400),
+           ("content-type", "POST", "/api/v1/check", b"text=hej", {"Content-Type": "text/plain"}, 415),
+           ("binary-upload", "POST", "/api/v1/check", upload(bytes(range(256)) * 8, "x.txt"), form_h, 422),
+           ("get", "GET", "/api/v1/check", None, {}, 405)]
+    big = ("oversized", "POST", "/api/v1/check",
+           json.dumps({"text": "Vi har modtaget din ansøgning. " * 340_000}).encode("utf-8"), json_h, 413)
+
+    def pick(i: int):
+        if i % 250 == 249:
+            return big
+        if i % 10 == 9:
+            return bad[(i // 10) % len(bad)]
+        return good[0] if i % 3 else good[1 + (i // 3) % 2]
+
+    return pick
+
+
+def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: int) -> dict:
+    pick = soak_requests(text)
+    lock = threading.Lock()
+    state = {"issued": 0, "done": 0, "by_status": {}, "unexpected": {}, "conn_errors": 0, "rss_warm": None}
+    latencies: list[float] = []
+
+    def one(conn, i):
+        kind, method, path, body, headers, want = pick(i)
+        t0 = time.perf_counter()
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            r = conn.getresponse()
+            r.read()
+            status = r.status
+            if r.getheader("Connection", "").lower() == "close":
+                conn.close()
+        except (OSError, http.client.HTTPException):
+            conn.close()
+            status = 0
+        return kind, status, want, time.perf_counter() - t0
+
+    def worker():
+        conn = http.client.HTTPConnection(host, port, timeout=60)
+        try:
+            while True:
+                with lock:
+                    if state["issued"] >= total:
+                        return
+                    i = state["issued"]
+                    state["issued"] += 1
+                kind, status, want, dt = one(conn, i)
+                with lock:
+                    state["done"] += 1
+                    state["by_status"][status] = state["by_status"].get(status, 0) + 1
+                    if status == 0:
+                        state["conn_errors"] += 1
+                    elif status != want:
+                        key = f"{kind}:{status}"
+                        state["unexpected"][key] = state["unexpected"].get(key, 0) + 1
+                    if status == 200:
+                        latencies.append(dt)
+                    if state["done"] == warmup:
+                        state["rss_warm"] = server_rss(port)
+        finally:
+            conn.close()
+
+    rss_start = server_rss(port)
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    time.sleep(1.0)  # let the last answers' buffers go
+    rss_end = server_rss(port)
+    warm = state["rss_warm"] or rss_start
+    return {
+        "requests": state["done"],
+        "concurrency": concurrency,
+        "seconds": round(wall, 1),
+        "requests_per_s": round(state["done"] / wall, 1) if wall else 0.0,
+        "by_status": {str(k): v for k, v in sorted(state["by_status"].items())},
+        "server_errors_5xx": sum(v for k, v in state["by_status"].items() if k >= 500),
+        "connection_errors": state["conn_errors"],
+        "unexpected_status": state["unexpected"],
+        "ok_p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
+        "ok_p95_ms": round(percentile(latencies, 95) * 1000, 1) if latencies else None,
+        "rss_start_mb": round(rss_start / 1e6, 1),
+        "rss_after_warmup_mb": round(warm / 1e6, 1),
+        "rss_end_mb": round(rss_end / 1e6, 1),
+        "rss_growth_pct": round(100 * (rss_end - warm) / warm, 1) if warm else None,
+    }
+
+
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=600, help="most requests in the concurrent phase")
@@ -126,6 +260,8 @@ def main(argv=None) -> dict:
     ap.add_argument("--threads", type=int, default=8, help="waitress threads per process (lixcheck serve --threads)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                     help="server processes (lixcheck serve --workers); default: one per core")
+    ap.add_argument("--soak", type=int, default=0, help="soak mode: this many mixed requests (e.g. 10000)")
+    ap.add_argument("--warmup", type=int, default=500, help="soak mode: requests before the memory baseline")
     args = ap.parse_args(argv)
 
     text = letter()
@@ -135,6 +271,19 @@ def main(argv=None) -> dict:
                                                                       workers=args.workers) as base:
         host, port = base.removeprefix("http://").split(":")
         port = int(port)
+        if args.soak:
+            result = soak(host, port, text, args.concurrency, args.soak, min(args.warmup, args.soak))
+            result.update({"cores": os.cpu_count(), "server_workers": args.workers, "server_threads": args.threads})
+            ok = (not result["server_errors_5xx"] and not result["connection_errors"]
+                  and not result["unexpected_status"] and (result["rss_growth_pct"] or 0) < 10)
+            result["ok"] = ok
+            print(json.dumps(result, indent=1))
+            print(f"soak: {result['requests']} requests at concurrency {args.concurrency} in {result['seconds']} s "
+                  f"({result['requests_per_s']}/s): {result['server_errors_5xx']} 5xx, {result['connection_errors']} "
+                  f"connection errors, unexpected statuses {result['unexpected_status'] or 'none'}; server RSS "
+                  f"{result['rss_after_warmup_mb']} MB after warm-up -> {result['rss_end_mb']} MB "
+                  f"({result['rss_growth_pct']} %) -> {'OK' if ok else 'FAILED'}")
+            return result
         sequential(host, port, body, 20)  # warm-up
         seq = sequential(host, port, body, args.sequential)
         lat, errors, wall = concurrent(host, port, body, args.concurrency, args.requests, args.seconds)
