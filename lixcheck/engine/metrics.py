@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..checks.prefilter import Guarded, fold
 from ..readability import count_words
 from . import Context, Hit, RuleInfo
 from .messages import render
@@ -63,13 +64,14 @@ class RequireRule:
     def __init__(self, info: RuleInfo, kinds: list[str], expressions: list[str]):
         self.info = info
         self.kinds = set(kinds)
-        self.any = [re.compile(rx, re.IGNORECASE) for rx in expressions]
+        self.any = [Guarded(re.compile(rx, re.IGNORECASE)) for rx in expressions]
 
     def run(self, ctx: Context) -> list[Hit]:
         if ctx.kind not in self.kinds:
             return []
         text = ctx.document.text
-        if any(rx.search(text) for rx in self.any):
+        folded = fold(text)
+        if any(rx.search(text, folded) for rx in self.any):
             return []
         counted = [p for p in ctx.paragraphs if p.counted] or ctx.paragraphs
         if not counted:

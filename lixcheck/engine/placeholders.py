@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..checks.prefilter import Guarded
 from . import Context, Hit, RuleInfo
 from .messages import render
 
@@ -11,7 +12,7 @@ from .messages import render
 class PlaceholderRule:
     def __init__(self, info: RuleInfo, patterns: list[str]):
         self.info = info
-        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns))
+        self.regex = Guarded(re.compile("|".join(f"(?:{p})" for p in patterns)))
 
     def run(self, ctx: Context) -> list[Hit]:
         text = ctx.document.text
