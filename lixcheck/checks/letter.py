@@ -334,21 +334,25 @@ def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None 
     letter_info(ctx)  # keeps the "letter" section present whichever decision rules are on
     doc = ctx.document
     text = doc.text
-    data = _data()
-    rx = gazetteer.compiled(data["paragraph_ref"], 0)
-    section_re = _any([data["rules_section_heading"]])
+    rx = _paragraph_ref()
+    section_re = _guarded("rules_section_heading")
     skip = [(sec.start, sec.end) for sec in anatomy.sections(doc)
             if section_re.search(sec.heading) and len(sec.heading.split()) <= 8]
     hits = []
     for i, b in enumerate(doc.blocks):
         if not anatomy.is_running(doc, i) or any(s <= b.start < e for s, e in skip):
             continue
-        for m in rx.finditer(text, b.start, b.end):
+        for m in rx.finditer(text, None, b.start, b.end):
             if _in_parentheses(text, b.start, m.start()):
                 continue
             hits.append(Hit(rule, m.start(), m.end()))
     limit = (params or {}).get("max_per_letter", 5)
     return hits[:limit] if isinstance(limit, int) and limit > 0 else hits
+
+
+@lru_cache(maxsize=1)
+def _paragraph_ref() -> Guarded:
+    return Guarded(gazetteer.compiled(_data()["paragraph_ref"], 0))
 
 
 def _in_parentheses(text: str, block_start: int, pos: int) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..checks.prefilter import Guarded
 from ..nlp.pipeline import lemma_table
 from . import Context, Hit, RuleInfo, register_check
 from .messages import render
@@ -70,7 +71,7 @@ class BlivePassive:
         self.gap = int(params.get("gap", 2))
         self.stop = {w.lower() for w in params.get("stop", [])}  # words that end the search (conjunctions …)
         forms = "|".join(sorted((re.escape(w) for w in self.blive), key=len, reverse=True))
-        self.regex = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", re.IGNORECASE)
+        self.regex = Guarded(re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", re.IGNORECASE))
         self.table = lemma_table()
 
     def is_participle(self, word: str) -> bool:
