@@ -160,5 +160,7 @@ def test_any_of_is_the_truth_of_the_alternation():
         for text in TEXTS[:6] + ["aa", "ſkal betale", "Du har ikke ret til"]:
             spans = [(0, len(text))] + [sorted((rnd.randrange(len(text) + 1), rnd.randrange(len(text) + 1)))
                                         for _ in range(8)]
+            narrowed = anyof.within(text)
             for a, b in spans:
                 assert anyof.found(text, fold(text), a, b) == bool(whole.search(text, a, b)), (patterns, a, b)
+                assert narrowed.found(text, fold(text), a, b) == bool(whole.search(text, a, b)), (patterns, a, b)

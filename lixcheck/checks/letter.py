@@ -142,7 +142,8 @@ def klage_region(document: Document, sentences: list | None = None) -> list[tupl
     folded = fold(text)
     if sentences is None:
         sentences = split(text, document.blocks)
-    if not mention.possible(text, folded):
+    mention = mention.within(text, folded)  # the alternatives that can match somewhere in this letter
+    if not mention.parts:
         sentences = ()  # no sentence can mention complaining
     for i, s in enumerate(sentences):
         if mention.found(text, folded, s.start, s.end):
@@ -226,12 +227,12 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     if region:
         info.klage_present = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
-        where = _found("klage", "where")
-        deadline = _found("klage", "deadline")
+        where = _found("klage", "where").within(text, folded)
+        deadline = _found("klage", "deadline").within(text, folded)
         info.klage_where = any(where.found(text, folded, s, e) for s, e in region)
         info.klage_deadline = any(deadline.found(text, folded, s, e) for s, e in region)
     body_end = region[0][0] if region else len(text)
-    reasons = _found("reasons")
+    reasons = _found("reasons").within(text, folded)
     for i, b in enumerate(document.blocks):
         if b.start >= body_end:
             break

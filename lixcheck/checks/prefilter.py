@@ -285,10 +285,18 @@ class AnyOf:
 
     __slots__ = ("parts",)
 
-    def __init__(self, patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE):
+    def __init__(self, patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE, parts=None):
+        if parts is not None:
+            self.parts = parts
+            return
         if any(_BACKREF.search(p) for p in patterns):  # group numbers would change: keep them together
             patterns = ["|".join(f"(?:{p})" for p in patterns)]
         self.parts = tuple(Guarded(re.compile(p, flags)) for p in patterns)
+
+    def within(self, text: str, folded: str | None = None) -> AnyOf:
+        """The same test for windows of ``text`` only: the alternatives that cannot match anywhere in it dropped."""
+        folded = fold(text) if folded is None else folded
+        return AnyOf((), parts=tuple(g for g in self.parts if g.possible(text, folded)))
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return any(g.possible(text, folded, pos, endpos) for g in self.parts)
