@@ -45,9 +45,10 @@ class PatternRules:
     def _may_match(self, doc) -> bool:
         if self.orth_triggers is None:
             return True
-        if self.orth_triggers and not self.orth_triggers.isdisjoint(doc.count_by(ORTH)):
+        # one array of the Doc's words (count_by builds a dict of counts first)
+        if self.orth_triggers and not self.orth_triggers.isdisjoint(doc.to_array(ORTH).tolist()):
             return True
-        return bool(self.lower_triggers) and not self.lower_triggers.isdisjoint(doc.count_by(LOWER))
+        return bool(self.lower_triggers) and not self.lower_triggers.isdisjoint(doc.to_array(LOWER).tolist())
 
     def run(self, doc, enabled: set[str]) -> list[Hit]:
         if not self.rules or not self._may_match(doc):
