@@ -299,9 +299,16 @@ class AnyOf:
         return AnyOf((), parts=tuple(g for g in self.parts if g.possible(text, folded)))
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        if folded is None:
+            folded = fold(text)  # once for all parts (None again for a text the filter cannot read: no skipping)
         return any(g.possible(text, folded, pos, endpos) for g in self.parts)
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        if folded is None:
+            folded = fold(text)
+            if folded is None:
+                end = len(text) if endpos is None else endpos
+                return any(g.pattern.search(text, pos, end) is not None for g in self.parts)
         for g in self.parts:
             if g.search(text, folded, pos, endpos) is not None:
                 return True
