@@ -45,9 +45,19 @@ def _reference_lemmas(doc) -> list[str]:
 def _same(ours, reference, text: str) -> None:
     a, b = ours.make_doc(text), reference.make_doc(text)
     assert a.to_array(ATTRS).tolist() == b.to_array(ATTRS).tolist()
+    pipeline._teach_tokenizer_cache(a)  # its words now come from the tokenizer's cache
+    assert ours.make_doc(text).to_array(ATTRS).tolist() == b.to_array(ATTRS).tolist()
     doc = pipeline.lixcheck_lemmas(ours.make_doc(text))
     assert [t.lemma_ for t in doc] == _reference_lemmas(b)
     assert doc.to_array(LEMMA).tolist() == [ours.vocab.strings[x] for x in _reference_lemmas(b)]
+
+
+def test_the_tokenizer_learns_words(ours):
+    doc = ours.make_doc("Vi sender 12.500 kr. til dig, jf. brevet (bilag 1). Afgørelsesbrev")
+    pipeline._teach_tokenizer_cache(doc)
+    seen = pipeline._teachers[id(ours.vocab)][2]
+    assert {hash(w) for w in doc.text.split()} <= seen
+    assert all(isinstance(h, int) for h in seen)  # hashes, never the words
 
 
 def test_whitespace_special_cases_are_dropped(ours):
