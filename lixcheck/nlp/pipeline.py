@@ -94,8 +94,9 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
     return doc
 
 
-# Tokenizers of the pipelines built here, by id(Vocab): (vocab, tokenizer, hashes of the words already taught).
-_teachers: dict[int, tuple[object, object, set[int]]] = {}
+# Tokenizers of the pipelines built here, by id(Vocab): (vocab, tokenizer, hashes of the words already taught,
+# hashes of the tokens of the texts already taught).
+_teachers: dict[int, tuple[object, object, set[int], set[int]]] = {}
 
 
 def _teach_tokenizer_cache(doc: Doc) -> None:
@@ -104,18 +105,21 @@ def _teach_tokenizer_cache(doc: Doc) -> None:
     spaCy caches how it split a word, but stops doing so for the rest of a text after the first special case
     ("kr.", "1.", "Tlf." …; spaCy issue #1250), so in a letter most words were split afresh every time. Tokenizing a
     new word alone caches it exactly as spaCy would have (a word that involves a special case is still not cached).
-    Only Python hashes of the words are kept (no text), and no more words than the tokenizer's own cache holds."""
+    A Doc whose tokens have all been seen is skipped without rebuilding its text. Only hashes are kept (no text),
+    and no more words than the tokenizer's own cache holds."""
     entry = _teachers.get(id(doc.vocab))
     if entry is None or entry[0] is not doc.vocab or getattr(doc.vocab, "in_memory_zone", False):
         return
-    _vocab, tokenizer, seen = entry
+    _vocab, tokenizer, seen, seen_tokens = entry
     limit = getattr(tokenizer, "max_cache_size", 10_000)
     if len(seen) >= limit:
         return
+    orths = doc.to_array(ORTH).tolist()
+    if seen_tokens.issuperset(orths):
+        return
+    seen_tokens.update(orths)
     words = doc.text.split()
     hashes = list(map(hash, words))
-    if seen.issuperset(hashes):
-        return
     for word, h in zip(words, hashes, strict=True):
         if h not in seen and len(seen) < limit:
             seen.add(h)
@@ -212,7 +216,7 @@ def load(model: str = "auto") -> tuple[Language, PipelineInfo]:
         _keep_long_chunks(nlp)
         _drop_plain_whitespace_cases(nlp)
         nlp.add_pipe("lixcheck_sentences", first=True)
-        _teachers[id(nlp.vocab)] = (nlp.vocab, nlp.tokenizer, set())
+        _teachers[id(nlp.vocab)] = (nlp.vocab, nlp.tokenizer, set(), set())
         if "lemmatizer" not in nlp.pipe_names and "trainable_lemmatizer" not in nlp.pipe_names:
             nlp.add_pipe("lixcheck_lemmas")
         name = f"{nlp.meta.get('lang', 'da')}_{nlp.meta.get('name', 'pipeline')}" if trained else "blank-da"
