@@ -179,7 +179,8 @@ def soak_requests(text: str):
 def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: int) -> dict:
     pick = soak_requests(text)
     lock = threading.Lock()
-    state = {"issued": 0, "done": 0, "by_status": {}, "unexpected": {}, "conn_errors": 0, "rss_warm": None}
+    state = {"issued": 0, "done": 0, "by_status": {}, "unexpected": {}, "conn_errors": 0, "conn_error_kinds": {},
+             "rss_warm": None}
     latencies: list[float] = []
 
     def one(conn, i):
@@ -192,9 +193,10 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
             status = r.status
             if r.getheader("Connection", "").lower() == "close":
                 conn.close()
-        except (OSError, http.client.HTTPException):
+        except (OSError, http.client.HTTPException) as e:
             conn.close()
             status = 0
+            kind = f"{kind}:{type(e).__name__}"
         return kind, status, want, time.perf_counter() - t0
 
     def worker():
@@ -212,6 +214,7 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
                     state["by_status"][status] = state["by_status"].get(status, 0) + 1
                     if status == 0:
                         state["conn_errors"] += 1
+                        state["conn_error_kinds"][kind] = state["conn_error_kinds"].get(kind, 0) + 1
                     elif status != want:
                         key = f"{kind}:{status}"
                         state["unexpected"][key] = state["unexpected"].get(key, 0) + 1
@@ -241,6 +244,7 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
         "by_status": {str(k): v for k, v in sorted(state["by_status"].items())},
         "server_errors_5xx": sum(v for k, v in state["by_status"].items() if k >= 500),
         "connection_errors": state["conn_errors"],
+        "connection_errors_by_request": state["conn_error_kinds"],
         "unexpected_status": state["unexpected"],
         "ok_p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
         "ok_p95_ms": round(percentile(latencies, 95) * 1000, 1) if latencies else None,
