@@ -55,9 +55,10 @@ def _best(candidates: list[frozenset]) -> frozenset | None:
     return max(good, key=lambda c: (min(8, min(map(len, c))), -len(c)))
 
 
-def _seq(items, ic: bool) -> tuple[frozenset | None, frozenset | None]:
+def _seq(items, ic: bool, collect: list | None = None) -> tuple[frozenset | None, frozenset | None]:
     """(exact, required) of a sequence: exact = every string it can match is in the set (None: unknown);
-    required = every match contains one of the set's strings (None: unknown)."""
+    required = every match contains one of the set's strings (None: unknown). ``collect`` receives every set of
+    which each match contains one string (all of them hold at once)."""
     run = frozenset({""})  # the literal strings the consecutive elements so far can match
     candidates: list[frozenset] = []
     broken = False
@@ -76,6 +77,8 @@ def _seq(items, ic: bool) -> tuple[frozenset | None, frozenset | None]:
         candidates.append(run)
         run = exact if exact is not None else frozenset({""})
     candidates.append(run)
+    if collect is not None:
+        collect.extend(c for c in candidates if c and all(c))
     return (None if broken else run), _best(candidates)
 
 
@@ -173,6 +176,23 @@ def prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+def second_needles(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Another set of strings every match contains one of, besides needles(pattern): "møde … kl." needs a meeting
+    word and "kl." both. None when there is no useful second set."""
+    first = needles(pattern)
+    if first is None:
+        return None
+    found: list[frozenset] = []
+    try:
+        _seq(P.parse(pattern.pattern, pattern.flags).data, bool(pattern.flags & re.IGNORECASE), found)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    # a set is worth testing when the first one does not imply it (a string of it inside each first string)
+    others = [c for c in found if min(map(len, c)) >= 3 and not all(any(x in f for x in c) for f in first)]
+    best = _best(others)
+    return tuple(sorted(best)) if best is not None else None
+
+
 class Guarded:
     """A compiled pattern whose search/finditer skip texts (or text windows) that hold none of its needles, and start
     scanning where the first of its prefixes occurs (a match cannot start before it).
@@ -180,11 +200,12 @@ class Guarded:
     ``folded`` is fold(text), passed by callers that search one text many times; it is computed when not given.
     """
 
-    __slots__ = ("pattern", "needles", "prefixes", "ignorecase")
+    __slots__ = ("pattern", "needles", "needles2", "prefixes", "ignorecase")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         self.needles = needles(pattern)
+        self.needles2 = second_needles(pattern)
         self.prefixes = prefixes(pattern)
         self.ignorecase = bool(pattern.flags & re.IGNORECASE)
 
@@ -228,11 +249,25 @@ class Guarded:
         if pos == 0 and endpos is None:
             for n in needles:  # plain loops: a generator expression costs more than the tests
                 if n in hay:
+                    break
+            else:
+                return False
+            if self.needles2 is None:
+                return True
+            for n in self.needles2:
+                if n in hay:
                     return True
             return False
         find = hay.find
         end = len(text) if endpos is None else endpos
         for n in needles:
+            if find(n, pos, end) != -1:
+                break
+        else:
+            return False
+        if self.needles2 is None:
+            return True
+        for n in self.needles2:
             if find(n, pos, end) != -1:
                 return True
         return False
