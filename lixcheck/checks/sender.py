@@ -129,6 +129,17 @@ def _org_index() -> tuple[_Names, dict[str, tuple[str, str]], Guarded | None, li
     return named, names, acr, shapes, places
 
 
+@lru_cache(maxsize=1)
+def _shape_needles() -> tuple[str, ...] | None:
+    """Every literal string of the name-shape patterns (case-sensitive), or None when one of them has none."""
+    out: list[str] = []
+    for _kind, rx in _org_index()[3]:
+        if rx.needles is None or rx.ignorecase:
+            return None
+        out.extend(rx.needles)
+    return tuple(out)
+
+
 def match_organisation(text: str) -> Organisation | None:
     """The first authority named in ``text``: a listed one first, else one recognised by its name's shape."""
     named, names, acr, shapes, _places = _org_index()
@@ -144,6 +155,13 @@ def match_organisation(text: str) -> Organisation | None:
             best = Organisation(canon, kind, True, m.start(), m.end())
     if best is not None:
         return best
+    needles = _shape_needles()
+    if needles is not None:
+        for n in needles:
+            if n in text:
+                break
+        else:
+            return None  # no shape can match: none of their literal strings is in the text
     for kind, rx in shapes:
         m = rx.search(text)
         if m and (best is None or m.start() < best.start):
