@@ -176,7 +176,7 @@ def soak_requests(text: str):
     return pick
 
 
-def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: int) -> dict:
+def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: int, timeout: float = 60) -> dict:
     pick = soak_requests(text)
     lock = threading.Lock()
     state = {"issued": 0, "done": 0, "by_status": {}, "unexpected": {}, "conn_errors": 0, "conn_error_kinds": {},
@@ -200,7 +200,7 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
         return kind, status, want, time.perf_counter() - t0
 
     def worker():
-        conn = http.client.HTTPConnection(host, port, timeout=60)
+        conn = http.client.HTTPConnection(host, port, timeout=timeout)
         try:
             while True:
                 with lock:
@@ -220,6 +220,7 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
                         state["unexpected"][key] = state["unexpected"].get(key, 0) + 1
                     if status == 200:
                         latencies.append(dt)
+                    state["slowest"] = max(state.get("slowest", 0.0), dt)
                     if state["done"] == warmup:
                         state["rss_warm"] = server_rss(port)
         finally:
@@ -248,6 +249,8 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
         "unexpected_status": state["unexpected"],
         "ok_p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
         "ok_p95_ms": round(percentile(latencies, 95) * 1000, 1) if latencies else None,
+        "ok_p999_ms": round(percentile(latencies, 99.9) * 1000, 1) if latencies else None,
+        "slowest_ms": round(state.get("slowest", 0.0) * 1000, 1),
         "rss_start_mb": round(rss_start / 1e6, 1),
         "rss_after_warmup_mb": round(warm / 1e6, 1),
         "rss_end_mb": round(rss_end / 1e6, 1),
@@ -266,6 +269,7 @@ def main(argv=None) -> dict:
                     help="server processes (lixcheck serve --workers); default: one per core")
     ap.add_argument("--soak", type=int, default=0, help="soak mode: this many mixed requests (e.g. 10000)")
     ap.add_argument("--warmup", type=int, default=500, help="soak mode: requests before the memory baseline")
+    ap.add_argument("--timeout", type=float, default=60.0, help="soak mode: seconds a client waits for an answer")
     args = ap.parse_args(argv)
 
     text = letter()
@@ -276,7 +280,7 @@ def main(argv=None) -> dict:
         host, port = base.removeprefix("http://").split(":")
         port = int(port)
         if args.soak:
-            result = soak(host, port, text, args.concurrency, args.soak, min(args.warmup, args.soak))
+            result = soak(host, port, text, args.concurrency, args.soak, min(args.warmup, args.soak), args.timeout)
             result.update({"cores": os.cpu_count(), "server_workers": args.workers, "server_threads": args.threads})
             ok = (not result["server_errors_5xx"] and not result["connection_errors"]
                   and not result["unexpected_status"] and (result["rss_growth_pct"] or 0) < 10)
