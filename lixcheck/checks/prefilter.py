@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import re._constants as C  # noqa: N812
 import re._parser as P  # noqa: N812
+from functools import lru_cache
 
 # Characters for which re.IGNORECASE on a literal is exactly a.lower() == b.lower() among themselves (checked in
 # tests/test_prefilter.py): Latin-1 and common typographic punctuation. Anything else in a text disables the skip.
@@ -121,17 +122,40 @@ def _node(op, av, ic: bool) -> tuple[frozenset | None, frozenset | None]:
     return None, None
 
 
+@lru_cache(maxsize=1024)
+def _analysis(source: str, flags: int) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None,
+                                                tuple[str, ...] | None]:
+    """(needles, second needles, prefixes) of a pattern, from one parse of it (cached: rule data repeats)."""
+    if flags & (re.VERBOSE | re.LOCALE | re.ASCII):
+        return None, None, None
+    ic = bool(flags & re.IGNORECASE)
+    try:
+        tree = P.parse(source, flags).data
+    except (re.error, RecursionError):
+        return None, None, None
+    found: list[frozenset] = []
+    try:
+        exact, required = _seq(tree, ic, found)
+        best = _best([x for x in (exact, required) if x is not None])
+    except (_Unknown, RecursionError):
+        best = None
+    first = tuple(sorted(best)) if best is not None else None
+    second = None
+    if first is not None:
+        # a set is worth testing when the first one does not imply it (a string of it inside each first string)
+        others = [c for c in found if min(map(len, c)) >= 3 and not all(any(x in f for x in c) for f in first)]
+        other = _best(others)
+        second = tuple(sorted(other)) if other is not None else None
+    try:
+        start = _prefix_seq(tree, ic)
+    except (_Unknown, RecursionError):
+        start = None
+    return first, second, (tuple(sorted(start)) if start else None)
+
+
 def needles(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Strings of which every match of ``pattern`` contains one (lower-cased when it ignores case), or None."""
-    if pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII) or not isinstance(pattern.pattern, str):
-        return None
-    ic = bool(pattern.flags & re.IGNORECASE)
-    try:
-        exact, required = _seq(P.parse(pattern.pattern, pattern.flags).data, ic)
-    except (_Unknown, re.error, RecursionError):
-        return None
-    best = _best([x for x in (exact, required) if x is not None])
-    return tuple(sorted(best)) if best is not None else None
+    return _analysis(pattern.pattern, pattern.flags)[0] if isinstance(pattern.pattern, str) else None
 
 
 def _prefix_seq(items, ic: bool) -> frozenset | None:
@@ -167,30 +191,13 @@ def _prefix_node(op, av, ic: bool) -> frozenset | None:
 
 def prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` starts with (lower-cased when it ignores case), or None."""
-    if pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII) or not isinstance(pattern.pattern, str):
-        return None
-    try:
-        found = _prefix_seq(P.parse(pattern.pattern, pattern.flags).data, bool(pattern.flags & re.IGNORECASE))
-    except (_Unknown, re.error, RecursionError):
-        return None
-    return tuple(sorted(found)) if found else None
+    return _analysis(pattern.pattern, pattern.flags)[2] if isinstance(pattern.pattern, str) else None
 
 
 def second_needles(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Another set of strings every match contains one of, besides needles(pattern): "møde … kl." needs a meeting
     word and "kl." both. None when there is no useful second set."""
-    first = needles(pattern)
-    if first is None:
-        return None
-    found: list[frozenset] = []
-    try:
-        _seq(P.parse(pattern.pattern, pattern.flags).data, bool(pattern.flags & re.IGNORECASE), found)
-    except (_Unknown, re.error, RecursionError):
-        return None
-    # a set is worth testing when the first one does not imply it (a string of it inside each first string)
-    others = [c for c in found if min(map(len, c)) >= 3 and not all(any(x in f for x in c) for f in first)]
-    best = _best(others)
-    return tuple(sorted(best)) if best is not None else None
+    return _analysis(pattern.pattern, pattern.flags)[1] if isinstance(pattern.pattern, str) else None
 
 
 class Guarded:
@@ -204,9 +211,10 @@ class Guarded:
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
-        self.needles = needles(pattern)
-        self.needles2 = second_needles(pattern)
-        self.prefixes = prefixes(pattern)
+        if isinstance(pattern.pattern, str):
+            self.needles, self.needles2, self.prefixes = _analysis(pattern.pattern, pattern.flags)
+        else:
+            self.needles = self.needles2 = self.prefixes = None
         self.ignorecase = bool(pattern.flags & re.IGNORECASE)
 
     def _starts(self, text: str, folded: str | None, pos: int, endpos: int | None) -> list[int] | None:
