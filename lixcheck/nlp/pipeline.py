@@ -48,7 +48,12 @@ def lemma_table() -> dict[str, str]:
         return {}
     path = Path(spec.origin).parent / "data" / "da_lemma_lookup.json.gz"
     with gzip.open(path) as f:
-        return json.loads(f.read())
+        raw = f.read()
+    try:  # orjson builds the same dict in half the time (0.3 s of the cold start); json when it is absent
+        import orjson
+    except ImportError:
+        return json.loads(raw)
+    return orjson.loads(raw)
 
 
 _LEMMA_CACHE_MAX = 500_000
