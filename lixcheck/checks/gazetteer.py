@@ -21,11 +21,12 @@ from ..errors import ConfigError
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FILES = ("senders", "letter", "template")
 ENTRY_POINT_GROUP = "lixcheck.letter_data"
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same data, 10× faster to read
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read letter-check data: {e}") from None
     if not isinstance(data, dict):

@@ -22,7 +22,7 @@ class LanguageData:
 
 @cache
 def danish() -> LanguageData:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml
     return LanguageData(
         never_end=frozenset(a.lower() for a in raw["never_end"]),
         may_end=frozenset(a.lower() for a in raw["may_end"]),
