@@ -80,6 +80,7 @@ class Analyzer:
         self.config = config
         self.nlp, self.pipeline_info = pipeline.load(config.model)
         self.ruleset: RuleSet = load_ruleset(config)
+        self._procs = tuple(proc for _name, proc in self.nlp.pipeline)  # nlp.pipeline builds a new list per call
         self._lock = threading.Lock()  # spaCy pipelines are not guaranteed thread-safe while processing
 
     def prepare(self, document: Document):
@@ -95,7 +96,7 @@ class Analyzer:
     def check(self, document: Document, kind: str | None = None) -> Report:
         doc, measured = self.prepare(document)
         with self._lock:
-            for _name, proc in self.nlp.pipeline:
+            for proc in self._procs:
                 doc = proc(doc)
         return self.finish(document, doc, measured, kind)
 
@@ -116,8 +117,11 @@ class Analyzer:
         from .checks.letter import detect_kind, normalise_kind
 
         # Once per document, before the rules that use ctx.kind; given kinds in Danish ("afgørelse") are normalised.
-        kind = detect_kind(document) if kind_detected else normalise_kind(kind)
-        ctx = Context(document, doc, sentences, kind, self.config, doc_lix, paragraphs)
+        # Detection gets the Context, so that it shares the per-document title with the rules.
+        ctx = Context(document, doc, sentences, None if kind_detected else normalise_kind(kind), self.config, doc_lix,
+                      paragraphs)
+        if kind_detected:
+            ctx.kind = detect_kind(document, ctx)
         hits = self.ruleset.run(ctx)
         text = mask_cpr(document.text)  # rules saw the original; everything the Report carries is masked
         findings = make_findings(document, hits, self.config, text)

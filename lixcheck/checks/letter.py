@@ -48,13 +48,14 @@ def _title_text(document: Document) -> str:
     return t.text if t else ""
 
 
-def kind_scores(document: Document) -> dict[str, float]:
-    """Weighted cue score per kind; cues in the title and the first two paragraphs count lead_factor times."""
+def kind_scores(document: Document, ctx=None) -> dict[str, float]:
+    """Weighted cue score per kind; cues in the title and the first two paragraphs count lead_factor times.
+    ``ctx``: the rule Context over the document, when there is one (its title is found once per document)."""
     data = _data()
     factor = float(data.get("lead_factor", 2))
     text = document.text
     lead_start, lead_end = anatomy.lead_text(document, 2)
-    t = anatomy.find_title(document)
+    t = anatomy.find_title(document) if ctx is None else anatomy.title_of(ctx)
     title = t.text if t else ""
     title_apart = t is not None and t.start < 0  # a title from metadata only; else text[t.start:t.end]
     folded, folded_title = fold(text), fold(title)
@@ -72,9 +73,9 @@ def kind_scores(document: Document) -> dict[str, float]:
     return scores
 
 
-def detect_kind(document: Document) -> str:
+def detect_kind(document: Document, ctx=None) -> str:
     """The letter kind, from cue phrases: decision, partshoering, reminder, invitation, request or information."""
-    scores = kind_scores(document)
+    scores = kind_scores(document, ctx)
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < float(_data().get("min_score", 2)):
         return "information"
