@@ -34,25 +34,36 @@ def _too_long_error(length: int, limit: int) -> InputError:
                       f"{limit:,} tegn (flere hundrede sider).".replace(",", "."))
 
 
+_NOT_COUNTED = Lix(None, 0, 0, 0, None, REASON_NOT_RUNNING_TEXT)  # Lix is frozen: instances can be shared
+_sentence_lix: dict[tuple[int, int], Lix] = {}  # a one-sentence Lix per (words, long words): built once each
+
+
 def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Span], list[Span], Lix]:
     """Sentences and LIX per sentence, per block and for the whole document (no spaCy needed)."""
     text = document.text
     sentences = split(text, document.blocks, colon_ends=config.colon_ends_sentence)
-    per_block = [[0, 0, 0] for _ in document.blocks]  # words, sentences, long words
+    blocks = document.blocks
+    per_block = [[0, 0, 0] for _ in blocks]  # words, sentences, long words
     sent_spans = []
+    previous_block = None
     for i, s in enumerate(sentences):
+        block_kind = blocks[s.block].kind
         if s.counted:
-            first_in_block = i == 0 or sentences[i - 1].block != s.block
             w, lw = count_words(text, s.start, s.end,
-                                list_item=first_in_block and document.blocks[s.block].kind == LIST_ITEM)
+                                list_item=s.block != previous_block and block_kind == LIST_ITEM)
             acc = per_block[s.block]
             acc[0] += w
             acc[1] += 1
             acc[2] += lw
-            lix = make_lix(w, 1, lw, min_words=1)
+            lix = _sentence_lix.get((w, lw))
+            if lix is None:
+                lix = make_lix(w, 1, lw, min_words=1)
+                if len(_sentence_lix) < 10_000:
+                    _sentence_lix[(w, lw)] = lix
         else:
-            lix = Lix(None, 0, 0, 0, None, REASON_NOT_RUNNING_TEXT)
-        sent_spans.append(Span(i, s.start, s.end - s.start, document.blocks[s.block].kind, lix, s.block, "", s.counted))
+            lix = _NOT_COUNTED
+        sent_spans.append(Span(i, s.start, s.end - s.start, block_kind, lix, s.block, "", s.counted))
+        previous_block = s.block
     paragraphs = []
     total = [0, 0, 0]
     for i, (b, (w, n, lw)) in enumerate(zip(document.blocks, per_block, strict=True)):
@@ -63,7 +74,7 @@ def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Sp
             total[1] += n
             total[2] += lw
         else:
-            lix = Lix(None, 0, 0, 0, None, REASON_NOT_RUNNING_TEXT)
+            lix = _NOT_COUNTED
         paragraphs.append(Span(i, b.start, b.end - b.start, b.kind, lix, i, b.source, counted))
     doc_lix = make_lix(*total, min_words=config.min_words)
     if config.lix_mode == "textstat":
