@@ -37,6 +37,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from lixcheck.batch.store import stored_count
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -52,19 +54,6 @@ def start(jsonl: Path, out: Path, workers: int, shard_size: int) -> subprocess.P
            "--shard-size", str(shard_size), "--quiet"]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
-
-def count(out: Path) -> int:
-    path = out / "results.sqlite"
-    if not path.exists():
-        return 0
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-        try:
-            return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return 0
 
 
 def consistency(out: Path) -> dict:
@@ -108,11 +97,11 @@ def main(argv=None) -> dict:
         kills = []
         problems = []
         for k, target in enumerate(targets):
-            before = count(out)
+            before = stored_count(out)
             target = max(target, before + 1)
             proc = start(jsonl, out, args.workers, args.shard_size)
             deadline = time.monotonic() + 600
-            while count(out) < target and proc.poll() is None and time.monotonic() < deadline:
+            while stored_count(out) < target and proc.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.01)
             time.sleep(rng.uniform(0.0, 0.3))
             finished_first = proc.poll() is not None

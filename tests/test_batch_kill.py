@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from lixcheck.batch.store import Store
+from lixcheck.batch.store import Store, stored_count
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 11  # each restart loads spaCy and the rule pack (~3 s), so this dominates the test's time
@@ -32,16 +32,6 @@ def _start(jsonl: Path, out: Path) -> subprocess.Popen:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
-def _count(out: Path) -> int:
-    try:
-        db = sqlite3.connect(f"file:{out / 'results.sqlite'}?mode=ro", uri=True, timeout=1)
-        try:
-            return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return 0
-
 
 def test_kill_9_at_random_moments_then_resume(tmp_path):
     jsonl = _generator().write(tmp_path / "in", 300, 21, "jsonl")
@@ -57,7 +47,7 @@ def test_kill_9_at_random_moments_then_resume(tmp_path):
         else:  # mid-run: once this run has committed a random number of documents, plus a random delay
             target = before + rng.randint(1, 10)
             deadline = time.monotonic() + 30
-            while _count(out) < target and time.monotonic() < deadline and proc.poll() is None:
+            while stored_count(out) < target and time.monotonic() < deadline and proc.poll() is None:
                 time.sleep(0.005)
             time.sleep(rng.uniform(0.0, 0.03))
         os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, as `kill -9` on the job would

@@ -52,6 +52,15 @@ CREATE INDEX IF NOT EXISTS findings_doc ON findings(doc_seq);
 CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
 """
 
+def stored_count(directory: str | Path) -> int:
+    """Documents stored so far, read-only, for watching a running batch: 0 while the store is missing or busy."""
+    try:
+        with Store(directory, readonly=True) as store:
+            return store.count()
+    except (FileNotFoundError, sqlite3.Error):
+        return 0
+
+
 class Store:
     """Single writer (the batch parent process). Readers may open the file at any time."""
 
