@@ -75,6 +75,17 @@ class Client:
         self.conn.close()
 
 
+def run_threads(worker, n: int) -> float:
+    """Run ``worker`` in n threads until all return; the wall-clock seconds it took."""
+    threads = [threading.Thread(target=worker) for _ in range(n)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - t0
+
+
 def sequential(host, port, body, n) -> list[float]:
     c = Client(host, port)
     out = []
@@ -114,13 +125,7 @@ def concurrent(host, port, body, concurrency, max_requests, max_seconds):
         finally:
             c.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - t0
+    wall = run_threads(worker, concurrency)
     return latencies, errors, wall
 
 
@@ -227,13 +232,7 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
             conn.close()
 
     rss_start = server_rss(port)
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - t0
+    wall = run_threads(worker, concurrency)
     time.sleep(1.0)  # let the last answers' buffers go
     rss_end = server_rss(port)
     warm = state["rss_warm"] or rss_start

@@ -217,6 +217,13 @@ class Guarded:
             self.needles = self.needles2 = self.prefixes = None
         self.ignorecase = bool(pattern.flags & re.IGNORECASE)
 
+    def _hay(self, text: str, folded: str | None) -> str | None:
+        """The text the needles are looked up in: the case-folded text for IGNORECASE patterns (None when it cannot
+        be folded safely), else the text itself."""
+        if not self.ignorecase:
+            return text
+        return fold(text) if folded is None else folded
+
     def _starts(self, text: str, folded: str | None, pos: int, endpos: int | None) -> list[int] | None:
         """The places in text[pos:endpos] where a match can start (sorted), or None when that is unknown: each
         match starts with one of the prefixes. [] when no match is possible."""
@@ -224,12 +231,9 @@ class Guarded:
             return []
         if self.prefixes is None:
             return None
-        if self.ignorecase:
-            hay = fold(text) if folded is None else folded
-            if hay is None:
-                return None
-        else:
-            hay = text
+        hay = self._hay(text, folded)
+        if hay is None:
+            return None
         find = hay.find
         end = len(text) if endpos is None else endpos
         out = []
@@ -248,12 +252,9 @@ class Guarded:
         needles = self.needles
         if needles is None:
             return True
-        if self.ignorecase:
-            hay = fold(text) if folded is None else folded
-            if hay is None:
-                return True
-        else:
-            hay = text
+        hay = self._hay(text, folded)
+        if hay is None:
+            return True
         if pos == 0 and endpos is None:
             for n in needles:  # plain loops: a generator expression costs more than the tests
                 if n in hay:
