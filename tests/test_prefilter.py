@@ -164,3 +164,34 @@ def test_any_of_is_the_truth_of_the_alternation():
             for a, b in spans:
                 assert anyof.found(text, fold(text), a, b) == bool(whole.search(text, a, b)), (patterns, a, b)
                 assert narrowed.found(text, fold(text), a, b) == bool(whole.search(text, a, b)), (patterns, a, b)
+
+
+def test_needle_index_gives_the_same_results(monkeypatch):
+    """The one-scan needle index (used for letters of INDEX_MIN+ characters) answers like str.find: force it onto
+    every text, short made-up ones and windows included."""
+    from lixcheck.checks import prefilter
+
+    if prefilter.ahocorasick is None:
+        pytest.skip("pyahocorasick is not installed: the index is not used")
+    monkeypatch.setattr(prefilter, "INDEX_MIN", 0)
+    rnd = random.Random(5)
+    texts = TEXTS[:4] + ["".join(rnd.choice(WORDS) for _ in range(12)) for _ in range(40)]
+    for text in texts:
+        for g in GUARDED:
+            _same(g, text, 0, len(text))
+            a = rnd.randrange(len(text) + 1)
+            _same(g, text, a, rnd.randrange(a, len(text) + 1))
+    assert prefilter._index(TEXTS[0]) is not None  # (the index really was in use)
+
+
+def test_pattern_added_after_a_text_was_indexed(monkeypatch):
+    """A Guarded built after a text's index brings needles the index lacks: the index is rebuilt, not trusted."""
+    from lixcheck.checks import prefilter
+
+    monkeypatch.setattr(prefilter, "INDEX_MIN", 0)
+    text = "Du kan klage over afgørelsen til Ankestyrelsen inden fire uger. " * 5
+    folded = fold(text)
+    assert Guarded(re.compile(r"\bklage", re.IGNORECASE)).possible(text, folded)
+    late = Guarded(re.compile(r"\bankestyrelsen inden fire\b", re.IGNORECASE))
+    assert late.possible(text, folded)
+    assert late.search(text, folded).span() == re.search(r"ankestyrelsen inden fire", text.lower()).span()

@@ -8,6 +8,12 @@ pattern: they only skip the search when no needle occurs inside text[pos:endpos]
 Case-insensitive matching equals a substring test on str.lower() only for characters whose case folding in ``re``
 is plain one-to-one lower-casing; fold(text) returns None for a text with any other character (say "ſ", "K" the
 Kelvin sign, Greek or Turkish letters), and the search then simply runs.
+
+A letter is searched by some 150 patterns with some 550 needles in all: testing them one by one (str.find each) was
+a fifth of check()'s time. So every needle of every Guarded goes into one Aho-Corasick automaton (pyahocorasick),
+and a text of INDEX_MIN+ characters is scanned once for all of them: the index of where each needle occurs then
+answers every test on that text and its windows. Texts are recognised by identity (the same str object, as fold()
+returns for the same text), a few per thread; shorter texts and needles added later use str.find as before.
 """
 
 from __future__ import annotations
@@ -15,7 +21,14 @@ from __future__ import annotations
 import re
 import re._constants as C  # noqa: N812
 import re._parser as P  # noqa: N812
+import threading
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+
+try:
+    import ahocorasick
+except ImportError:  # a platform without its wheel: every test uses str.find (same results, slower)
+    ahocorasick = None
 
 # Characters for which re.IGNORECASE on a literal is exactly a.lower() == b.lower() among themselves (checked in
 # tests/test_prefilter.py): Latin-1 and common typographic punctuation. Anything else in a text disables the skip.
@@ -27,11 +40,132 @@ _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 
 
+_local = threading.local()  # per thread: the last texts folded and indexed (kept in memory only, a few at a time)
+_KEEP = 4
+INDEX_MIN = 256  # characters: a shorter text is tested needle by needle (building an index costs more)
+
+
 def fold(text: str) -> str | None:
-    """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs."""
-    if text.isascii() or _UNSAFE.search(text) is None:
-        return text.lower()
-    return None
+    """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs.
+
+    The same str object comes back for the same text object (several checks fold the same letter), so that the
+    needle index built for it is found again."""
+    recent = getattr(_local, "folded", None)
+    if recent is None:
+        recent = _local.folded = []
+    for original, folded in recent:
+        if original is text:
+            return folded
+    folded = text.lower() if text.isascii() or _UNSAFE.search(text) is None else None
+    if len(text) >= INDEX_MIN:  # short texts (titles, headings) are cheap to fold again
+        recent.insert(0, (text, folded))
+        del recent[_KEEP:]
+    return folded
+
+
+class _Registry:
+    """Every needle and prefix of every Guarded, in one automaton (rebuilt when a Guarded brings new strings)."""
+
+    LIMIT = 50_000  # strings; beyond this, new patterns use str.find (patterns built per call would grow it forever)
+
+    def __init__(self):
+        self.strings: set[str] = set()
+        self.version = 0
+        self._automaton = None
+        self._lock = threading.Lock()
+
+    def add(self, strings: set[str]) -> int | None:
+        """Register strings; the version an index must have to hold them all (None: not registered)."""
+        if ahocorasick is None:
+            return None
+        with self._lock:
+            new = strings - self.strings
+            if new:
+                if len(self.strings) + len(new) > self.LIMIT:
+                    return None
+                self.strings |= new
+                self.version += 1
+                self._automaton = None
+            return self.version
+
+    def automaton(self):
+        with self._lock:
+            if self._automaton is None:
+                a = ahocorasick.Automaton()
+                for s in self.strings:
+                    a.add_word(s, (s, len(s) - 1))
+                a.make_automaton()
+                self._automaton = (self.version, a)
+            return self._automaton
+
+
+_registry = _Registry()
+
+
+class _Index:
+    """Where each registered string occurs in one text: start offsets, ascending."""
+
+    __slots__ = ("version", "positions", "length")
+
+    def __init__(self, hay: str):
+        self.version, automaton = _registry.automaton()
+        positions: dict[str, list[int]] = {}
+        for end, (s, back) in automaton.iter(hay):
+            found = positions.get(s)
+            if found is None:
+                positions[s] = [end - back]
+            else:
+                found.append(end - back)
+        self.positions = positions
+        self.length = len(hay)
+
+    def has_any(self, strings, pos: int, end: int | None) -> bool:
+        """Whether one of ``strings`` lies inside hay[pos:end] (what hay.find(s, pos, end) != -1 says)."""
+        positions = self.positions
+        if pos == 0 and end is None:
+            for s in strings:
+                if s in positions:
+                    return True
+            return False
+        end = self.length if end is None else end
+        for s in strings:
+            found = positions.get(s)
+            if found:
+                i = bisect_left(found, pos)
+                if i < len(found) and found[i] + len(s) <= end:
+                    return True
+        return False
+
+    def starts(self, strings, pos: int, end: int) -> list[int]:
+        """Every offset in hay[pos:end] where one of ``strings`` lies wholly inside the window."""
+        out: list[int] = []
+        for s in strings:
+            found = self.positions.get(s)
+            if found:
+                i = bisect_left(found, pos) if pos else 0
+                j = bisect_right(found, end - len(s))
+                if i < j:
+                    out.extend(found[i:j])
+        return out
+
+
+def _index(hay: str) -> _Index | None:
+    """The needle index of a text of INDEX_MIN+ characters (built once per text object, a few kept per thread)."""
+    if len(hay) < INDEX_MIN or ahocorasick is None:
+        return None
+    recent = getattr(_local, "indexes", None)
+    if recent is None:
+        recent = _local.indexes = []
+    elif recent and recent[0][0] is hay and recent[0][1].version == _registry.version:  # the usual case: the same letter again
+        return recent[0][1]
+    for text, index in recent:
+        if text is hay:
+            if index.version == _registry.version:
+                return index
+            break
+    index = _Index(hay)
+    recent[:] = [(hay, index)] + [e for e in recent if e[0] is not hay][:_KEEP - 1]
+    return index
 
 
 class _Unknown(Exception):
@@ -207,7 +341,7 @@ class Guarded:
     ``folded`` is fold(text), passed by callers that search one text many times; it is computed when not given.
     """
 
-    __slots__ = ("pattern", "needles", "needles2", "prefixes", "ignorecase")
+    __slots__ = ("pattern", "needles", "needles2", "prefixes", "ignorecase", "version")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
@@ -216,70 +350,91 @@ class Guarded:
         else:
             self.needles = self.needles2 = self.prefixes = None
         self.ignorecase = bool(pattern.flags & re.IGNORECASE)
+        strings = {s for group in (self.needles, self.needles2, self.prefixes) if group for s in group}
+        self.version = _registry.add(strings) if strings else None  # an index of this version or later holds them
 
-    def _hay(self, text: str, folded: str | None) -> str | None:
-        """The text the needles are looked up in: the case-folded text for IGNORECASE patterns (None when it cannot
-        be folded safely), else the text itself."""
-        if not self.ignorecase:
-            return text
-        return fold(text) if folded is None else folded
+    def _where(self, text: str, folded: str | None, pos: int, endpos: int | None) -> tuple[str | None, _Index | None]:
+        """(hay, index): the text the needles are looked up in -- the case-folded text for IGNORECASE patterns, None
+        when it cannot be folded safely -- and its needle index when there is one that holds this pattern's strings."""
+        if self.ignorecase:
+            hay = fold(text) if folded is None else folded
+            if hay is None:
+                return None, None
+        else:
+            hay = text
+        if self.version is None or len(hay) < INDEX_MIN or pos < 0 or (endpos is not None and endpos < 0):
+            return hay, None
+        index = _index(hay)
+        return hay, (index if index is not None and index.version >= self.version else None)
 
-    def _starts(self, text: str, folded: str | None, pos: int, endpos: int | None) -> list[int] | None:
-        """The places in text[pos:endpos] where a match can start (sorted), or None when that is unknown: each
-        match starts with one of the prefixes. [] when no match is possible."""
-        if not self.possible(text, folded, pos, endpos):
-            return []
-        if self.prefixes is None:
-            return None
-        hay = self._hay(text, folded)
-        if hay is None:
-            return None
-        find = hay.find
-        end = len(text) if endpos is None else endpos
-        out = []
-        for p in self.prefixes:
-            i = find(p, pos, end)
-            while i != -1:
-                out.append(i)
-                if len(out) > _MAX_STARTS:
-                    return sorted(out)[:1]  # many places: one scan from the first one is cheaper
-                i = find(p, i + 1, end)
-        out.sort()
-        return out
-
-    def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
-        """False only when no match can lie inside text[pos:endpos]."""
-        needles = self.needles
-        if needles is None:
-            return True
-        hay = self._hay(text, folded)
-        if hay is None:
-            return True
+    def _possible_in(self, hay: str, index: _Index | None, pos: int, endpos: int | None) -> bool:
+        needles, needles2 = self.needles, self.needles2
+        if index is not None:
+            return index.has_any(needles, pos, endpos) and (needles2 is None or index.has_any(needles2, pos, endpos))
         if pos == 0 and endpos is None:
             for n in needles:  # plain loops: a generator expression costs more than the tests
                 if n in hay:
                     break
             else:
                 return False
-            if self.needles2 is None:
+            if needles2 is None:
                 return True
-            for n in self.needles2:
+            for n in needles2:
                 if n in hay:
                     return True
             return False
         find = hay.find
-        end = len(text) if endpos is None else endpos
+        end = len(hay) if endpos is None else endpos
         for n in needles:
             if find(n, pos, end) != -1:
                 break
         else:
             return False
-        if self.needles2 is None:
+        if needles2 is None:
             return True
-        for n in self.needles2:
+        for n in needles2:
             if find(n, pos, end) != -1:
                 return True
         return False
+
+    def _starts(self, text: str, folded: str | None, pos: int, endpos: int | None) -> list[int] | None:
+        """The places in text[pos:endpos] where a match can start (sorted), or None when that is unknown: each
+        match starts with one of the prefixes. [] when no match is possible."""
+        if self.needles is None and self.prefixes is None:
+            return None
+        hay, index = self._where(text, folded, pos, endpos)
+        if hay is None:
+            return None
+        if self.needles is not None and not self._possible_in(hay, index, pos, endpos):
+            return []
+        if self.prefixes is None:
+            return None
+        end = len(text) if endpos is None else endpos
+        if index is not None:
+            out = index.starts(self.prefixes, pos, end)
+            if len(out) > _MAX_STARTS:
+                return [min(out)]  # many places: one scan from the first one is cheaper
+            out.sort()
+            return out
+        find = hay.find
+        out = []
+        for p in self.prefixes:
+            i = find(p, pos, end)
+            while i != -1:
+                out.append(i)
+                if len(out) > _MAX_STARTS:  # many places: one scan from the first place of any prefix
+                    firsts = [find(q, pos, end) for q in self.prefixes]
+                    return [min(f for f in firsts if f != -1)]
+                i = find(p, i + 1, end)
+        out.sort()
+        return out
+
+    def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        """False only when no match can lie inside text[pos:endpos]."""
+        if self.needles is None:
+            return True
+        hay, index = self._where(text, folded, pos, endpos)
+        return hay is None or self._possible_in(hay, index, pos, endpos)
 
     def search(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         starts = self._starts(text, folded, pos, endpos)
