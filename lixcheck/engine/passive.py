@@ -1,12 +1,22 @@
 """Passive voice, as built-in checks `passive.s` and `passive.blive` (word lists come from the rule's params).
 
-s-passive (nlp.md): a lower-case word ending in -s with word = lemma+s, lemma+des or lemma+es, or lemma[:-1]+es for
-an -e lemma ("behandles", "behandledes", "indfris"), where the lookup table knows verb forms of the lemma (so
-genitives such as "en uges", "klasses" drop out); or a listed irregular form ("fås"). Not a deponent ("skyldes",
-"synes"), not capitalised inside a sentence (a name).
+s-passive (nlp.md): a lower-case word ending in -s that is the passive of a verb the lookup table knows (it has
+verb forms of the infinitive, so "vindue" or "uge" is no verb). The infinitive comes from the lookup lemma
+("behandles" → behandle, "behandledes", "indfris") or, when the table reads the word as a noun ("skabes" → skab),
+from the word itself: present "-es" → "-e" ("skabes" → skabe) and past "-tes/-des" → "-e" ("mentes" → mene,
+"indledtes" → indlede). Also a listed irregular form ("fås"). Not:
+- a deponent ("skyldes", "synes", "findes"), or a reciprocal with a plural pronoun before it ("vi ses", "skal vi
+  tales ved"); without one, "ses" is passive ("det kan ses");
+- a genitive of a nominalised adjective or participle after a determiner ("de helliges", "den forsikredes",
+  "de ansattes"); "det mentes" stays passive (neuter "det" is a subject there);
+- capitalised inside a sentence (a name).
 blive-passive: a form of "blive" followed, within `gap` words (no punctuation or `stop` word between), by a
 participle ("blev bevilget", "er blevet sendt", "blev den rolige stilhed brudt"): a word ending in -t whose lookup
-lemma is a verb ("vinduet" is a noun: the table has no verb forms of "vindue").
+lemma is a verb, or whose infinitive by Danish participle endings is a verb ("-et" → "-e": stillet → stille;
+"-t" → "-e": holdt → holde, læst → læse, bestemt → bestemme). A word the table reads as a definite noun ("løbet" →
+løb, "mødet") is a participle only right after the blive form and when no other participle follows within the gap
+("blev overfaldet"; "blev huset solgt": "solgt"; not "blev glad for svaret"); adjectives in neuter -t ("dyrt",
+"sikkert") are not participles.
 The detectors take plain token lists so the benchmark (benchmarks/acc_passive.py) runs the same code on UD gold tokens.
 """
 
@@ -33,17 +43,33 @@ def is_verb(table: dict, lemma: str) -> bool:
     return any(table.get(lemma + suffix) == lemma for suffix in ("nde", "ede", "de", "te"))
 
 
+def is_adjective_base(table: dict, base: str) -> bool:
+    """`base` has a neuter -t form that the table leads back to it ("hellig": helligt; "dyr": dyrt)."""
+    return table.get(base + "t") == base
+
+
+_VOWELS = frozenset("aeiouyæøå")
+_PLURAL_PRONOUNS = frozenset(("vi", "de", "I", "Vi", "De"))  # "I" (you, plural) only capitalised: "i" is "in"
+# Determiners that can also be the subject of a passive verb ("den sendes", "det vurderes"); after the others the
+# -s word is a genitive ("din kommunes"). After neuter "det/dette" it is no nominalised adjective ("det mentes").
+_SUBJECTS = frozenset(("den", "det", "de", "denne", "dette", "disse", "nogen", "noget", "ingen", "intet"))
+_NEUTER = frozenset(("det", "dette"))
+
+
 class SPassive:
     def __init__(self, params: dict):
         self.deponents = {w.lower() for w in params.get("deponents", [])}
+        self.reciprocals = {w.lower() for w in params.get("reciprocals", [])}
         self.forms = {w.lower() for w in params.get("forms", [])}
         self.determiners = {w.lower() for w in params.get("determiners", [])}
         self.table = lemma_table()
 
     def is_passive(self, words: list[str], i: int, sent_start: bool) -> bool:
-        return self.is_passive_word(words[i], words[i - 1] if i > 0 else "", sent_start)
+        return self.is_passive_word(words[i], words[i - 1] if i > 0 else "", sent_start,
+                                    words[i - 2] if i > 1 else "")
 
-    def is_passive_word(self, word: str, prev: str, sent_start: bool) -> bool:
+    def is_passive_word(self, word: str, prev: str, sent_start: bool, prev2: str = "") -> bool:
+        """`prev`, `prev2`: the one and two words before (only reciprocals look at `prev2`)."""
         low = word.lower()
         if len(low) < 3 or not low.endswith("s") or not low.isalpha():
             return False
@@ -51,16 +77,46 @@ class SPassive:
             return False
         if low in self.deponents:
             return False
+        if low in self.reciprocals and (prev in _PLURAL_PRONOUNS or prev2 in _PLURAL_PRONOUNS):
+            return False  # "vi ses", "skal vi ses", "I tales ved"
         if low in self.forms:
             return True
         lemma = _lemma(self.table, word)
         if lemma in self.deponents or len(lemma) < 2:
             return False
-        after_determiner = prev.lower() in self.determiners
-        if lemma.endswith("e") and not after_determiner and is_verb(self.table, lemma):
-            return low in (lemma + "s", lemma + "des", lemma[:-1] + "es")
-        # other stems, or after "en/det/hver …" (a genitive "en uges" or a pronoun "det behandles"): only verbs
-        return len(lemma) >= 3 and low in (lemma + "s", lemma + "es", lemma + "des") and is_verb(self.table, lemma)
+        verb, past = self._verb(low, lemma)
+        if verb is None:
+            return False
+        p = prev.lower()
+        if p in self.determiners:
+            if p not in _SUBJECTS:
+                return False  # a genitive: "en uges", "hver klasses", "din kommunes"
+            if p not in _NEUTER and (past or is_adjective_base(self.table, low[:-2])):
+                return False  # genitive of a nominalised adjective or participle: "de helliges", "den forsikredes"
+        return True
+
+    def _verb(self, low: str, lemma: str) -> tuple[str | None, bool]:
+        """(the infinitive `low` is the s-passive of, whether it is a past form), or (None, False)."""
+        table = self.table
+        if low in (lemma + "s", lemma + "es") and (len(lemma) > 2 or lemma[-1] == "e") and is_verb(table, lemma):
+            return lemma, False  # "behandles", "indfris"; not "vis" → vi
+        if low == lemma + "des" and is_verb(table, lemma):
+            return lemma, True  # "behandledes"
+        stem = low[:-1]
+        if len(stem) < 4:
+            return None, False
+        if stem[-1] == "e" and is_verb(table, stem):
+            return stem, False  # present, the table reads the word as a noun: "skabes" → skabe
+        if stem.endswith(("te", "de")) and not stem.endswith("ende"):  # not a present participle: "de studerendes"
+            # past: "afgjordes" (the table knows "afgjorde"), "mentes" → mene, "indledtes" → indlede, "troedes" → tro
+            known = table.get(stem, stem)
+            for inf in (known, stem[:-2] + "e", stem[:-2], stem[:-3] if stem.endswith("ede") else ""):
+                if inf == stem:
+                    continue
+                # infinitives end in -e or, short ones, in a vowel ("tro"); not "katte" → kat
+                if len(inf) >= 2 and inf[-1] in _VOWELS and is_verb(table, inf):
+                    return inf, True
+        return None, False
 
 
 class BlivePassive:
@@ -74,27 +130,53 @@ class BlivePassive:
         self.regex = Guarded(re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", re.IGNORECASE))
         self.table = lemma_table()
 
-    def is_participle(self, word: str) -> bool:
+    def _is_verb(self, inf: str) -> bool:
+        return inf in self.short_verbs or is_verb(self.table, inf)
+
+    def participle(self, word: str) -> int:
+        """2: a participle; 1: a participle or a definite noun ("løbet", "mødet"); 0: no participle."""
         low = word.lower()
         if not low.endswith("t") or not low.isalpha() or low in self.not_participles or len(low) < 3:
-            return False
-        lemma = _lemma(self.table, low)
-        return lemma != low and (lemma in self.short_verbs or is_verb(self.table, lemma))
+            return 0
+        table = self.table
+        lemma = _lemma(table, low)
+        if lemma != low and self._is_verb(lemma):
+            # "mødet" → møde, but the verb's participle is "mødt": "mødet" is the noun, or a strong verb's
+            # participle beside its past tense ("faldet", "faldt")
+            return 1 if low == lemma + "t" and table.get(low[:-2] + "t") == lemma else 2
+        if len(low) < 4 or (lemma != low and low == lemma + "t"):
+            return 0  # "det"; an adjective's neuter form: "dyrt", "sikkert"
+        if low.endswith("et"):  # "-et" participle of an -e verb: stillet → stille, overfaldet → overfalde
+            if not self._is_verb(low[:-1]):
+                return 0
+        elif not (self._is_verb(low[:-1] + "e")  # "-t" after the stem: holdt → holde, læst → læse
+                  or (low[-2] not in _VOWELS and self._is_verb(low[:-1] + low[-2] + "e"))):  # bestemt → bestemme
+            return 0
+        return 1 if lemma != low else 2  # the table reads it as another word's form: a noun ("løbet" → løb)
+
+    def is_participle(self, word: str) -> bool:
+        return self.participle(word) > 0
 
     def find(self, words: list[str]) -> list[tuple[int, int]]:
-        """(index of the blive form, index of the participle) pairs."""
+        """(index of the blive form, index of the participle) pairs; a sure participle wins over a possible noun."""
         out = []
         n = len(words)
         for i, w in enumerate(words):
             if w.lower() not in self.blive:
                 continue
+            maybe = None
             for j in range(i + 1, min(n, i + 2 + self.gap)):
                 cand = words[j]
-                if self.is_participle(cand):
-                    out.append((i, j))
+                kind = self.participle(cand)
+                if kind == 2:
+                    maybe = j
                     break
-                if not cand.isalpha() or cand.lower() in self.blive or cand.lower() in self.stop:
+                if kind == 1 and j == i + 1:  # a possible noun only right after "blive": not "glad for svaret"
+                    maybe = j
+                elif not cand.isalpha() or cand.lower() in self.blive or cand.lower() in self.stop:
                     break
+            if maybe is not None:
+                out.append((i, maybe))
         return out
 
 
@@ -112,6 +194,7 @@ def _detector(cls, rule: RuleInfo, params: dict):
 
 _S_WORD = re.compile(r"(?<!\w)\w+[sS]\b")  # from word starts only: inside a long word it backtracked (quadratic)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
+_PREV_TWO = re.compile(r"(\S+)\s+\S+\s+$")
 _OPENERS = frozenset("\"'«»“(")
 
 
@@ -130,7 +213,11 @@ def s_passive(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
         pm = _PREV_WORD.search(before)
         prev = pm.group(1) if pm else ""
         sent_start = start in starts or (start > 0 and text[start - 1] in _OPENERS)
-        if det.is_passive_word(m.group(), prev, sent_start):
+        prev2 = ""
+        if m.group().lower() in det.reciprocals:  # "skal vi ses": the word two before, for these few only
+            pm2 = _PREV_TWO.search(text[max(0, start - 80):start])
+            prev2 = pm2.group(1) if pm2 else ""
+        if det.is_passive_word(m.group(), prev, sent_start, prev2):
             hits.append(Hit(rule, start, m.end(), (), render(rule.message, match=m.group())))
     return hits
 
