@@ -9,7 +9,9 @@ one ("foretage en vurdering" → "vurdere").
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import compress
 
+import numpy
 from spacy.attrs import IS_ALPHA, LEMMA, SENT_START
 
 from . import Context, Hit, RuleInfo, register_check
@@ -56,21 +58,35 @@ def nominal_chain(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    arr = doc.to_array([LEMMA, SENT_START, IS_ALPHA]).tolist()  # plain ints: numpy scalars are slow to unpack
+    arr = doc.to_array([LEMMA, SENT_START, IS_ALPHA])
+    lemmas = arr[:, 0].tolist()  # plain ints: numpy scalars are slow to look up
     kinds = det.kinds
-    # per token: 2 = nominalisation, 1 = light verb, 3 = everyday word with a nominal suffix, 0 = other
-    marks = []
-    for lemma_hash, _, alpha in arr:
-        k = kinds.get(lemma_hash)
-        if k is None:
-            k = kinds[lemma_hash] = det.kind_of(strings[lemma_hash]) if lemma_hash else 0
-        marks.append(k if alpha else 0)
-    n = len(arr)
-    nominal_at = [i for i, k in enumerate(marks) if k == 2]
-    light_at = [i for i, k in enumerate(marks) if k == 1]
+    # per token: 2 = nominalisation, 1 = light verb, 3 = everyday word with a nominal suffix, 0 = other.
+    # map() and compress() loop in C: most tokens are kind 0, and only the few others are looked at in Python.
+    marks = list(map(kinds.get, lemmas))
+    if None in marks:  # lemmas not seen before in this process
+        for i, k in enumerate(marks):
+            if k is None:
+                h = lemmas[i]
+                k = kinds.get(h)
+                if k is None:
+                    k = kinds[h] = det.kind_of(strings[h]) if h else 0
+                marks[i] = k
+    n = len(lemmas)
+    marked = list(compress(range(n), marks))
+    if marked:
+        alpha = arr[marked, 2].tolist()
+        for i, a in zip(marked, alpha, strict=True):
+            if not a:
+                marks[i] = 0
+    nominal_at = [i for i in marked if marks[i] == 2]
+    light_at = [i for i in marked if marks[i] == 1]
     if len(nominal_at) < det.min_count and not light_at:
         return []  # no sentence can have a chain, and there is no light verb
-    starts = [i for i, (_, ss, _) in enumerate(arr) if ss == 1 or i == 0] + [n]
+    starts = numpy.flatnonzero(arr[:, 1] == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    starts.append(n)
     text = ctx.document.text  # the Doc's text (Doc.text would join every token again)
     hits = []
     for a, b in zip(starts, starts[1:], strict=False):
