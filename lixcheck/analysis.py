@@ -192,10 +192,19 @@ _analyzers: dict[tuple, Analyzer] = {}
 _analyzers_lock = threading.Lock()
 
 
+_last: tuple[Config, Analyzer] | None = None  # the Config object asked for last (Configs are frozen)
+
+
 def analyzer(config: Config) -> Analyzer:
     """The Analyzer for a configuration, built once per process (pipelines and matchers are expensive)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is config:
+        return last[1]
     key = config.key()
     with _analyzers_lock:
         if key not in _analyzers:
             _analyzers[key] = Analyzer(config)
-        return _analyzers[key]
+        found = _analyzers[key]
+    _last = (config, found)
+    return found

@@ -47,9 +47,12 @@ _FIELDS = {f.name: f for f in fields(Config)}
 _TYPES = {name: get_origin(t) or t for name, t in get_type_hints(Config).items()}
 
 
+_DEFAULT = Config()  # frozen: one shared instance, so that check() without a config finds its Analyzer at once
+
+
 def from_dict(data: dict[str, Any] | None, *, where: str = "config") -> Config:
     if data is None:
-        return Config()
+        return _DEFAULT
     if isinstance(data, Config):
         return data
     if not isinstance(data, dict):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import orjson
+
 CPR_SHAPED = re.compile(r"(?<![\d])(\d{6})([-‐‑– ]?)(\d{4})(?!\d)")
 _SIX_DIGITS = re.compile(r"\d{6}")  # every CPR-shaped number starts with six digits in a row
 
@@ -22,11 +24,22 @@ def mask_cpr(text: str) -> str:
 
 
 def mask_json(value):
-    """Every string inside a JSON-like value (dicts, lists) passed through mask_cpr."""
+    """Every string inside a JSON-like value (dicts, lists) passed through mask_cpr (the value itself comes back
+    when no string in it holds six digits in a row)."""
+    if isinstance(value, dict | list | tuple):
+        try:  # one C-fast serialisation instead of a walk: JSON never escapes or splits a run of digits
+            if _SIX_DIGITS.search(orjson.dumps(value).decode()) is None:
+                return value
+        except TypeError:  # something orjson cannot write: walk it
+            pass
+    return _mask_walk(value)
+
+
+def _mask_walk(value):
     if isinstance(value, str):
         return mask_cpr(value)
     if isinstance(value, dict):
-        return {k: mask_json(v) for k, v in value.items()}
+        return {k: _mask_walk(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [mask_json(v) for v in value]
+        return [_mask_walk(v) for v in value]
     return value

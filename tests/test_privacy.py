@@ -311,3 +311,14 @@ def test_batch_and_report_store_and_log_nothing(sandbox, tmp_path):
         db.close()
     assert rows == (10, 2)
     assert shown and all(t in (MASKED, None) for t in shown), shown
+
+
+def test_mask_json_masks_every_string_and_skips_clean_values():
+    from lixcheck.privacy import mask_json
+
+    clean = {"sender": {"name": "Aarhus Kommune", "phone": "87 13 12 34"}, "parts": [1, 2.5, None, True]}
+    assert mask_json(clean) is clean  # nothing to mask: no copy
+    dirty = {"a": ["Sag 010203-1234", {"b": ("CPR 0102031234",)}], "c": "٠١٠٢٠٣-١٢٣٤", "n": 123456789012}
+    assert mask_json(dirty) == {"a": ["Sag 010203-XXXX", {"b": ["CPR 010203XXXX"]}], "c": "٠١٠٢٠٣-XXXX",
+                                "n": 123456789012}
+    assert mask_json({1: "010203-1234"}) == {1: "010203-XXXX"}  # keys orjson cannot write: walked

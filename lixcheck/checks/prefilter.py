@@ -156,7 +156,7 @@ def _index(hay: str) -> _Index | None:
     recent = getattr(_local, "indexes", None)
     if recent is None:
         recent = _local.indexes = []
-    elif recent and recent[0][0] is hay and recent[0][1].version == _registry.version:  # the usual case: the same letter again
+    elif recent and recent[0][0] is hay and recent[0][1].version == _registry.version:  # the same letter again
         return recent[0][1]
     for text, index in recent:
         if text is hay:
