@@ -47,7 +47,7 @@ NOT_A_UNIT = re.compile(r"(?<![\wæøå])(?:du|din|dit|dine|dig|vi|os|vores|jere
                         r"bliver|vil|ikke|tak|hej|kære)(?![\wæøå])", re.IGNORECASE)
 UNIT_SHAPE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:(?:,| og| &| for| i| til| med)? [A-ZÆØÅ][\wæøå-]*)*$")
 UNIT_JOINED = re.compile(r" og | & |, ")
-_PHONE_CUE, _EMAIL, _PERSON_CUE = Guarded(PHONE_CUE), Guarded(EMAIL), Guarded(PERSON_CUE)
+_PERSON_CUE = Guarded(PERSON_CUE)
 _GUARDED = {DIGITAL_REPLY: Guarded(DIGITAL_REPLY), WEB: Guarded(WEB)}
 CONTACT_LINE = re.compile(r"\b(?:tlf|telefon|mail|e-mail|email|www|cvr|ean|fax|åbningstid\w*|kl\.)\b|@|https?://",
                           re.IGNORECASE)
@@ -66,28 +66,33 @@ class Organisation:
         return self.kind in ("municipality", "region")
 
 
-_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 class _Names:
-    """search() of the alternation of all listed authority names, with exactly the regex's result, but the regex is
-    only tried where a word starts with the first letters of some name (several hundred alternatives per position
-    made this search the most expensive part of the sender analysis)."""
+    """search() of a pattern whose matches start where a word starts, with one of ``names`` (a literal alternation
+    after a (?<![\\wæøå]) look-behind) or as a word ending with one of ``endings`` (a [\\wæøå]+ prefix before a suffix
+    group, then (?![\\wæøå])). It gives exactly the pattern's own search() result, but the pattern is only tried at
+    word starts whose first letters start some name or whose word ends like one of the endings: the plain search
+    tries several hundred alternatives at every position (and a suffix after [\\w]+ backtracks over every word)."""
 
-    def __init__(self, pattern: re.Pattern, names: tuple[str, ...]):
+    def __init__(self, pattern: re.Pattern, names: tuple[str, ...], endings: tuple[str, ...] = ()):
         self.pattern = pattern
         self.k = min(4, min(map(len, names))) if names else 0
-        usable = self.k > 0 and all(fold(n) == n and n[:1].isalnum() for n in names)
+        usable = (self.k > 0 and all(fold(n) == n and n[:1].isalnum() for n in names)
+                  and all(e and fold(e) == e for e in endings))
         self.prefixes = frozenset(n[:self.k] for n in names) if usable else None
+        self.endings = tuple(endings)
 
     def search(self, text: str):
         folded = fold(text) if self.prefixes is not None else None
         if folded is None:
             return self.pattern.search(text)
-        k, prefixes, match = self.k, self.prefixes, self.pattern.match
-        for w in _WORD_START.finditer(text):
+        k, prefixes, endings, match = self.k, self.prefixes, self.endings, self.pattern.match
+        for w in _WORD.finditer(text):  # a match starts at a word start: no word character before it
             p = w.start()
-            if folded[p:p + k] in prefixes:
+            if folded[p:p + k] in prefixes or (endings and folded.endswith(endings, p, w.end())):
                 m = match(text, p)
                 if m:
                     return m
@@ -178,20 +183,45 @@ def municipality_by_place(text: str) -> str | None:
     return None
 
 
+UNIT_SUFFIXES = ("afdeling", "center", "centret", "centeret", "forvaltning", "sekretariat", "kontor", "enhed", "team",
+                 "service", "tjeneste")
+UNIT_ENDINGS = ("en", "et", "s")
+
+
 @lru_cache(maxsize=1)
 def _unit_re() -> re.Pattern:
     data = gazetteer.load("senders")
     words = gazetteer.alternation(tuple(data["unit_words"]))
     return gazetteer.compiled(
-        rf"(?<![\wæøå])(?:{words})|[\wæøå]+(?:afdeling|center|centret|centeret|forvaltning|sekretariat|kontor|enhed|"
-        rf"team|service|tjeneste)(?:en|et|s)?(?![\wæøå])",
+        rf"(?<![\wæøå])(?:{words})|[\wæøå]+(?:{'|'.join(UNIT_SUFFIXES)})(?:{'|'.join(UNIT_ENDINGS)})?(?![\wæøå])",
         re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _unit_names() -> _Names:
+    """_unit_re().search, tried only at the word starts where it can match."""
+    endings = tuple(s + e for s in UNIT_SUFFIXES for e in ("", *UNIT_ENDINGS))
+    return _Names(_unit_re(), tuple(gazetteer.load("senders")["unit_words"]), endings)
+
+
+def _unit_search(text: str):
+    return _unit_names().search(text)
 
 
 @lru_cache(maxsize=1)
 def _title_re() -> re.Pattern:
     words = gazetteer.alternation(tuple(gazetteer.load("senders")["titles"]))
     return gazetteer.compiled(rf"(?<![\wæøå])(?:{words})(?:en|e|er)?(?![\wæøå])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _title_names() -> _Names:
+    """_title_re().search, tried only at the word starts where it can match."""
+    return _Names(_title_re(), tuple(gazetteer.load("senders")["titles"]))
+
+
+def _title_search(text: str):
+    return _title_names().search(text)
 
 
 @lru_cache(maxsize=1)
@@ -203,9 +233,9 @@ def _generic_re() -> re.Pattern:
 def is_unit(text: str) -> bool:
     """Does a short line name a unit (team, centre, department …)? 'Borgerservice', 'Team Ydelser',
     'Natur, Miljø og Trafik' (capitalised words joined by og/&/commas) — not a sentence or a title."""
-    if len(text.split()) > 8 or CONTACT_LINE.search(text) or NOT_A_UNIT.search(text) or re.search(r"\d", text):
+    if len(text.split()) > 8 or CONTACT_LINE.search(text) or NOT_A_UNIT.search(text) or _DIGIT.search(text):
         return False
-    return bool(_unit_re().search(text)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
+    return bool(_unit_search(text)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
 
 
 def internal_acronyms(extra: dict | None = None) -> dict[str, str]:
@@ -263,6 +293,60 @@ def _other_org_sentence(text: str, pos: int, sender: Organisation | None) -> boo
     return org is not None and (sender is None or org.name != sender.name)
 
 
+# Every phone number of PHONE_CUE, PHONE_PAIRS and PHONE_ALONE holds such a digit group. A fast scan (the pattern
+# starts with a character class, which the regex engine skips to) finds the few lines where one can be.
+PHONE_DIGITS = re.compile(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}")
+
+
+def _phone_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines holding a PHONE_DIGITS group; a line ending in "+45" goes with the next line (the
+    one place where a phone match can span a line break). No PHONE_CUE or PHONE_PAIRS match lies outside them."""
+    out = []
+    pos = 0
+    while (d := PHONE_DIGITS.search(text, pos)) is not None:
+        a = text.rfind("\n", 0, d.start()) + 1
+        while a >= 4 and text[a - 4:a - 1] == "+45":
+            a = text.rfind("\n", 0, a - 1) + 1
+        b = text.find("\n", d.end())
+        while b != -1 and text[b - 3:b] == "+45":
+            b = text.find("\n", b + 1)
+        if b == -1:
+            b = len(text)
+        out.append((a, b))
+        pos = b + 1
+    return out
+
+
+def _phone_matches(rx: re.Pattern, text: str, spans: list[tuple[int, int]]):
+    """rx.finditer(text) for PHONE_CUE or PHONE_PAIRS, scanning only the lines of ``spans`` (_phone_lines(text)).
+    Exact: no match crosses a line break of the text outside a span, and at a span's end (a line break or the text's
+    end) every look-ahead of the patterns sees a non-word, non-digit character either way."""
+    for a, b in spans:
+        yield from rx.finditer(text, a, b)
+
+
+_EMAIL_CHAR = re.compile(r"[\w.+-]")
+
+
+def _emails(text: str):
+    """EMAIL.finditer(text), trying the pattern only where it can start: at the start of the run of [\\w.+-]
+    characters just before an "@" (its look-behind allows no such character before a match, and the run holds no
+    "@"), instead of at every character of every word."""
+    pos = 0
+    char = _EMAIL_CHAR.match
+    while (at := text.find("@", pos)) != -1:
+        s = at
+        while s > 0 and char(text, s - 1):
+            s -= 1
+        if pos <= s < at:
+            m = EMAIL.match(text, s)
+            if m:
+                yield m
+                pos = m.end()
+                continue
+        pos = at + 1
+
+
 def _line_kind(text: str) -> str:
     if anatomy.DATE_LINE.match(text) or anatomy.REFERENCE_LINE.match(text):
         return "meta"
@@ -308,12 +392,12 @@ def analyse(document: Document, title_block=...) -> SenderInfo:
             # "Kommunen" names no authority; "Sekretariatet" names no authority either, but it is a unit.
             if info.generic_span is None:
                 info.generic_span = (ln.start, ln.end)
-            if info.unit is None and _unit_re().search(ln.text):
+            if info.unit is None and _unit_search(ln.text):
                 info.unit = ln.text.strip(" ,.")
                 info.unit_span = (ln.start, ln.end)
             continue
-        if info.unit is None and rest and not (PERSON_LINE.match(rest) and not _unit_re().search(rest)):
-            if is_unit(rest) and not (_title_re().search(rest) and not _unit_only(rest)):
+        if info.unit is None and rest and not (PERSON_LINE.match(rest) and not _unit_search(rest)):
+            if is_unit(rest) and not (_title_search(rest) and not _unit_only(rest)):
                 info.unit = rest
                 off = ln.text.find(rest)
                 info.unit_span = (ln.start + off, ln.start + off + len(rest))
@@ -325,8 +409,8 @@ def analyse(document: Document, title_block=...) -> SenderInfo:
         # 2. A person: the first name-shaped line of the signature.
         if info.person is None and ln.zone == "signature" and closing_seen:
             cand = re.split(r"\s*(?:,|/|–| - )\s*", ln.text)[0].strip()
-            if PERSON_LINE.match(cand) and org is None and not _unit_re().search(cand) \
-                    and not _title_re().search(cand):
+            if PERSON_LINE.match(cand) and org is None and not _unit_search(cand) \
+                    and not _title_search(cand):
                 info.person = cand
 
     # 3. The opening paragraphs may name the sender as the actor: "Skattestyrelsen har ændret …".
@@ -341,12 +425,13 @@ def analyse(document: Document, title_block=...) -> SenderInfo:
 
     # 4. Contact details anywhere in the letter (not those of another authority).
     folded = fold(text)
-    for m in _PHONE_CUE.finditer(text, folded):
+    phone_lines = _phone_lines(text)
+    for m in _phone_matches(PHONE_CUE, text, phone_lines):
         if not _other_org_sentence(text, m.start(1), info.organisation):
             info.phone = _squash(m.group(1))
             break
     if info.phone is None:
-        for m in PHONE_PAIRS.finditer(text):
+        for m in _phone_matches(PHONE_PAIRS, text, phone_lines):
             if not _other_org_sentence(text, m.start(), info.organisation):
                 info.phone = _squash(m.group(0))
                 break
@@ -356,7 +441,7 @@ def analyse(document: Document, title_block=...) -> SenderInfo:
             if m and not anatomy.REFERENCE_LINE.match(ln.text):
                 info.phone = _squash(m.group(1))
                 break
-    for m in _EMAIL.finditer(text, folded):
+    for m in _emails(text):
         if not _other_org_sentence(text, m.start(), info.organisation):
             info.email = m.group(0)
             break
@@ -373,7 +458,7 @@ def analyse(document: Document, title_block=...) -> SenderInfo:
             break
     if info.person is None:
         m = _PERSON_CUE.search(text, folded)
-        if m and match_organisation(m.group(1)) is None and not _unit_re().search(m.group(1)):
+        if m and match_organisation(m.group(1)) is None and not _unit_search(m.group(1)):
             info.person = m.group(1)
 
     # 5. MeMo sender data (Sender/label and AttentionData).
@@ -428,7 +513,7 @@ def _merge_meta(info: SenderInfo, meta) -> None:
             info.organisation = Organisation(org.name, org.kind, org.known)
             info.from_meta = True
             rest = (label[:org.start] + " " + label[org.end:]).strip(" ,.-–")
-            if info.unit is None and rest and _unit_re().search(rest):
+            if info.unit is None and rest and _unit_search(rest):
                 info.unit = rest
         elif not (_generic_re().match(label) or label.replace(" ", "").isdigit() or label.isupper()):
             info.organisation = Organisation(label, "other", False)
