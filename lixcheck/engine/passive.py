@@ -192,7 +192,7 @@ def _detector(cls, rule: RuleInfo, params: dict):
     return entry[1]
 
 
-_S_WORD = re.compile(r"(?<!\w)\w+[sS]\b")  # from word starts only: inside a long word it backtracked (quadratic)
+_FINAL_S = re.compile(r"[sS](?!\w)")  # the end of a word in -s; its start is found by stepping back (words are short)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _PREV_TWO = re.compile(r"(\S+)\s+\S+\s+$")
 _OPENERS = frozenset("\"'«»“(")
@@ -205,20 +205,24 @@ def s_passive(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
     text = ctx.document.text
     starts = {s.start for s in ctx.sentences}
     hits = []
-    for m in _S_WORD.finditer(text):
+    for m in _FINAL_S.finditer(text):  # (a regex for whole -s words backtracked through every word: 3x slower)
+        end = m.end()
         start = m.start()
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # back over \w characters
+            start -= 1
+        if start == m.start() or (start > 0 and text[start - 1] == "-"):
             continue
+        word = text[start:end]
         before = text[max(0, start - 40):start]
         pm = _PREV_WORD.search(before)
         prev = pm.group(1) if pm else ""
         sent_start = start in starts or (start > 0 and text[start - 1] in _OPENERS)
         prev2 = ""
-        if m.group().lower() in det.reciprocals:  # "skal vi ses": the word two before, for these few only
+        if word.lower() in det.reciprocals:  # "skal vi ses": the word two before, for these few only
             pm2 = _PREV_TWO.search(text[max(0, start - 80):start])
             prev2 = pm2.group(1) if pm2 else ""
-        if det.is_passive_word(m.group(), prev, sent_start, prev2):
-            hits.append(Hit(rule, start, m.end(), (), render(rule.message, match=m.group())))
+        if det.is_passive_word(word, prev, sent_start, prev2):
+            hits.append(Hit(rule, start, end, (), render(rule.message, match=word)))
     return hits
 
 
