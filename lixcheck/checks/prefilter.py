@@ -123,10 +123,7 @@ class _Index:
         """Whether one of ``strings`` lies inside hay[pos:end] (what hay.find(s, pos, end) != -1 says)."""
         positions = self.positions
         if pos == 0 and end is None:
-            for s in strings:
-                if s in positions:
-                    return True
-            return False
+            return not positions.keys().isdisjoint(strings)
         end = self.length if end is None else end
         for s in strings:
             found = positions.get(s)
@@ -431,8 +428,33 @@ class Guarded:
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         """False only when no match can lie inside text[pos:endpos]."""
-        if self.needles is None:
+        needles = self.needles
+        if needles is None:
             return True
+        # (_where and _possible_in, written out: this runs ~100 times per letter)
+        if self.ignorecase:
+            hay = fold(text) if folded is None else folded
+            if hay is None:
+                return True
+        else:
+            hay = text
+        if pos == 0 and endpos is None:
+            if self.version is not None and len(hay) >= INDEX_MIN:
+                index = _index(hay)
+                if index is not None and index.version >= self.version:
+                    keys, needles2 = index.positions.keys(), self.needles2
+                    return not keys.isdisjoint(needles) and (needles2 is None or not keys.isdisjoint(needles2))
+            for n in needles:
+                if n in hay:
+                    break
+            else:
+                return False
+            if self.needles2 is None:
+                return True
+            for n in self.needles2:
+                if n in hay:
+                    return True
+            return False
         hay, index = self._where(text, folded, pos, endpos)
         return hay is None or self._possible_in(hay, index, pos, endpos)
 
