@@ -12,6 +12,7 @@ decision.paragraph-reference.
 from __future__ import annotations
 
 import re
+import re._parser as _parser
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,7 +20,7 @@ from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..nlp.sentences import split
 from . import anatomy, gazetteer
-from .prefilter import AnyOf, Guarded, fold
+from .prefilter import AnyOf, Guarded, fold, needles
 
 DECISION = "decision"
 PARTSHOERING = "partshoering"
@@ -146,8 +147,14 @@ def klage_region(document: Document, sentences: list | None = None) -> list[tupl
     mention = mention.within(text, folded)  # the alternatives that can match somewhere in this letter
     if not mention.parts:
         sentences = ()  # no sentence can mention complaining
+    blocks = document.blocks
+    in_block: dict[int, bool] = {}  # block → whether a mention can lie in it: one test per block, not per sentence
     for i, s in enumerate(sentences):
-        if mention.found(text, folded, s.start, s.end):
+        b = blocks[s.block]
+        possible = in_block.get(s.block)
+        if possible is None:
+            possible = in_block[s.block] = mention.possible(text, folded, b.start, b.end)
+        if (possible or not b.start <= s.start <= s.end <= b.end) and mention.found(text, folded, s.start, s.end):
             # The sentence and the rest of its block: "Du kan klage. Klagen skal være modtaget inden 4 uger."
             block = document.blocks[s.block]
             end = block.end
@@ -172,11 +179,63 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def legal_references(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    rx = _guarded("legal")
+class _FirstOf:
+    """finditer() of the alternation (?:p1)|(?:p2)|… with exactly its matches, each alternative searched on its own.
+
+    At each place the alternation takes the first alternative that matches there, and the leftmost place wins: so its
+    next match is the leftmost of the alternatives' next matches (the first alternative on a tie). Searched apart,
+    each alternative has its own pre-filter (most start with a literal, "§" or "lov om", and are only tried where it
+    occurs) instead of one regex trying every alternative at every position of the letter."""
+
+    def __init__(self, patterns: list[str], flags: int = re.IGNORECASE):
+        whole = gazetteer.any_of(tuple(patterns), flags)  # compiled (and checked) as the data's alternation
+        apart = len(patterns) > 1 and not any(_BACKREF.search(p) for p in patterns)  # group numbers would change
+        parts = [gazetteer.compiled(p, flags) for p in patterns] if apart else [whole]
+        if any(_can_be_empty(p) for p in parts):
+            parts = [whole]  # empty matches: keep finditer's own rules for them
+        self.parts = [Guarded(p) for p in parts]
+
+    def finditer(self, text: str, folded: str | None, pos: int, end: int):
+        parts = self.parts
+        if len(parts) == 1:
+            yield from parts[0].finditer(text, folded, pos, end)
+            return
+        nxt = [g.search(text, folded, pos, end) for g in parts]  # each alternative's leftmost match from pos
+        while True:
+            best = None
+            for m in nxt:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            pos = best.end()
+            # A match starting at or after pos is still the alternative's leftmost one from pos; None stays None.
+            nxt = [m if m is None or m.start() >= pos else g.search(text, folded, pos, end)
+                   for g, m in zip(parts, nxt, strict=True)]
+
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+_SPACES = re.compile(r"\s+")
+
+
+def _can_be_empty(pattern: re.Pattern) -> bool:
+    try:
+        return _parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0
+    except (re.error, RecursionError):
+        return True
+
+
+@lru_cache(maxsize=1)
+def _legal() -> _FirstOf:
+    value = _data()["legal"]
+    return _FirstOf(value if isinstance(value, list) else [value])
+
+
+def legal_references(text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[str]:
     seen = []
-    for m in rx.finditer(text, None, start, len(text) if end is None else end):
-        ref = re.sub(r"\s+", " ", m.group(0)).strip(" ,.")
+    for m in _legal().finditer(text, folded, start, len(text) if end is None else end):
+        ref = _SPACES.sub(" ", m.group(0)).strip(" ,.")
         if ref and ref not in seen:
             seen.append(ref)
     return seen[:20]
@@ -245,7 +304,7 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     refs = []
     pos = 0
     for s, e in region + [(len(text), len(text))]:
-        refs += legal_references(text, pos, s)
+        refs += legal_references(text, pos, s, folded)
         pos = e
     info.legal_basis = list(dict.fromkeys(refs))
     info.reply_deadline = _found("reply_deadline").found(text, folded)
@@ -336,15 +395,19 @@ def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None 
     letter_info(ctx)  # keeps the "letter" section present whichever decision rules are on
     doc = ctx.document
     text = doc.text
-    rx = _paragraph_ref()
+    rx, must = _paragraph_ref()
+    if must is not None and not any(n in text for n in must):
+        return []  # no "§" in the letter
     section_re = _guarded("rules_section_heading")
     skip = [(sec.start, sec.end) for sec in anatomy.sections(doc)
             if section_re.search(sec.heading) and len(sec.heading.split()) <= 8]
     hits = []
     for i, b in enumerate(doc.blocks):
-        if not anatomy.is_running(doc, i) or any(s <= b.start < e for s, e in skip):
+        # the cheap test first: most blocks have no §-reference, and then whether they are running text is moot
+        matches = list(rx.finditer(text, b.start, b.end))
+        if not matches or not anatomy.is_running(doc, i) or any(s <= b.start < e for s, e in skip):
             continue
-        for m in rx.finditer(text, None, b.start, b.end):
+        for m in matches:
             if _in_parentheses(text, b.start, m.start()):
                 continue
             hits.append(Hit(rule, m.start(), m.end()))
@@ -353,8 +416,11 @@ def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None 
 
 
 @lru_cache(maxsize=1)
-def _paragraph_ref() -> Guarded:
-    return Guarded(gazetteer.compiled(_data()["paragraph_ref"], 0))
+def _paragraph_ref() -> tuple[re.Pattern, tuple[str, ...] | None]:
+    """The pattern, and strings one of which each match contains ("§"). A plain pattern, not a Guarded: it starts
+    with a literal, which re scans for quickly itself, and a Guarded would index the letter's unfolded text for it."""
+    rx = gazetteer.compiled(_data()["paragraph_ref"], 0)
+    return rx, needles(rx)
 
 
 def _in_parentheses(text: str, block_start: int, pos: int) -> bool:

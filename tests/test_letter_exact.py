@@ -1,0 +1,73 @@
+"""The letter checks' faster search paths must give exactly what the plain regular expressions give."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lixcheck.checks import gazetteer, letter
+
+ROOT = Path(__file__).resolve().parent.parent
+LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))
+
+# The data's legal-basis pattern for compound law names before the speed-up lookahead was added.
+OLD_COMPOUND_LAW = r"\b[a-zæøå-]{3,}loven\b|\b[a-zæøå-]{3,}lovens\b|\b[a-zæøå-]{3,}lov\b"
+
+FRAGMENTS = ["§ 12", "§§ 3-4", "stk. 2", "nr. 3", " i ", " og ", "lov om social service", "lov om ", "serviceloven",
+             "aktivloven", "lovens", "lov", "loven-", "-lov", "bekendtgørelse nr. 7", "bekendtgørelse om hjælp",
+             "LBK nr. 1", "BEK nr.", "VEJ nr. 9", "Lov", "LOVEN", "ø", "é", "2", " ", ".", ",", "(", ")", "\n", "x"]
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+def _compare(first_of: letter._FirstOf, whole: re.Pattern, text: str, pos: int, end: int) -> None:
+    assert _spans(first_of.finditer(text, None, pos, end)) == _spans(whole.finditer(text, pos, end)), (text, pos, end)
+
+
+def test_first_of_equals_the_alternation_on_the_corpus():
+    first_of = letter._legal()
+    whole = gazetteer.any_of(tuple(letter._data()["legal"]))
+    assert len(first_of.parts) > 1  # searched apart
+    rnd = random.Random(7)
+    for path in LETTERS:
+        text = path.read_text(encoding="utf-8")
+        _compare(first_of, whole, text, 0, len(text))
+        for _ in range(5):
+            a, b = sorted(rnd.randrange(len(text) + 1) for _ in range(2))
+            _compare(first_of, whole, text, a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30), st.integers(0, 200), st.integers(0, 200))
+def test_first_of_equals_the_alternation(parts, a, b):
+    text = "".join(parts)
+    pos, end = sorted((min(a, len(text)), min(b, len(text))))
+    _compare(letter._legal(), gazetteer.any_of(tuple(letter._data()["legal"])), text, pos, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS + ["a", "b", "-"]), max_size=20))
+def test_compound_law_lookahead_changes_no_match(parts):
+    text = "".join(parts)
+    new = next(p for p in letter._data()["legal"] if p.startswith(r"\b(?=[a-zæøå-]*lov)"))
+    old, fast = re.compile(OLD_COMPOUND_LAW, re.IGNORECASE), re.compile(new, re.IGNORECASE)
+    assert _spans(old.finditer(text)) == _spans(fast.finditer(text))
+
+
+def test_first_of_keeps_overlapping_alternatives_in_order():
+    # "ab" (first alternative) and "abc" (second) both match at 0: the alternation takes the first.
+    first_of = letter._FirstOf(["ab", "abc", "b"], 0)
+    whole = re.compile("(?:ab)|(?:abc)|(?:b)")
+    for text in ("abc", "xabcab b", "bbb", ""):
+        _compare(first_of, whole, text, 0, len(text))
+
+
+def test_first_of_keeps_patterns_that_can_match_empty_together():
+    assert len(letter._FirstOf(["a*", "b"], 0).parts) == 1
+    assert len(letter._FirstOf([r"(a)\1", "b"], 0).parts) == 1  # back-references: group numbers must stay
