@@ -10,10 +10,11 @@ is plain one-to-one lower-casing; fold(text) returns None for a text with any ot
 Kelvin sign, Greek or Turkish letters), and the search then simply runs.
 
 A letter is searched by some 150 patterns with some 550 needles in all: testing them one by one (str.find each) was
-a fifth of check()'s time. So every needle of every Guarded goes into one Aho-Corasick automaton (pyahocorasick),
-and a text of INDEX_MIN+ characters is scanned once for all of them: the index of where each needle occurs then
-answers every test on that text and its windows. Texts are recognised by identity (the same str object, as fold()
-returns for the same text), a few per thread; shorter texts and needles added later use str.find as before.
+a fifth of check()'s time. So every needle of every case-insensitive Guarded goes into one Aho-Corasick automaton
+(pyahocorasick), and a folded text of INDEX_MIN+ characters is scanned once for all of them: the index of where each
+needle occurs then answers every test on that text and its windows. Texts are recognised by identity (the same str
+object, as fold() returns for the same text), a few per thread; shorter texts, case-sensitive patterns and needles
+added after a text was indexed use str.find as before.
 """
 
 from __future__ import annotations
@@ -348,7 +349,9 @@ class Guarded:
             self.needles = self.needles2 = self.prefixes = None
         self.ignorecase = bool(pattern.flags & re.IGNORECASE)
         strings = {s for group in (self.needles, self.needles2, self.prefixes) if group for s in group}
-        self.version = _registry.add(strings) if strings else None  # an index of this version or later holds them
+        # An index of this version or later holds them. Only case-insensitive patterns use the index (of the folded
+        # text): the few case-sensitive ones test a letter faster with str.find than by a second scan of it.
+        self.version = _registry.add(strings) if strings and self.ignorecase else None
 
     def _where(self, text: str, folded: str | None, pos: int, endpos: int | None) -> tuple[str | None, _Index | None]:
         """(hay, index): the text the needles are looked up in -- the case-folded text for IGNORECASE patterns, None
