@@ -256,11 +256,17 @@ def is_unit(text: str) -> bool:
     return bool(_unit_search(text)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
 
 
-def internal_acronyms(extra: dict | None = None) -> dict[str, str]:
-    """Known internal acronyms → plain name (data plus a rule's params)."""
+@lru_cache(maxsize=1)
+def _data_acronyms() -> dict[str, str]:
     out = {}
     for acr, v in (gazetteer.load("senders").get("acronyms") or {}).items():
         out[acr] = v["name"] if isinstance(v, dict) else str(v)
+    return out
+
+
+def internal_acronyms(extra: dict | None = None) -> dict[str, str]:
+    """Known internal acronyms → plain name (data plus a rule's params)."""
+    out = dict(_data_acronyms())
     for acr, v in (extra or {}).items():
         out[str(acr)] = v["name"] if isinstance(v, dict) else str(v)
     return out
@@ -610,6 +616,14 @@ def check_contact(ctx: Context, rule: RuleInfo, params: dict | None = None) -> l
     return [Hit(rule, start, end)] if end > start else []
 
 
+@lru_cache(maxsize=16)
+def _acronym_re(acronyms: tuple[str, ...], whole: bool = True) -> re.Pattern:
+    """The acronyms as whole words (group 1), or ``whole=False``: anywhere, also inside words."""
+    if not whole:
+        return re.compile(gazetteer.alternation(acronyms))
+    return re.compile(rf"(?<![\wæøå-])({gazetteer.alternation(acronyms)})(?![\wæøå-])")
+
+
 @register_check("sender.acronym")
 def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """An internal acronym (MSB, BUF …) standing as the sender's name, with its plain name nowhere in the letter."""
@@ -618,12 +632,17 @@ def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> l
     if not acronyms:
         return []
     text = ctx.document.text
-    low = text.lower()
-    rx = re.compile(rf"(?<![\wæøå-])({gazetteer.alternation(tuple(acronyms))})(?![\wæøå-])")
+    low = None
     hits = []
-    for ln in info.lines:
-        for m in rx.finditer(ln.text):
+    # The lines are parts of the text: when no acronym occurs in the text (most letters), no line needs a search.
+    # (One scan for the bare alternation: it starts with a capital letter, which the regex engine skips to.)
+    key = tuple(acronyms)
+    lines = info.lines if _acronym_re(key, False).search(text) else ()
+    for ln in lines:
+        for m in _acronym_re(key).finditer(ln.text):
             name = acronyms[m.group(1)]
+            if low is None:
+                low = text.lower()
             if name.lower() in low:
                 continue
             msg = (f"«{m.group(1)}» er en intern forkortelse, som modtageren ikke kender. "
