@@ -61,12 +61,16 @@ def block_lines(document: Document, index: int) -> list[tuple[int, int]]:
 def is_running(document: Document, index: int) -> bool:
     """Running text: a paragraph, list item or table cell — but not a block of several short lines without any
     sentence end (a letterhead with one long contact line can come out of a reader as a paragraph)."""
-    if document.blocks[index].kind not in RUNNING_TEXT:
+    b = document.blocks[index]
+    if b.kind not in RUNNING_TEXT:
         return False
-    spans = block_lines(document, index)
-    if len(spans) < 2:
+    text = document.text
+    if text.find("\n", b.start, b.end) == -1:
+        return True  # one line (most paragraphs): no need to split it
+    lines = [ln for ln in (raw.strip() for raw in text[b.start:b.end].split("\n")) if ln]  # as block_lines()
+    if len(lines) < 2:
         return True
-    return any(document.text[s:e].rstrip("\"'”»)]").endswith((".", "!", "?", "…", ":")) for s, e in spans)
+    return any(ln.rstrip("\"'”»)]").endswith((".", "!", "?", "…", ":")) for ln in lines)
 
 
 def first_running(document: Document) -> int:
@@ -105,9 +109,9 @@ def _page_block(document: Document, index: int) -> bool:
     return "sidehoved" in src or "sidefod" in src or "header" in src or "footer" in src
 
 
-def sender_lines(document: Document, title=...) -> list[Line]:
+def sender_lines(document: Document, title=..., closing=...) -> list[Line]:
     """The lines where a letter says who sent it: letterhead, signature, footer and page headers/footers.
-    ``title``: title_block(document) when the caller has it already."""
+    ``title``, ``closing``: title_block(document), closing_position(document) when the caller has them already."""
     blocks = document.blocks
     n = len(blocks)
     zone_of: dict[int, str] = {}
@@ -125,7 +129,7 @@ def sender_lines(document: Document, title=...) -> list[Line]:
         if _page_block(document, i):
             zone_of[i] = "page"
     lines: list[Line] = []
-    closing = closing_position(document)
+    closing = closing_position(document) if closing is ... else closing
     sig_blocks: set[int] = set()
     if closing is not None:
         start_block = next((i for i, b in enumerate(blocks) if b.start <= closing < b.end), None)
@@ -264,17 +268,23 @@ def title_block_of(ctx) -> int | None:
     return per_document(ctx, "title_block", title_block)
 
 
+def closing_of(ctx) -> int | None:
+    """closing_position of ctx's document, once per document."""
+    return per_document(ctx, "closing", closing_position)
+
+
 def title_of(ctx) -> Title | None:
     """find_title of ctx's document, once per document."""
     return per_document(ctx, "title", lambda document: find_title(document, title_block_of(ctx)))
 
 
-def looks_like_letter(document: Document) -> bool:
+def looks_like_letter(document: Document, closing=...) -> bool:
     """A whole letter rather than a pasted paragraph: it has a salutation, a closing, letterhead/signature lines or
-    MeMo sender data. Sender and missing-title findings are only given for whole letters."""
+    MeMo sender data. Sender and missing-title findings are only given for whole letters.
+    ``closing``: closing_position(document) when the caller has it already."""
     if document.meta.get("sender") or document.format == "memo":
         return True
-    if closing_position(document) is not None:
+    if (closing_position(document) if closing is ... else closing) is not None:
         return True
     for i, b in enumerate(document.blocks):
         if b.kind == LINES or SALUTATION.match(block_text(document, i)):

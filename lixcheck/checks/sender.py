@@ -381,11 +381,12 @@ def _line_kind(text: str) -> str:
     return ""
 
 
-def analyse(document: Document, title_block=...) -> SenderInfo:
-    """``title_block``: anatomy.title_block(document) when the caller has it already."""
+def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
+    """``title_block``, ``closing``: anatomy.title_block(document), anatomy.closing_position(document) when the caller
+    has them already."""
     info = SenderInfo()
     text = document.text
-    info.lines = lines = anatomy.sender_lines(document, title_block)
+    info.lines = lines = anatomy.sender_lines(document, title_block, closing)
     sig = [ln for ln in lines if ln.zone == "signature"]
     if sig:
         info.anchor = (sig[0].start, sig[-1].end)
@@ -559,14 +560,16 @@ def _merge_meta(info: SenderInfo, meta) -> None:
 
 def sender_info(ctx: Context) -> SenderInfo:
     """The sender analysis of ctx's document (computed once per document), also stored as Report section 'sender'."""
-    info = anatomy.per_document(ctx, "sender", lambda document: analyse(document, anatomy.title_block_of(ctx)))
+    info = anatomy.per_document(ctx, "sender", lambda document: analyse(document, anatomy.title_block_of(ctx),
+                                                                         anatomy.closing_of(ctx)))
     ctx.sections["sender"] = info.section()
     return info
 
 
 def judged(ctx: Context) -> bool:
     """Sender findings only for whole letters, not for a pasted paragraph (the section is reported either way)."""
-    return anatomy.per_document(ctx, "is_letter", anatomy.looks_like_letter)
+    return anatomy.per_document(ctx, "is_letter",
+                                lambda document: anatomy.looks_like_letter(document, anatomy.closing_of(ctx)))
 
 
 def _anchor(info: SenderInfo, rule_id: str) -> tuple[int, int]:
