@@ -12,7 +12,7 @@ from bisect import bisect_left
 from itertools import compress
 
 import numpy
-from spacy.attrs import IS_ALPHA, LEMMA, SENT_START
+from spacy.attrs import LEMMA, SENT_START
 
 from . import Context, Hit, RuleInfo, register_check
 from .messages import render
@@ -58,8 +58,7 @@ def nominal_chain(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    arr = doc.to_array([LEMMA, SENT_START, IS_ALPHA])
-    lemmas = arr[:, 0].tolist()  # plain ints: numpy scalars are slow to look up
+    lemmas = doc.to_array(LEMMA).tolist()  # plain ints: numpy scalars are slow to look up
     kinds = det.kinds
     # per token: 2 = nominalisation, 1 = light verb, 3 = everyday word with a nominal suffix, 0 = other.
     # map() and compress() loop in C: most tokens are kind 0, and only the few others are looked at in Python.
@@ -74,16 +73,14 @@ def nominal_chain(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
                 marks[i] = k
     n = len(lemmas)
     marked = list(compress(range(n), marks))
-    if marked:
-        alpha = arr[marked, 2].tolist()
-        for i, a in zip(marked, alpha, strict=True):
-            if not a:
-                marks[i] = 0
+    for i in marked:
+        if not doc[i].is_alpha:
+            marks[i] = 0
     nominal_at = [i for i in marked if marks[i] == 2]
     light_at = [i for i in marked if marks[i] == 1]
     if len(nominal_at) < det.min_count and not light_at:
         return []  # no sentence can have a chain, and there is no light verb
-    starts = numpy.flatnonzero(arr[:, 1] == 1).tolist()
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     starts.append(n)
