@@ -41,7 +41,9 @@ class MetricRule:
                 hits.append(self._hit(counted[0].offset, counted[-1].offset + counted[-1].length, value, limit))
         elif self.measure == "sentence_words":
             for s in ctx.sentences:
-                if s.counted:
+                # A sentence has no more words than whitespace-separated tokens, and no more tokens than half its
+                # characters (rounded up): most sentences are ruled out before their words are counted.
+                if s.counted and (s.end - s.start + 1) // 2 > limit and len(text[s.start:s.end].split()) > limit:
                     words = count_words(text, s.start, s.end)[0]
                     if words > limit:
                         hits.append(self._hit(s.start, _rstrip(text, s.start, s.end), words, limit))
