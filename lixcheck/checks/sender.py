@@ -103,9 +103,15 @@ class _Names:
         self.prefixes = frozenset(n[:self.k] for n in names) if usable else None
         self.endings = tuple(endings)
 
-    def search(self, text: str):
-        folded = fold(text) if self.prefixes is not None else None
-        if folded is None:
+    def search(self, text: str, words: frozenset[str] | None = None, folded: str | None = ...):
+        """The pattern's first match; with ``words``: or the first whole word (a maximal run of word characters, as
+        written) in ``words`` before it (a match of the pattern wins where both start): one pass for both.
+        ``folded``: fold(text) when the caller has it (``words`` needs it, and the fast path)."""
+        if folded is ...:
+            folded = fold(text) if self.prefixes is not None else None
+        if folded is None or self.prefixes is None:
+            if words is not None:
+                raise ValueError("words need fold(text) and the fast path")
             return self.pattern.search(text)
         k, prefixes, endings, match = self.k, self.prefixes, self.endings, self.pattern.match
         for w in _WORD.finditer(text):  # a match starts at a word start: no word character before it
@@ -114,12 +120,16 @@ class _Names:
                 m = match(text, p)
                 if m:
                     return m
+            if words is not None and w.group() in words:
+                return w
         return None
 
 
 @lru_cache(maxsize=1)
 def _org_index() -> tuple[_Names, dict[str, tuple[str, str]], Guarded | None, list[tuple[str, Guarded]],
-                          dict[str, str]]:
+                          dict[str, str], frozenset[str] | None]:
+    """(listed names' search, name → (canonical name, kind), acronyms' search, name shapes, place → municipality,
+    the acronyms when each is a plain word: found in the same pass over the words as the listed names)."""
     data = gazetteer.load("senders")
     names: dict[str, tuple[str, str]] = {}
     acronym_aliases: dict[str, tuple[str, str]] = {}
@@ -149,7 +159,9 @@ def _org_index() -> tuple[_Names, dict[str, tuple[str, str]], Guarded | None, li
     for a, v in acronym_aliases.items():
         names[a] = v
     shapes = [(p["kind"], Guarded(gazetteer.compiled(p["regex"], 0))) for p in data.get("patterns") or []]
-    return named, names, acr, shapes, places
+    acr_words = (frozenset(acronym_aliases) if acronym_aliases and named.prefixes is not None
+                 and all(_WORD.fullmatch(a) for a in acronym_aliases) else None)
+    return named, names, acr, shapes, places, acr_words
 
 
 @lru_cache(maxsize=1)
@@ -165,12 +177,22 @@ def _shape_needles() -> tuple[str, ...] | None:
 
 def match_organisation(text: str) -> Organisation | None:
     """The first authority named in ``text``: a listed one first, else one recognised by its name's shape."""
-    named, names, acr, shapes, _places = _org_index()
+    named, names, acr, shapes, _places, acr_words = _org_index()
     best = None
-    m = named.search(text)
-    if m:
-        canon, kind = names[m.group(0).lower()]
-        best = Organisation(canon, kind, True, m.start(), m.end())
+    folded = fold(text) if acr_words is not None else None
+    if folded is not None:
+        # The acronyms (SKAT, UDK …) are case-sensitive whole words: looked up in the same pass as the names.
+        m = named.search(text, acr_words, folded)
+        if m:
+            key = m.group(0).lower() if m.re is named.pattern else m.group(0)
+            canon, kind = names[key]
+            return Organisation(canon, kind, True, m.start(), m.end())
+        acr = None
+    else:
+        m = named.search(text)
+        if m:
+            canon, kind = names[m.group(0).lower()]
+            best = Organisation(canon, kind, True, m.start(), m.end())
     if acr is not None:
         m = acr.search(text)
         if m and (best is None or m.start() < best.start):
@@ -372,9 +394,10 @@ def _emails(text: str):
 
 
 def _line_kind(text: str) -> str:
-    if anatomy.DATE_LINE.match(text) or anatomy.REFERENCE_LINE.match(text):
+    digit = _DIGIT.search(text) is not None  # every date and every address line has a digit (most lines have none)
+    if (digit and anatomy.DATE_LINE.match(text)) or anatomy.REFERENCE_LINE.match(text):
         return "meta"
-    if anatomy.ADDRESS_LINE.match(text):
+    if digit and anatomy.ADDRESS_LINE.match(text):
         return "address"
     if anatomy.closing_re().match(text) and len(text.split()) <= 6:
         return "closing"
