@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lixcheck.checks import gazetteer, letter
+from lixcheck.checks import gazetteer, letter, template
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))
@@ -71,3 +71,36 @@ def test_first_of_keeps_overlapping_alternatives_in_order():
 def test_first_of_keeps_patterns_that_can_match_empty_together():
     assert len(letter._FirstOf(["a*", "b"], 0).parts) == 1
     assert len(letter._FirstOf([r"(a)\1", "b"], 0).parts) == 1  # back-references: group numbers must stay
+
+
+def _find_cpr_plain(text: str) -> list[tuple[int, int]]:
+    """find_cpr as it was before it tried the patterns only where a digit run starts: finditer over the text."""
+    out = []
+    for rx, needs_cue in ((template.CPR, False), (template.CPR_BARE, True)):
+        for m in rx.finditer(text):
+            dd, mm, yy, rest = int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4)
+            if not template.valid_cpr_date(dd, mm, yy, int(rest[0])):
+                continue
+            if needs_cue and not template.CPR_CUE.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            out.append((m.start(), m.end()))
+    return sorted(set(out))
+
+
+CPR_PIECES = ["0", "1", "2", "3", "5", "9", "010190", "311299", "1234", "4321", "-", "‐", " ", ".", ",", "/", "cpr ",
+              "CPR-nr.: ", "personnummer ", "\n", "a", "٣"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CPR_PIECES), max_size=25))
+def test_find_cpr_equals_finditer_over_the_text(pieces):
+    text = "".join(pieces)
+    assert template.find_cpr(text) == _find_cpr_plain(text)
+
+
+def test_find_cpr_equals_finditer_on_the_corpus():
+    for path in LETTERS:
+        text = path.read_text(encoding="utf-8")
+        assert template.find_cpr(text) == _find_cpr_plain(text)
+    text = "CPR-nr. 0101901234, 010190-1234 og 010190 1234 samt 01019012345 og 3112991234."
+    assert template.find_cpr(text) == _find_cpr_plain(text) != []

@@ -47,16 +47,27 @@ def valid_cpr_date(dd: int, mm: int, yy: int, seventh: int) -> bool:
     return True
 
 
-_SIX_DIGITS = re.compile(r"\d{6}")  # both CPR patterns start with six digits in a row
+# Where a CPR number can start: a run of six or more digits (\d, as in CPR and CPR_BARE) not preceded by a digit.
+_SIX = re.compile(r"\d\d\d\d\d\d")  # (six \d in a row scan faster than \d{6})
+_RUN_START = re.compile(r"(?<!\d)\d\d\d\d\d\d")
 
 
 def find_cpr(text: str) -> list[tuple[int, int]]:
-    """Spans of CPR numbers (with a valid birth date) in ``text``."""
-    if _SIX_DIGITS.search(text) is None:
+    """Spans of CPR numbers (with a valid birth date) in ``text``.
+
+    Both patterns start with six digits after a non-digit, so each match starts where a digit run of six or more
+    starts: the patterns are tried there only (what finditer finds, since two matches cannot overlap: a match ends
+    before a digit, and its last four digits are too few to start another)."""
+    first = _SIX.search(text)
+    if first is None:  # (most letters: one quick scan)
         return []
     out = []
-    for rx, needs_cue in ((CPR, False), (CPR_BARE, True)):
-        for m in rx.finditer(text):
+    for start in _RUN_START.finditer(text, first.start()):
+        p = start.start()
+        for rx, needs_cue in ((CPR, False), (CPR_BARE, True)):
+            m = rx.match(text, p)
+            if m is None:
+                continue
             dd, mm, yy, rest = int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4)
             if not valid_cpr_date(dd, mm, yy, int(rest[0])):
                 continue
