@@ -92,15 +92,42 @@ def closing_re() -> re.Pattern:
     return gazetteer.compiled(rf"^[ \t]*(?:{gazetteer.alternation(words)})\b[ ,!.]*", re.IGNORECASE | re.MULTILINE)
 
 
+@cache
+def _closing_after_break() -> re.Pattern | None:
+    """closing_re() with a line break in place of its ^: a literal first character, which the regex engine jumps
+    to (^ in MULTILINE mode is tried at every character). None when a closing phrase is empty or spans lines."""
+    words = tuple(gazetteer.load("senders")["closings"])
+    if not words or any(not w or "\n" in w for w in words):
+        return None
+    return gazetteer.compiled(rf"\n[ \t]*(?:{gazetteer.alternation(words)})\b[ ,!.]*", re.IGNORECASE)
+
+
+def _closing_starts(text: str):
+    """m.start() of each m in closing_re().finditer(text). A match starts at a line start and holds no line break,
+    so the matches after the first line are those of _closing_after_break(), one character later."""
+    after_break = _closing_after_break()
+    if after_break is None:
+        yield from (m.start() for m in closing_re().finditer(text))
+        return
+    pos = 0
+    m = closing_re().match(text)
+    if m:
+        yield 0
+        pos = m.end()
+    for m in after_break.finditer(text, pos):
+        yield m.start() + 1
+
+
 def closing_position(document: Document) -> int | None:
     """Offset of the last closing line ("Med venlig hilsen"), or None."""
     last = None
-    for m in closing_re().finditer(document.text):
+    text = document.text
+    for start in _closing_starts(text):
         # A closing is a short line, not "Hilsen fra …" inside a sentence.
-        line_end = document.text.find("\n", m.start())
-        line = document.text[m.start(): line_end if line_end != -1 else len(document.text)]
+        line_end = text.find("\n", start)
+        line = text[start: line_end if line_end != -1 else len(text)]
         if len(line.split()) <= 6:
-            last = m.start()
+            last = start
     return last
 
 
