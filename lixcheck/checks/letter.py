@@ -134,18 +134,19 @@ def _found(*path: str) -> AnyOf:
 
 def klage_region(document: Document, sentences: list | None = None) -> list[tuple[int, int]]:
     """Spans that make up the klagevejledning: sections under a complaint heading, and sentences about complaining."""
-    heading = _guarded("klage", "heading")
-    mention = _found("klage", "mention")
+    heading = _guarded("klage", "heading").pattern  # (headings are short: a plain search is quickest)
     spans = []
     for sec in anatomy.sections(document):
-        if heading.search(sec.heading) and len(sec.heading.split()) <= 8:
+        if len(sec.heading.split()) <= 8 and heading.search(sec.heading):
             spans.append((sec.start, sec.end))
     text = document.text
     folded = fold(text)
     if sentences is None:
         sentences = split(text, document.blocks)
-    mention = mention.within(text, folded)  # the alternatives that can match somewhere in this letter
-    if not mention.parts:
+    any_mention = _guarded("klage", "mention")  # all alternatives in one: its strings pre-test text and blocks at once
+    if any_mention.possible(text, folded):
+        mention = _found("klage", "mention").within(text, folded)  # the alternatives that can match in this letter
+    else:
         sentences = ()  # no sentence can mention complaining
     blocks = document.blocks
     in_block: dict[int, bool] = {}  # block → whether a mention can lie in it: one test per block, not per sentence
@@ -153,7 +154,7 @@ def klage_region(document: Document, sentences: list | None = None) -> list[tupl
         b = blocks[s.block]
         possible = in_block.get(s.block)
         if possible is None:
-            possible = in_block[s.block] = mention.possible(text, folded, b.start, b.end)
+            possible = in_block[s.block] = any_mention.possible(text, folded, b.start, b.end)
         if (possible or not b.start <= s.start <= s.end <= b.end) and mention.found(text, folded, s.start, s.end):
             # The sentence and the rest of its block: "Du kan klage. Klagen skal være modtaget inden 4 uger."
             block = document.blocks[s.block]
@@ -292,14 +293,18 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
         info.klage_where = any(where.found(text, folded, s, e) for s, e in region)
         info.klage_deadline = any(deadline.found(text, folded, s, e) for s, e in region)
     body_end = region[0][0] if region else len(text)
-    reasons = _found("reasons").within(text, folded)
+    any_reason = _guarded("reasons")  # all alternatives in one: one pre-test per block
+    reasons = None  # the alternatives that can match in this letter, once a block needs them
     for i, b in enumerate(document.blocks):
         if b.start >= body_end:
             break
-        if reasons.possible(text, folded, b.start, min(b.end, body_end)) and anatomy.is_running(document, i) \
-                and reasons.found(text, folded, b.start, min(b.end, body_end)):
-            info.begrundelse = True
-            break
+        end = min(b.end, body_end)
+        if any_reason.possible(text, folded, b.start, end) and anatomy.is_running(document, i):
+            if reasons is None:
+                reasons = _found("reasons").within(text, folded)
+            if reasons.found(text, folded, b.start, end):
+                info.begrundelse = True
+                break
     # The legal basis may sit anywhere but in the klagevejledning (whose § 67 is about complaining, not the decision).
     refs = []
     pos = 0
