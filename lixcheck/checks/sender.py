@@ -67,6 +67,9 @@ UNIT_SHAPE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:(?:,| og| &| for| i| til| m
 UNIT_JOINED = re.compile(r" og | & |, ")
 _PERSON_CUE = Guarded(PERSON_CUE)
 _GUARDED = {DIGITAL_REPLY: Guarded(DIGITAL_REPLY), WEB: Guarded(WEB)}
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|/|–| - )\s*")  # "Anna Hansen, sagsbehandler"
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SPACES = re.compile(r"\s+")
 CONTACT_LINE = re.compile(r"\b(?:tlf|telefon|mail|e-mail|email|www|cvr|ean|fax|åbningstid\w*|kl\.)\b|@|https?://",
                           re.IGNORECASE)
 
@@ -371,6 +374,27 @@ def _phone_matches(rx: re.Pattern, text: str, spans: list[tuple[int, int]]):
         yield from rx.finditer(text, a, b)
 
 
+def _line_matches(guarded: Guarded, text: str, folded: str | None):
+    """guarded.finditer(text, folded) for a pattern none of whose matches spans a line break (DIGITAL_REPLY, WEB),
+    searching only the lines that hold one of its needles: a match lies within one line and contains a needle.
+    (The plain scan tried the pattern at every position of the letter once a needle occurred anywhere.)"""
+    needles = guarded.needles
+    hay = folded if guarded.ignorecase else text
+    if needles is None or hay is None:
+        yield from guarded.finditer(text, folded)
+        return
+    starts = set()
+    for n in needles:
+        i = hay.find(n)
+        while i != -1:
+            starts.add(hay.rfind("\n", 0, i) + 1)
+            end = hay.find("\n", i)
+            i = hay.find(n, end) if end != -1 else -1
+    for a in sorted(starts):
+        b = text.find("\n", a)
+        yield from guarded.pattern.finditer(text, a, len(text) if b == -1 else b)
+
+
 _EMAIL_CHAR = re.compile(r"[\w.+-]")
 
 
@@ -456,7 +480,7 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
                         info.org_span = info.unit_span
         # 2. A person: the first name-shaped line of the signature.
         if info.person is None and ln.zone == "signature" and closing_seen:
-            cand = re.split(r"\s*(?:,|/|–| - )\s*", ln.text)[0].strip()
+            cand = _NAME_SEPARATOR.split(ln.text, 1)[0].strip()
             if PERSON_LINE.match(cand) and org is None and not _unit_search(cand) \
                     and not _title_search(cand):
                 info.person = cand
@@ -496,7 +520,7 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
     for rx in (DIGITAL_REPLY, WEB):
         if info.web:
             break
-        for m in _GUARDED[rx].finditer(text, folded):
+        for m in _line_matches(_GUARDED[rx], text, folded):
             if "@" in m.group(0) or _other_org_sentence(text, m.start(), info.organisation):
                 continue
             # A web address is a way to get in touch only when the letter says so ("skriv til os via …").
@@ -535,7 +559,7 @@ def _sentence(text: str, pos: int) -> str:
     for m in SENTENCE_START.finditer(text, a, pos):
         a = m.end()
     b = text.find("\n\n", pos)
-    m = re.compile(r"[.!?](?:\s|$)").search(text, pos)
+    m = _SENTENCE_END.search(text, pos)
     ends = [x for x in (b, m.end() if m else -1) if x != -1]
     return text[a:min(ends) if ends else len(text)]
 
@@ -546,7 +570,7 @@ def _unit_only(text: str) -> bool:
 
 
 def _squash(number: str) -> str:
-    return re.sub(r"\s+", " ", number.strip())
+    return _SPACES.sub(" ", number.strip())
 
 
 def _merge_meta(info: SenderInfo, meta) -> None:
