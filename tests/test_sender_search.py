@@ -1,0 +1,124 @@
+"""The sender analysis' fast searches give exactly what the plain regular expressions give.
+
+sender.py and anatomy.py skip most of the text for several patterns (only word starts that can begin a name, only the
+lines with a phone-shaped digit group or a needle, only the run before an "@" …). These tests compare each shortcut
+with the plain pattern on many random texts built from the pieces that make the patterns match or almost match.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from lixcheck.checks import anatomy, gazetteer, sender
+from lixcheck.checks.prefilter import fold
+from lixcheck.document import HEADING, LINES, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
+
+SEPARATORS = [" ", " ", "  ", "\n", "\n\n", ", ", ".", "-", "_", "/", "\t", "\r\n", "æ", "Ø", "1", "@"]
+ODD = ["ſ", "K", "İ", "Σ", "ß", "é", "\u00a0", "\u2028"]  # characters whose case folding in re is not plain lower()
+
+
+def _texts(pieces: list[str], n: int, seed: int, most: int = 14):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        out = []
+        for _ in range(rnd.randint(0, most)):
+            piece = rnd.choice(pieces)
+            roll = rnd.random()
+            if roll < 0.15:
+                piece = piece.upper()
+            elif roll < 0.3:
+                piece = piece.title()
+            out.append(piece)
+            out.append(rnd.choice(SEPARATORS))
+        yield "".join(out)
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _vocabulary() -> list[str]:
+    data = gazetteer.load("senders")
+    words = list(data["unit_words"]) + list(data["titles"]) + list(data["regions"]) + list(data["state"])
+    words += [m for munis in data["municipalities"].values() for m in munis][::7]
+    words += [s + e for s in sender.UNIT_SUFFIXES for e in ("", "en", "et", "s")]
+    words += ["UDK", "SKAT", "ATP", "ATPx", "Eksempelby Kommune", "Familieafdelingen", "xcenter", "center_", "vi",
+              "har", "Region Foo", "Retten i Aarhus", "Styrelsen for Ting"]
+    return words + ODD
+
+
+def test_word_start_searches_are_the_regex_searches():
+    named, names, acr, shapes, places, acr_words = sender._org_index()
+    assert sender._unit_names().prefixes and acr_words  # the fast paths are in use
+    for text in _texts(_vocabulary(), 3000, 1):
+        for fast, plain in ((sender._unit_search, sender._unit_re().search),
+                            (sender._title_search, sender._title_re().search),
+                            (named.search, named.pattern.search)):
+            a, b = fast(text), plain(text)
+            assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), text
+        # listed names and acronyms in one pass: the leftmost of the two, a listed name where both start
+        found = sender.match_organisation(text)
+        m, a = named.pattern.search(text), acr.pattern.search(text)
+        first = min((x for x in (m, a) if x), key=lambda x: (x.start(), x is a), default=None)
+        if first is not None:
+            assert found is not None and (found.start, found.end) == first.span(), text
+
+
+PHONE_PIECES = ["12 34 56 78", "12345678", "+45 12 34 56 78", "+45\n12 34 56 78", "+45\n", "12.34.56.78", "Tlf.",
+                "tlf", "Telefon:", "ring", "mobil", "nr.", "sms", "1", "123", "-", ":", "a@b.dk", "anna.b@kommune.dk",
+                "@@", "x", "é", "+", "_", "0"]
+
+
+def test_phone_and_email_shortcuts_are_the_regex_matches():
+    for text in _texts(PHONE_PIECES + ODD, 3000, 2, most=20):
+        lines = sender._phone_lines(text)
+        for rx in (sender.PHONE_CUE, sender.PHONE_PAIRS):
+            assert _spans(sender._phone_matches(rx, text, lines)) == _spans(rx.finditer(text)), text
+        assert _spans(sender._emails(text)) == _spans(sender.EMAIL.finditer(text)), text
+
+
+def test_actor_search_is_the_regex_search():
+    pieces = ["har", "vil", "er", "kan", "sender", "Skattestyrelsen", "Aarhus Kommune", "           ", "ord",
+              "x" * 40, "erhverv", "Har", "modtog"]
+    for text in _texts(pieces, 2000, 3, most=30):
+        assert _spans(sender._actor_matches(text)) == _spans(sender.ACTOR.finditer(text)), text
+
+
+def test_line_bounded_searches_are_the_regex_searches():
+    pieces = ["Skriv til os", "svar", "Kontakt os", "send", "via", "Digital Post", "e-Boks", "borger.dk",
+              "Borger.dk/klage", "mit.dk", "selvbetjeningen", "sikker post", "www.aarhus.dk", "https://x.dk/a",
+              "aarhus.dk/borger", "a-b.dk/", ".dk/", "x" * 30, "på"]
+    for text in _texts(pieces + ODD, 3000, 4, most=20):
+        folded = fold(text)
+        for rx in (sender.DIGITAL_REPLY, sender.WEB):
+            assert _spans(sender._line_matches(sender._GUARDED[rx], text, folded)) == _spans(rx.finditer(text)), text
+
+
+def test_closing_starts_are_the_regex_matches():
+    pieces = ["Med venlig hilsen", "Venlig hilsen", "Hilsen", "hilsen fra", "Kære", "!", "venlig", "x"]
+    for text in _texts(pieces, 3000, 5):
+        assert list(anatomy._closing_starts(text)) == [m.start() for m in anatomy.closing_re().finditer(text)], text
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_is_running_is_the_line_rule(seed):
+    rnd = random.Random(seed)
+    lines = ["Vi har ændret din ydelse.", "slut uden punktum", "Spørgsmål:", "«Citat.»", "  ", "", "Tlf. 12 34 56 78",
+             "Anna Hansen", "x\r", "Sidste!"]
+    for _ in range(500):
+        parts, blocks = [], []
+        pos = 0
+        for _ in range(rnd.randint(1, 6)):
+            text = "\n".join(rnd.choice(lines) for _ in range(rnd.choice([1, 1, 2, 3])))
+            blocks.append(Block(rnd.choice([PARAGRAPH, LIST_ITEM, TABLE_CELL, LINES, HEADING]), pos, pos + len(text)))
+            parts.append(text)
+            pos += len(text) + 2
+        document = Document("\n\n".join(parts), blocks)
+        for i, b in enumerate(blocks):
+            spans = anatomy.block_lines(document, i)
+            expected = b.kind in (PARAGRAPH, LIST_ITEM, TABLE_CELL) and (
+                len(spans) < 2 or any(document.text[s:e].rstrip("\"'”»)]").endswith((".", "!", "?", "…", ":"))
+                                      for s, e in spans))
+            assert anatomy.is_running(document, i) == expected, (document.text, i)
