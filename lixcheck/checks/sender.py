@@ -383,6 +383,8 @@ def _line_matches(guarded: Guarded, text: str, folded: str | None):
     if needles is None or hay is None:
         yield from guarded.finditer(text, folded)
         return
+    if not guarded.possible(text, folded):  # (answered from the letter's needle index when there is one)
+        return
     starts = set()
     for n in needles:
         i = hay.find(n)
