@@ -217,27 +217,37 @@ def title_block(document: Document) -> int | None:
     blocks = document.blocks
     for i in range(min(limit + 1, len(blocks))):
         b = blocks[i]
-        text = block_text(document, i).strip()
         if b.kind not in (HEADING, TITLE):
-            nxt = block_text(document, i + 1) if i + 1 < len(blocks) else ""
-            if not (i == limit and "\n" not in text and text[-1:] not in ".!?:;," and SALUTATION.match(nxt)):
+            if i != limit:
                 continue
-        if not text or SALUTATION.match(text) or DATE_LINE.match(text) or REFERENCE_LINE.match(text):
+            text = block_text(document, i).strip()
+            nxt = block_text(document, i + 1) if i + 1 < len(blocks) else ""
+            if not ("\n" not in text and text[-1:] not in ".!?:;," and SALUTATION.match(nxt)):
+                continue
+        else:
+            text = block_text(document, i).strip()
+        if not text or SALUTATION.match(text) or REFERENCE_LINE.match(text):
             continue
-        if ADDRESS_LINE.match(text) or _looks_like_sender(text) or ACRONYM_LINE.match(text):
+        digit = _DIGIT.search(text) is not None  # every date and every address line has a digit
+        if digit and (DATE_LINE.match(text) or ADDRESS_LINE.match(text)):
+            continue
+        if _looks_like_sender(text) or ACRONYM_LINE.match(text):
             continue
         return i
     return None
 
 
-def _looks_like_sender(text: str) -> bool:
-    from .sender import is_unit, match_organisation  # late import: sender imports this module
+_DIGIT = re.compile(r"\d")
 
-    org = match_organisation(text)
+
+def _looks_like_sender(text: str) -> bool:
+    from . import sender  # late import: sender imports this module (a module attribute: cheaper than from-import)
+
+    org = sender.match_organisation(text)
     if org is None:
         return False
     rest = (text[:org.start] + " " + text[org.end:]).strip(" ,.-–|/·")
-    return not rest or is_unit(rest)
+    return not rest or sender.is_unit(rest)
 
 
 @dataclass(frozen=True, slots=True)
