@@ -293,18 +293,15 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
         info.klage_where = any(where.found(text, folded, s, e) for s, e in region)
         info.klage_deadline = any(deadline.found(text, folded, s, e) for s, e in region)
     body_end = region[0][0] if region else len(text)
-    any_reason = _guarded("reasons")  # all alternatives in one: one pre-test per block
-    reasons = None  # the alternatives that can match in this letter, once a block needs them
-    for i, b in enumerate(document.blocks):
+    reasons = _found("reasons").within(text, folded)  # the alternatives that can match in this letter
+    for i, b in enumerate(document.blocks if reasons.parts else ()):
         if b.start >= body_end:
             break
         end = min(b.end, body_end)
-        if any_reason.possible(text, folded, b.start, end) and anatomy.is_running(document, i):
-            if reasons is None:
-                reasons = _found("reasons").within(text, folded)
-            if reasons.found(text, folded, b.start, end):
-                info.begrundelse = True
-                break
+        if reasons.possible(text, folded, b.start, end) and anatomy.is_running(document, i) \
+                and reasons.found(text, folded, b.start, end):
+            info.begrundelse = True
+            break
     # The legal basis may sit anywhere but in the klagevejledning (whose § 67 is about complaining, not the decision).
     refs = []
     pos = 0
