@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lixcheck.checks import gazetteer, letter, template
+from lixcheck.checks import anatomy, gazetteer, letter, template
+from lixcheck.readers.text import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))
@@ -104,3 +105,53 @@ def test_find_cpr_equals_finditer_on_the_corpus():
         assert template.find_cpr(text) == _find_cpr_plain(text)
     text = "CPR-nr. 0101901234, 010190-1234 og 010190 1234 samt 01019012345 og 3112991234."
     assert template.find_cpr(text) == _find_cpr_plain(text) != []
+
+
+def _kind_scores_plain(document) -> dict[str, float]:
+    """kind_scores as it was before cues were pre-tested in runs: every cue tested and searched on its own."""
+    data = letter._data()
+    factor = float(data.get("lead_factor", 2))
+    text = document.text
+    lead_start, lead_end = anatomy.lead_text(document, 2)
+    t = anatomy.find_title(document)
+    title = t.text if t else ""
+    scores = {}
+    for kind, cues in letter._cues().items():
+        total = 0.0
+        for w, rx in cues:
+            rx = rx.pattern
+            if (title and rx.search(title)) or rx.search(text, lead_start, lead_end):
+                total += w * factor
+            elif rx.search(text):
+                total += w
+        scores[kind] = total
+    return scores
+
+
+def test_cue_runs_cover_every_cue_in_order():
+    assert [[c for c in cues] for cues in letter._cues().values()] == \
+        [[c for _, run in groups for c in run] for groups in letter._cue_groups().values()]
+
+
+def test_kind_scores_equal_the_plain_searches_on_the_corpus():
+    for path in LETTERS:
+        document = read_text(path.read_text(encoding="utf-8"))
+        assert letter.kind_scores(document) == _kind_scores_plain(document), path.name
+
+
+CUE_PIECES = ["Afgørelse om boligstøtte\n\n", "Kære Anna\n\n", "Vi har truffet afgørelse. ", "Du kan klage. ",
+              "Partshøring\n\n", "Vi overvejer at stoppe din ydelse. ", "Påmindelse\n\n", "Vi har endnu ikke modtaget ",
+              "dine papirer endnu. ", "Indkaldelse til samtale\n\n", "Mødet er den 3. maj kl. 10. ",
+              "Vi mangler dokumentation. ", "Send os din lønseddel. ", "Tak for din ansøgning. ", "afslag", " ", "\n\n",
+              "Med venlig hilsen\nKommunen\n"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(CUE_PIECES), min_size=1, max_size=12),
+       st.sampled_from([None, "Afgørelse om hjælp", "Indkaldelse", "Partshøring før afgørelse", "Brev"]))
+def test_kind_scores_equal_the_plain_searches(pieces, meta_title):
+    text = "".join(pieces)
+    if not text.strip():
+        return
+    document = read_text(text, meta={"title": meta_title} if meta_title else None)  # a title apart from the text
+    assert letter.kind_scores(document) == _kind_scores_plain(document)
