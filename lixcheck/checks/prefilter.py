@@ -13,8 +13,8 @@ A letter is searched by some 150 patterns with some 550 needles in all: testing 
 a fifth of check()'s time. So every needle of every case-insensitive Guarded goes into one Aho-Corasick automaton
 (pyahocorasick), and a folded text of INDEX_MIN+ characters is scanned once for all of them: the index of where each
 needle occurs then answers every test on that text and its windows. Texts are recognised by identity (the same str
-object, as fold() returns for the same text), a few per thread; shorter texts, case-sensitive patterns and needles
-added after a text was indexed use str.find as before.
+object, as fold() returns for the same text), a few per thread; shorter texts and case-sensitive patterns use
+str.find as before (a Guarded built after a text was indexed has that index rebuilt).
 """
 
 from __future__ import annotations
@@ -42,6 +42,10 @@ _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_RE
 
 
 _local = threading.local()  # per thread: the last texts folded and indexed (kept in memory only, a few at a time)
+# The very last (text, result) of any thread, tested first without the thread-local lookup: a pair is assigned whole
+# and only used when its text is the very object asked about, so another thread's pair is simply a miss.
+_last_folded: tuple[str | None, str | None] = (None, None)
+_last_index: tuple[str | None, object] = (None, None)
 _KEEP = 4
 INDEX_MIN = 256  # characters: a shorter text is tested needle by needle (building an index costs more)
 
@@ -51,6 +55,10 @@ def fold(text: str) -> str | None:
 
     The same str object comes back for the same text object (several checks fold the same letter), so that the
     needle index built for it is found again."""
+    global _last_folded
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
     recent = getattr(_local, "folded", None)
     if recent is None:
         recent = _local.folded = []
@@ -61,6 +69,7 @@ def fold(text: str) -> str | None:
     if len(text) >= INDEX_MIN:  # short texts (titles, headings) are cheap to fold again
         recent.insert(0, (text, folded))
         del recent[_KEEP:]
+        _last_folded = (text, folded)
     return folded
 
 
@@ -149,20 +158,24 @@ class _Index:
 
 def _index(hay: str) -> _Index | None:
     """The needle index of a text of INDEX_MIN+ characters (built once per text object, a few kept per thread)."""
+    global _last_index
+    last = _last_index
+    if last[0] is hay and last[1].version == _registry.version:
+        return last[1]
     if len(hay) < INDEX_MIN or ahocorasick is None:
         return None
     recent = getattr(_local, "indexes", None)
     if recent is None:
         recent = _local.indexes = []
-    elif recent and recent[0][0] is hay and recent[0][1].version == _registry.version:  # the same letter again
-        return recent[0][1]
     for text, index in recent:
         if text is hay:
             if index.version == _registry.version:
+                _last_index = (hay, index)
                 return index
             break
     index = _Index(hay)
     recent[:] = [(hay, index)] + [e for e in recent if e[0] is not hay][:_KEEP - 1]
+    _last_index = (hay, index)
     return index
 
 
