@@ -44,8 +44,9 @@ def _vocabulary() -> list[str]:
     words = list(data["unit_words"]) + list(data["titles"]) + list(data["regions"]) + list(data["state"])
     words += [m for munis in data["municipalities"].values() for m in munis][::7]
     words += [s + e for s in sender.UNIT_SUFFIXES for e in ("", "en", "et", "s")]
-    words += ["UDK", "SKAT", "ATP", "ATPx", "Eksempelby Kommune", "Familieafdelingen", "xcenter", "center_", "vi",
-              "har", "Region Foo", "Retten i Aarhus", "Styrelsen for Ting"]
+    words += ["Ærø Kommune", "Ærøskøbing", "ærø", "UDK", "SKAT", "ATP", "ATPx", "Eksempelby Kommune",
+              "Familieafdelingen", "xcenter", "center_", "vi", "har", "Region Foo", "Retten i Aarhus",
+              "Styrelsen for Ting"]
     return words + ODD
 
 
