@@ -9,6 +9,7 @@ data (data/senders.yml). Rules: sender.organisation, sender.unit, sender.contact
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -98,13 +99,31 @@ class _Names:
     word starts whose first letters start some name or whose word ends like one of the endings: the plain search
     tries several hundred alternatives at every position (and a suffix after [\\w]+ backtracks over every word)."""
 
-    def __init__(self, pattern: re.Pattern, names: tuple[str, ...], endings: tuple[str, ...] = ()):
+    def __init__(self, pattern: re.Pattern, names: tuple[str, ...], endings: tuple[str, ...] = (),
+                 template: Callable[[str], str] | None = None):
+        """``template(alternation)``: the pattern's source with another alternation of names in place of all of
+        them. Given, a word start is tried with a pattern of only the names that start like it (the same result:
+        no other name can match there, and the names keep their longest-first order), not with hundreds."""
         self.pattern = pattern
         self.k = min(4, min(map(len, names))) if names else 0
         usable = (self.k > 0 and all(fold(n) == n and n[:1].isalnum() for n in names)
                   and all(e and fold(e) == e for e in endings))
         self.prefixes = frozenset(n[:self.k] for n in names) if usable else None
         self.endings = tuple(endings)
+        self.template = template
+        self.by_prefix: dict[str, tuple[str, ...]] = {}
+        for n in names if usable else ():
+            self.by_prefix[n[:self.k]] = (*self.by_prefix.get(n[:self.k], ()), n)
+        self.compiled: dict[str, re.Pattern] = {}  # prefix → its names' pattern, compiled on first use
+
+    def _match_at(self, text: str, p: int, prefix: str):
+        if self.template is None:
+            return self.pattern.match(text, p)
+        rx = self.compiled.get(prefix)
+        if rx is None:
+            rx = self.compiled[prefix] = re.compile(
+                self.template(gazetteer.alternation(self.by_prefix[prefix])), self.pattern.flags)
+        return rx.match(text, p)
 
     def search(self, text: str, words: frozenset[str] | None = None, folded: str | None = ...):
         """The pattern's first match; with ``words``: or the first whole word (a maximal run of word characters, as
@@ -119,13 +138,22 @@ class _Names:
         k, prefixes, endings, match = self.k, self.prefixes, self.endings, self.pattern.match
         for w in _WORD.finditer(text):  # a match starts at a word start: no word character before it
             p = w.start()
-            if folded[p:p + k] in prefixes or (endings and folded.endswith(endings, p, w.end())):
+            prefix = folded[p:p + k]
+            if prefix in prefixes:
+                m = self._match_at(text, p, prefix)
+                if m:
+                    return m
+            elif endings and folded.endswith(endings, p, w.end()):
                 m = match(text, p)
                 if m:
                     return m
             if words is not None and w.group() in words:
                 return w
         return None
+
+
+def _named_source(alternation: str) -> str:
+    return rf"(?<![\wæøå])(?:{alternation})(?![\wæøå])"
 
 
 @lru_cache(maxsize=1)
@@ -155,8 +183,8 @@ def _org_index() -> tuple[_Names, dict[str, tuple[str, str]], Guarded | None, li
                 acronym_aliases[a] = (name, "state")
             else:
                 names[a.lower()] = (name, "state")
-    named = _Names(gazetteer.compiled(rf"(?<![\wæøå])(?:{gazetteer.alternation(tuple(names))})(?![\wæøå])",
-                                      re.IGNORECASE), tuple(names))
+    named = _Names(gazetteer.compiled(_named_source(gazetteer.alternation(tuple(names))), re.IGNORECASE),
+                   tuple(names), template=_named_source)
     acr = (Guarded(gazetteer.compiled(rf"(?<![\wæøå])(?:{gazetteer.alternation(tuple(acronym_aliases))})(?![\wæøå])",
                                       0)) if acronym_aliases else None)
     for a, v in acronym_aliases.items():
@@ -187,7 +215,7 @@ def match_organisation(text: str) -> Organisation | None:
         # The acronyms (SKAT, UDK …) are case-sensitive whole words: looked up in the same pass as the names.
         m = named.search(text, acr_words, folded)
         if m:
-            key = m.group(0).lower() if m.re is named.pattern else m.group(0)
+            key = m.group(0) if m.re is _WORD else m.group(0).lower()  # an acronym word: as written
             canon, kind = names[key]
             return Organisation(canon, kind, True, m.start(), m.end())
         acr = None
@@ -234,17 +262,18 @@ UNIT_ENDINGS = ("en", "et", "s")
 @lru_cache(maxsize=1)
 def _unit_re() -> re.Pattern:
     data = gazetteer.load("senders")
-    words = gazetteer.alternation(tuple(data["unit_words"]))
-    return gazetteer.compiled(
-        rf"(?<![\wæøå])(?:{words})|[\wæøå]+(?:{'|'.join(UNIT_SUFFIXES)})(?:{'|'.join(UNIT_ENDINGS)})?(?![\wæøå])",
-        re.IGNORECASE)
+    return gazetteer.compiled(_unit_source(gazetteer.alternation(tuple(data["unit_words"]))), re.IGNORECASE)
+
+
+def _unit_source(words: str) -> str:
+    return rf"(?<![\wæøå])(?:{words})|[\wæøå]+(?:{'|'.join(UNIT_SUFFIXES)})(?:{'|'.join(UNIT_ENDINGS)})?(?![\wæøå])"
 
 
 @lru_cache(maxsize=1)
 def _unit_names() -> _Names:
     """_unit_re().search, tried only at the word starts where it can match."""
     endings = tuple(s + e for s in UNIT_SUFFIXES for e in ("", *UNIT_ENDINGS))
-    return _Names(_unit_re(), tuple(gazetteer.load("senders")["unit_words"]), endings)
+    return _Names(_unit_re(), tuple(gazetteer.load("senders")["unit_words"]), endings, _unit_source)
 
 
 def _unit_search(text: str):
@@ -253,14 +282,18 @@ def _unit_search(text: str):
 
 @lru_cache(maxsize=1)
 def _title_re() -> re.Pattern:
-    words = gazetteer.alternation(tuple(gazetteer.load("senders")["titles"]))
-    return gazetteer.compiled(rf"(?<![\wæøå])(?:{words})(?:en|e|er)?(?![\wæøå])", re.IGNORECASE)
+    return gazetteer.compiled(_title_source(gazetteer.alternation(tuple(gazetteer.load("senders")["titles"]))),
+                              re.IGNORECASE)
+
+
+def _title_source(words: str) -> str:
+    return rf"(?<![\wæøå])(?:{words})(?:en|e|er)?(?![\wæøå])"
 
 
 @lru_cache(maxsize=1)
 def _title_names() -> _Names:
     """_title_re().search, tried only at the word starts where it can match."""
-    return _Names(_title_re(), tuple(gazetteer.load("senders")["titles"]))
+    return _Names(_title_re(), tuple(gazetteer.load("senders")["titles"]), template=_title_source)
 
 
 def _title_search(text: str):
