@@ -644,7 +644,7 @@ def sender_info(ctx: Context) -> SenderInfo:
     """The sender analysis of ctx's document (computed once per document), also stored as Report section 'sender'."""
     info = anatomy.per_document(ctx, "sender", lambda document: analyse(document, anatomy.title_block_of(ctx),
                                                                          anatomy.closing_of(ctx)))
-    ctx.sections["sender"] = info.section()
+    ctx.sections["sender"] = anatomy.per_document(ctx, "sender_section", lambda document: info.section())
     return info
 
 
