@@ -155,3 +155,11 @@ def test_kind_scores_equal_the_plain_searches(pieces, meta_title):
         return
     document = read_text(text, meta={"title": meta_title} if meta_title else None)  # a title apart from the text
     assert letter.kind_scores(document) == _kind_scores_plain(document)
+
+
+def test_pretest_refuses_what_cannot_be_joined_or_tested():
+    assert letter._pretest(["(?i)afgørelse", "klage"]) is None  # a global flag inside an alternation is an error
+    assert letter._pretest([r"(a)\1", "klage"]) is None  # group numbers would change
+    assert letter._pretest([r"\w+", "klage"]) is None  # no strings to test
+    pre = letter._pretest([r"\bklage\b", r"\banke\b"])
+    assert pre is not None and not pre.possible("x" * 300 + " afgørelse") and pre.possible("x" * 300 + " Klage")

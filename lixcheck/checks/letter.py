@@ -66,16 +66,35 @@ def _cue_groups() -> dict[str, list[tuple[Guarded | None, list[tuple[float, Guar
             strings |= own
         groups = []
         for run in runs:
-            pre = None
-            if len(run) > 1:
-                joined = Guarded(gazetteer.compiled("|".join(f"(?:{rx.pattern.pattern})" for _, rx in run),
-                                                    re.IGNORECASE | re.MULTILINE))
-                members = set().union(*(rx.needles for _, rx in run))
-                if joined.needles is not None and joined.needles2 is None and members <= set(joined.needles):
-                    pre = joined
+            pre = _pretest([rx.pattern.pattern for _, rx in run], re.IGNORECASE | re.MULTILINE) if len(run) > 1 \
+                else None
+            if pre is not None and not set().union(*(rx.needles for _, rx in run)) <= set(pre.needles):
+                pre = None
             groups.append((pre, run))
         out[kind] = groups
     return out
+
+
+def _pretest(patterns: list[str], flags: int = re.IGNORECASE) -> Guarded | None:
+    """One Guarded over the alternation of ``patterns``, for its possible() only: False there means that none of the
+    patterns can match in the window. None when it cannot serve (a back-reference, a pattern that cannot be joined,
+    or no strings to test)."""
+    if any(_BACKREF.search(p) for p in patterns):
+        return None
+    try:
+        joined = Guarded(re.compile("|".join(f"(?:{p})" for p in patterns), flags))
+    except (re.error, RecursionError):
+        return None
+    return joined if joined.needles is not None and joined.needles2 is None else None
+
+
+@lru_cache(maxsize=16)
+def _data_pretest(*path: str) -> Guarded | None:
+    """_pretest of the data's regexes at a key path."""
+    value = _data()
+    for key in path:
+        value = value[key]
+    return _pretest(value if isinstance(value, list) else [value])
 
 
 def _title_text(document: Document) -> str:
@@ -181,9 +200,10 @@ def klage_region(document: Document, sentences: list | None = None) -> list[tupl
     folded = fold(text)
     if sentences is None:
         sentences = split(text, document.blocks)
-    any_mention = _guarded("klage", "mention")  # all alternatives in one: its strings pre-test text and blocks at once
+    mention = _found("klage", "mention")
+    any_mention = _data_pretest("klage", "mention") or mention  # all alternatives in one: one test of their strings
     if any_mention.possible(text, folded):
-        mention = _found("klage", "mention").within(text, folded)  # the alternatives that can match in this letter
+        mention = mention.within(text, folded)  # the alternatives that can match in this letter
     else:
         sentences = ()  # no sentence can mention complaining
     blocks = document.blocks
@@ -458,7 +478,7 @@ def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None 
 @lru_cache(maxsize=1)
 def _paragraph_ref() -> tuple[re.Pattern, tuple[str, ...] | None]:
     """The pattern, and strings one of which each match contains ("§"). A plain pattern, not a Guarded: it starts
-    with a literal, which re scans for quickly itself, and a Guarded would index the letter's unfolded text for it."""
+    with a literal, which re scans for quickly itself (a block at a time)."""
     rx = gazetteer.compiled(_data()["paragraph_ref"], 0)
     return rx, needles(rx)
 
