@@ -123,3 +123,15 @@ def test_is_running_is_the_line_rule(seed):
                 len(spans) < 2 or any(document.text[s:e].rstrip("\"'”»)]").endswith((".", "!", "?", "…", ":"))
                                       for s, e in spans))
             assert anatomy.is_running(document, i) == expected, (document.text, i)
+
+
+@pytest.mark.parametrize("name, canonical", [("Ankeſtyrelsen", "Ankestyrelsen"), ("İshøj Kommune", "Ishøj Kommune")])
+def test_listed_name_with_odd_case_folding(name, canonical):
+    """re's IGNORECASE matches "ſ" to "s" and "İ" to "i"; the name's lower() differs from the listed key (this was a
+    KeyError, a crash of check())."""
+    org = sender.match_organisation(f"Med venlig hilsen {name}")
+    assert org is not None and org.name == canonical and org.known
+    import lixcheck
+
+    report = lixcheck.check(f"{name}\n\nKære Anna\n\nVi har fået din ansøgning.\n\nMed venlig hilsen\n{name}")
+    assert report.sections["sender"]["organisation"] == canonical

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..document import HEADING, LINES, RUNNING_TEXT, TITLE, Document
 from . import gazetteer
@@ -132,7 +132,14 @@ def closing_position(document: Document) -> int | None:
 
 
 def _page_block(document: Document, index: int) -> bool:
-    src = document.blocks[index].source.lower()
+    return _page_source(document.blocks[index].source)
+
+
+@lru_cache(maxsize=1024)
+def _page_source(source: str) -> bool:
+    """Is a block from a page header or footer? By its source label ("sidehoved", "afsnit 3" …: a few labels recur
+    in every letter, so the answer is kept per label)."""
+    src = source.lower()
     return "sidehoved" in src or "sidefod" in src or "header" in src or "footer" in src
 
 

@@ -206,11 +206,25 @@ def _shape_needles() -> tuple[str, ...] | None:
     return tuple(out)
 
 
-def match_organisation(text: str) -> Organisation | None:
-    """The first authority named in ``text``: a listed one first, else one recognised by its name's shape."""
+def _listed(names: dict[str, tuple[str, str]], matched: str) -> tuple[str, str]:
+    """The entry of a listed name as the case-insensitive regex matched it. Usually its lower-case form; but re also
+    matches "ſ" to "s" and "İ" to "i", which lower() keeps apart ("Ankeſtyrelsen" made a KeyError)."""
+    hit = names.get(matched.lower())
+    if hit is None:
+        hit = next(v for k, v in names.items()
+                   if k == k.lower() and re.fullmatch(re.escape(k), matched, re.IGNORECASE))
+    return hit
+
+
+def match_organisation(text: str, folded: str | None = ...) -> Organisation | None:
+    """The first authority named in ``text``: a listed one first, else one recognised by its name's shape.
+    ``folded``: fold(text) when the caller has it."""
     named, names, acr, shapes, _places, acr_words = _org_index()
     best = None
-    folded = fold(text) if acr_words is not None else None
+    if acr_words is None:
+        folded = None
+    elif folded is ...:
+        folded = fold(text)
     if folded is not None:
         # The acronyms (SKAT, UDK …) are case-sensitive whole words: looked up in the same pass as the names.
         m = named.search(text, acr_words, folded)
@@ -222,7 +236,7 @@ def match_organisation(text: str) -> Organisation | None:
     else:
         m = named.search(text)
         if m:
-            canon, kind = names[m.group(0).lower()]
+            canon, kind = _listed(names, m.group(0))
             best = Organisation(canon, kind, True, m.start(), m.end())
     if acr is not None:
         m = acr.search(text)
@@ -276,8 +290,8 @@ def _unit_names() -> _Names:
     return _Names(_unit_re(), tuple(gazetteer.load("senders")["unit_words"]), endings, _unit_source)
 
 
-def _unit_search(text: str):
-    return _unit_names().search(text)
+def _unit_search(text: str, folded: str | None = ...):
+    return _unit_names().search(text, folded=folded)
 
 
 @lru_cache(maxsize=1)
@@ -296,8 +310,8 @@ def _title_names() -> _Names:
     return _Names(_title_re(), tuple(gazetteer.load("senders")["titles"]), template=_title_source)
 
 
-def _title_search(text: str):
-    return _title_names().search(text)
+def _title_search(text: str, folded: str | None = ...):
+    return _title_names().search(text, folded=folded)
 
 
 @lru_cache(maxsize=1)
@@ -306,12 +320,12 @@ def _generic_re() -> re.Pattern:
     return gazetteer.compiled(rf"^\s*(?:{words})\s*[.,]?\s*$", re.IGNORECASE)
 
 
-def is_unit(text: str) -> bool:
+def is_unit(text: str, folded: str | None = ...) -> bool:
     """Does a short line name a unit (team, centre, department …)? 'Borgerservice', 'Team Ydelser',
     'Natur, Miljø og Trafik' (capitalised words joined by og/&/commas) — not a sentence or a title."""
-    if len(text.split()) > 8 or CONTACT_LINE.search(text) or NOT_A_UNIT.search(text) or _DIGIT.search(text):
-        return False
-    return bool(_unit_search(text)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
+    if len(text.split()) > 8 or _DIGIT.search(text) or CONTACT_LINE.search(text) or NOT_A_UNIT.search(text):
+        return False  # (the cheap tests first)
+    return bool(_unit_search(text, folded)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
 
 
 @lru_cache(maxsize=1)
@@ -481,6 +495,7 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
 
     # 1. The organisation and the unit from letterhead, signature, footer.
     closing_seen = False
+    folded = fold(text)  # a line's fold is a slice of it (fold() maps each character to one character)
     for ln in lines:
         kind = _line_kind(ln.text)
         if kind == "closing":
@@ -488,7 +503,8 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
             continue
         if kind:
             continue
-        org = match_organisation(ln.text)
+        line_folded = folded[ln.start:ln.end] if folded is not None else fold(ln.text)
+        org = match_organisation(ln.text, line_folded)
         rest = ln.text
         if org is not None:
             if info.organisation is None or (not info.organisation.known and org.known):
@@ -499,12 +515,13 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
             # "Kommunen" names no authority; "Sekretariatet" names no authority either, but it is a unit.
             if info.generic_span is None:
                 info.generic_span = (ln.start, ln.end)
-            if info.unit is None and _unit_search(ln.text):
+            if info.unit is None and _unit_search(ln.text, line_folded):
                 info.unit = ln.text.strip(" ,.")
                 info.unit_span = (ln.start, ln.end)
             continue
-        if info.unit is None and rest and not (PERSON_LINE.match(rest) and not _unit_search(rest)):
-            if is_unit(rest) and not (_title_search(rest) and not _unit_only(rest)):
+        rest_folded = line_folded if rest is ln.text else ...
+        if info.unit is None and rest and not (PERSON_LINE.match(rest) and not _unit_search(rest, rest_folded)):
+            if is_unit(rest, rest_folded) and not (_title_search(rest, rest_folded) and not _unit_only(rest)):
                 info.unit = rest
                 off = ln.text.find(rest)
                 info.unit_span = (ln.start + off, ln.start + off + len(rest))
@@ -531,7 +548,6 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
                 break
 
     # 4. Contact details anywhere in the letter (not those of another authority).
-    folded = fold(text)
     phone_lines = _phone_lines(text)
     for m in _phone_matches(PHONE_CUE, text, phone_lines):
         if not _other_org_sentence(text, m.start(1), info.organisation):
