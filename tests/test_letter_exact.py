@@ -163,3 +163,11 @@ def test_pretest_refuses_what_cannot_be_joined_or_tested():
     assert letter._pretest([r"\w+", "klage"]) is None  # no strings to test
     pre = letter._pretest([r"\bklage\b", r"\banke\b"])
     assert pre is not None and not pre.possible("x" * 300 + " afgørelse") and pre.possible("x" * 300 + " Klage")
+
+
+def test_first_of_keeps_patterns_that_refer_to_other_groups_together():
+    assert len(letter._FirstOf([r"(?P<a>x)", r"(?(a)y|z)"], 0).parts) == 1
+    first_of = letter._FirstOf([r"§ ?\d+", r"\blov om \w+"])
+    assert len(first_of.parts) == 2
+    text = "Efter § 12 i lov om social service og § 3."
+    assert [m.group() for m in first_of.finditer(text, None, 0, len(text))] == ["§ 12", "lov om social", "§ 3"]

@@ -248,10 +248,14 @@ class _FirstOf:
 
     def __init__(self, patterns: list[str], flags: int = re.IGNORECASE):
         whole = gazetteer.any_of(tuple(patterns), flags)  # compiled (and checked) as the data's alternation
-        apart = len(patterns) > 1 and not any(_BACKREF.search(p) for p in patterns)  # group numbers would change
-        parts = [gazetteer.compiled(p, flags) for p in patterns] if apart else [whole]
-        if any(_can_be_empty(p) for p in parts):
-            parts = [whole]  # empty matches: keep finditer's own rules for them
+        parts = [whole]
+        if len(patterns) > 1 and not any(_BACKREF.search(p) for p in patterns):  # (group numbers would change)
+            try:
+                apart = [re.compile(p, flags) for p in patterns]
+            except (re.error, RecursionError):
+                apart = []
+            if apart and not any(_can_be_empty(p) for p in apart):  # empty matches: finditer has its own rules
+                parts = apart
         self.parts = [Guarded(p) for p in parts]
 
     def finditer(self, text: str, folded: str | None, pos: int, end: int):
@@ -274,7 +278,7 @@ class _FirstOf:
                    for g, m in zip(parts, nxt, strict=True)]
 
 
-_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # back-references and conditionals name other groups
 _SPACES = re.compile(r"\s+")
 
 
