@@ -173,12 +173,17 @@ def sender_lines(document: Document, title=..., closing=...) -> list[Line]:
                 if is_running(document, i) and not _short_lines_paragraph(document, i):
                     break
                 sig_blocks.add(i)
+    text = document.text
     for i in sorted(set(zone_of) | sig_blocks):
-        zone = "signature" if i in sig_blocks else zone_of[i]
+        if i in sig_blocks:
+            zone = "signature"
+            before = closing if closing is not None else -1  # the paragraph lines before "Med venlig hilsen"
+        else:
+            zone = zone_of[i]
+            before = -1
         for s, e in block_lines(document, i):
-            if i in sig_blocks and closing is not None and e <= closing:
-                continue  # the paragraph lines before "Med venlig hilsen" in the same block
-            lines.append(Line(s, e, document.text[s:e], i, zone))
+            if e > before:
+                lines.append(Line(s, e, text[s:e], i, zone))
     return lines
 
 
