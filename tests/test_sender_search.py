@@ -8,6 +8,7 @@ with the plain pattern on many random texts built from the pieces that make the 
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -135,3 +136,14 @@ def test_listed_name_with_odd_case_folding(name, canonical):
 
     report = lixcheck.check(f"{name}\n\nKære Anna\n\nVi har fået din ansøgning.\n\nMed venlig hilsen\n{name}")
     assert report.sections["sender"]["organisation"] == canonical
+
+
+def test_sentence_start_is_the_plain_alternation():
+    plain = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ])|\n\s*\n")
+    rnd = random.Random(8)
+    pieces = [".", "!", "?", "\n", " ", "\t", "A", "a", "Æ", "ø", "\r", "\u00a0", "x", "\n\n", ". A"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 15)))
+        a = rnd.randint(0, len(text))
+        b = rnd.randint(a, len(text))
+        assert _spans(sender.SENTENCE_START.finditer(text, a, b)) == _spans(plain.finditer(text, a, b)), text

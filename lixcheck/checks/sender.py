@@ -58,7 +58,9 @@ def _actor_matches(text: str):
         pos = m.end()
 
 
-SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ])|\n\s*\n")
+# A sentence start: after [.!?] and white space before a capital letter, or after a blank line. (Written as one
+# character class first, which the regex engine skips to; the same matches as "[.!?]\s+(?=[A-ZÆØÅ])|\n\s*\n".)
+SENTENCE_START = re.compile(r"[.!?\n](?:(?<=[.!?])\s+(?=[A-ZÆØÅ])|(?<=\n)\s*\n)")
 CONTACT_CONTEXT = re.compile(
     r"\b(?:kontakt\w*|skriv\w*|send\w*|spørg\w*|svar\w*|ring\w*|henvend\w*|chat\w*|besked\w*|mail\w*|"
     r"kontaktformular\w*|klag\w*|ansøg\w*|søg)\b", re.IGNORECASE)
@@ -380,12 +382,13 @@ class SenderInfo:
         }
 
 
-def _other_org_sentence(text: str, pos: int, sender: Organisation | None) -> bool:
-    """Is the contact detail at ``pos`` about another authority (e.g. Ankestyrelsen in the klagevejledning)?"""
+def _other_org_sentence(text: str, pos: int, sender: Organisation | None, folded: str | None = None) -> bool:
+    """Is the contact detail at ``pos`` about another authority (e.g. Ankestyrelsen in the klagevejledning)?
+    ``folded``: fold(text), whose slices are the folds of the text's slices."""
     a = max(0, pos - 200)
     for m in SENTENCE_START.finditer(text, a, pos):
         a = m.end()
-    org = match_organisation(text[a:pos])
+    org = match_organisation(text[a:pos], folded[a:pos] if folded is not None else ...)
     return org is not None and (sender is None or org.name != sender.name)
 
 
@@ -550,12 +553,12 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
     # 4. Contact details anywhere in the letter (not those of another authority).
     phone_lines = _phone_lines(text)
     for m in _phone_matches(PHONE_CUE, text, phone_lines):
-        if not _other_org_sentence(text, m.start(1), info.organisation):
+        if not _other_org_sentence(text, m.start(1), info.organisation, folded):
             info.phone = _squash(m.group(1))
             break
     if info.phone is None:
         for m in _phone_matches(PHONE_PAIRS, text, phone_lines):
-            if not _other_org_sentence(text, m.start(), info.organisation):
+            if not _other_org_sentence(text, m.start(), info.organisation, folded):
                 info.phone = _squash(m.group(0))
                 break
     if info.phone is None:
@@ -565,14 +568,14 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
                 info.phone = _squash(m.group(1))
                 break
     for m in _emails(text):
-        if not _other_org_sentence(text, m.start(), info.organisation):
+        if not _other_org_sentence(text, m.start(), info.organisation, folded):
             info.email = m.group(0)
             break
     for rx in (DIGITAL_REPLY, WEB):
         if info.web:
             break
         for m in _line_matches(_GUARDED[rx], text, folded):
-            if "@" in m.group(0) or _other_org_sentence(text, m.start(), info.organisation):
+            if "@" in m.group(0) or _other_org_sentence(text, m.start(), info.organisation, folded):
                 continue
             # A web address is a way to get in touch only when the letter says so ("skriv til os via …").
             if rx is WEB and not _in_lines(lines, m.start()) and not CONTACT_CONTEXT.search(_sentence(text, m.start())):
