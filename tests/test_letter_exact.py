@@ -171,3 +171,11 @@ def test_first_of_keeps_patterns_that_refer_to_other_groups_together():
     assert len(first_of.parts) == 2
     text = "Efter § 12 i lov om social service og § 3."
     assert [m.group() for m in first_of.finditer(text, None, 0, len(text))] == ["§ 12", "lov om social", "§ 3"]
+
+
+def test_within_by_runs_keeps_the_same_alternatives():
+    for path in LETTERS[:40]:
+        text = path.read_text(encoding="utf-8")
+        for key in (("reasons",), ("klage", "where"), ("klage", "deadline"), ("klage", "mention")):
+            plain = letter._found(*key).within(text)
+            assert letter._within(text, None, *key).parts == plain.parts, (path.name, key)

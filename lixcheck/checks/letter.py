@@ -47,32 +47,48 @@ def _cues() -> dict[str, list[tuple[float, Guarded]]]:
 _GROUP_STRINGS = 24  # literal strings per pre-test of a group of cues (the pre-filter gives up beyond 32)
 
 
+def _runs(items: list, guarded, flags: int) -> list[tuple[Guarded | None, list]]:
+    """``items`` (each with a Guarded, guarded(item)) in runs of a few, with one pre-test per run: a Guarded
+    alternation of the run whose strings include every string of every member, so that when it says "not possible"
+    no member's own possible() could say otherwise. A letter holds the strings of only a few runs, and the members
+    of the other runs cost no test each."""
+    runs: list[list] = []
+    strings: set[str] = set()
+    for item in items:
+        own = guarded(item).needles
+        if not runs or own is None or guarded(runs[-1][-1]).needles is None \
+                or len(strings.union(own)) > _GROUP_STRINGS:
+            runs.append([])
+            strings = set()
+        runs[-1].append(item)
+        strings.update(own or ())
+    out = []
+    for run in runs:
+        pre = _pretest([guarded(i).pattern.pattern for i in run], flags) if len(run) > 1 else None
+        if pre is not None and not set().union(*(guarded(i).needles for i in run)) <= set(pre.needles):
+            pre = None
+        out.append((pre, run))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _cue_groups() -> dict[str, list[tuple[Guarded | None, list[tuple[float, Guarded]]]]]:
-    """Each kind's cues in runs of a few, with one pre-test per run: a Guarded alternation of the run whose strings
-    include every string of every member, so that when it says "not possible" no member's own test could say
-    otherwise. A letter then holds the strings of only a few runs, and the other cues cost no test each."""
-    out = {}
-    for kind, cues in _cues().items():
-        runs: list[list[tuple[float, Guarded]]] = []
-        strings: set[str] = set()
-        for w, rx in cues:
-            own = set(rx.needles or ())
-            if not runs or rx.needles is None or runs[-1][-1][1].needles is None \
-                    or len(strings | own) > _GROUP_STRINGS:
-                runs.append([])
-                strings = set()
-            runs[-1].append((w, rx))
-            strings |= own
-        groups = []
-        for run in runs:
-            pre = _pretest([rx.pattern.pattern for _, rx in run], re.IGNORECASE | re.MULTILINE) if len(run) > 1 \
-                else None
-            if pre is not None and not set().union(*(rx.needles for _, rx in run)) <= set(pre.needles):
-                pre = None
-            groups.append((pre, run))
-        out[kind] = groups
-    return out
+    """Each kind's cues in runs with one pre-test each (see _runs)."""
+    return {kind: _runs(cues, lambda cue: cue[1], re.IGNORECASE | re.MULTILINE) for kind, cues in _cues().items()}
+
+
+@lru_cache(maxsize=16)
+def _found_runs(*path: str) -> list[tuple[Guarded | None, list[Guarded]]]:
+    return _runs(list(_found(*path).parts), lambda g: g, re.IGNORECASE)
+
+
+def _within(text: str, folded: str | None, *path: str) -> AnyOf:
+    """_found(*path).within(text, folded), with the alternatives tested run by run (see _runs)."""
+    keep = []
+    for pre, members in _found_runs(*path):
+        if pre is None or pre.possible(text, folded):
+            keep.extend(g for g in members if g.possible(text, folded))
+    return AnyOf((), parts=tuple(keep))
 
 
 def _pretest(patterns: list[str], flags: int = re.IGNORECASE) -> Guarded | None:
@@ -350,12 +366,12 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     if region:
         info.klage_present = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
-        where = _found("klage", "where").within(text, folded)
-        deadline = _found("klage", "deadline").within(text, folded)
+        where = _within(text, folded, "klage", "where")
+        deadline = _within(text, folded, "klage", "deadline")
         info.klage_where = any(where.found(text, folded, s, e) for s, e in region)
         info.klage_deadline = any(deadline.found(text, folded, s, e) for s, e in region)
     body_end = region[0][0] if region else len(text)
-    reasons = _found("reasons").within(text, folded)  # the alternatives that can match in this letter
+    reasons = _within(text, folded, "reasons")  # the alternatives that can match in this letter
     for i, b in enumerate(document.blocks if reasons.parts else ()):
         if b.start >= body_end:
             break
