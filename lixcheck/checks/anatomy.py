@@ -253,7 +253,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _looks_like_sender(text: str) -> bool:
-    from . import sender  # late import: sender imports this module (a module attribute: cheaper than from-import)
+    from . import sender  # late import: sender imports this module
 
     org = sender.match_organisation(text)
     if org is None:
