@@ -44,7 +44,7 @@ def _cues() -> dict[str, list[tuple[float, Guarded]]]:
             for kind, cues in _data()["cues"].items()}
 
 
-_GROUP_STRINGS = 24  # literal strings per pre-test of a group of cues (the pre-filter gives up beyond 32)
+_GROUP_STRINGS = 24  # literal strings per pre-test of a run of patterns (the pre-filter gives up beyond 32)
 
 
 def _runs(items: list, guarded, flags: int) -> list[tuple[Guarded | None, list]]:
