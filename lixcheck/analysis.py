@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import threading
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from . import __version__
 from .config import Config
@@ -84,6 +85,14 @@ def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Sp
     return sentences, sent_spans, paragraphs, doc_lix
 
 
+@cache
+def _letter_kind():
+    """(detect_kind, normalise_kind), imported on first use (the letter checks import the engine, which imports us)."""
+    from .checks.letter import detect_kind, normalise_kind
+
+    return detect_kind, normalise_kind
+
+
 class Analyzer:
     """Pipeline and compiled rules for one configuration; safe to share between threads after construction."""
 
@@ -125,7 +134,7 @@ class Analyzer:
     def finish(self, document: Document, doc, measured, kind: str | None) -> Report:
         sentences, sent_spans, paragraphs, doc_lix = measured
         kind_detected = kind is None
-        from .checks.letter import detect_kind, normalise_kind
+        detect_kind, normalise_kind = _letter_kind()
 
         # Once per document, before the rules that use ctx.kind; given kinds in Danish ("afgørelse") are normalised.
         # Detection gets the Context, so that it shares the per-document title with the rules.
@@ -170,20 +179,13 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
         line = bisect.bisect_right(line_starts, h.start)
         bi = bisect.bisect_right(block_starts, h.start) - 1
         block = bi if bi >= 0 and h.start < document.blocks[bi].end else None
-        out.append(Finding(
-            rule=h.rule.id,
-            severity=h.rule.severity,
-            category=h.rule.category,
-            message=mask_cpr(h.message or h.rule.message),
-            offset=h.start,
-            length=h.end - h.start,
-            line=line,
-            column=h.start - line_starts[line - 1] + 1,
-            block=block,
-            text=text[h.start:h.end],
-            replacements=tuple(mask_cpr(r) for r in h.replacements),
-            doc_url=config.doc_base_url + h.rule.id,
-            description=h.rule.description,
+        rule = h.rule
+        out.append(Finding(  # positional (rule, severity, category, message, offset, length, line, column, block,
+            # text, replacements, doc_url, description): keyword arguments cost a third more, per finding
+            rule.id, rule.severity, rule.category, mask_cpr(h.message or rule.message), h.start, h.end - h.start,
+            line, h.start - line_starts[line - 1] + 1, block, text[h.start:h.end],
+            tuple(mask_cpr(r) for r in h.replacements) if h.replacements else (), config.doc_base_url + rule.id,
+            rule.description,
         ))
     return out
 

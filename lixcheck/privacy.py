@@ -13,7 +13,7 @@ import re
 import orjson
 
 CPR_SHAPED = re.compile(r"(?<![\d])(\d{6})([-‐‑– ]?)(\d{4})(?!\d)")
-_SIX_DIGITS = re.compile(r"\d{6}")  # every CPR-shaped number starts with six digits in a row
+_SIX_DIGITS = re.compile(r"\d\d\d\d\d\d")  # every CPR-shaped number starts with six digits (\d{6} scans slower)
 
 
 def mask_cpr(text: str) -> str:

@@ -413,14 +413,29 @@ class Guarded:
     def _starts(self, text: str, folded: str | None, pos: int, endpos: int | None) -> list[int] | None:
         """The places in text[pos:endpos] where a match can start (sorted), or None when that is unknown: each
         match starts with one of the prefixes. [] when no match is possible."""
-        if self.needles is None and self.prefixes is None:
+        needles, prefixes = self.needles, self.prefixes
+        if needles is None and prefixes is None:
             return None
-        hay, index = self._where(text, folded, pos, endpos)
-        if hay is None:
-            return None
-        if self.needles is not None and not self._possible_in(hay, index, pos, endpos):
-            return []
-        if self.prefixes is None:
+        # (_where, written out: this runs for every search)
+        if self.ignorecase:
+            hay = fold(text) if folded is None else folded
+            if hay is None:
+                return None
+        else:
+            hay = text
+        index = None
+        if self.version is not None and len(hay) >= INDEX_MIN and pos >= 0 and (endpos is None or endpos >= 0):
+            index = _index(hay)
+            if index is not None and index.version < self.version:
+                index = None
+        if needles is not None:
+            if index is not None:
+                if not index.has_any(needles, pos, endpos) or (
+                        self.needles2 is not None and not index.has_any(self.needles2, pos, endpos)):
+                    return []
+            elif not self._possible_in(hay, None, pos, endpos):
+                return []
+        if prefixes is None:
             return None
         end = len(text) if endpos is None else endpos
         if index is not None:
