@@ -338,6 +338,11 @@ def _data_acronyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _data_acronym_key() -> tuple[str, ...]:
+    return tuple(_data_acronyms())
+
+
 def internal_acronyms(extra: dict | None = None) -> dict[str, str]:
     """Known internal acronyms → plain name (data plus a rule's params)."""
     out = dict(_data_acronyms())
@@ -732,7 +737,8 @@ def _acronym_re(acronyms: tuple[str, ...], whole: bool = True) -> re.Pattern:
 def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """An internal acronym (MSB, BUF …) standing as the sender's name, with its plain name nowhere in the letter."""
     info = sender_info(ctx)
-    acronyms = internal_acronyms((params or {}).get("acronyms"))
+    extra = (params or {}).get("acronyms")
+    acronyms = internal_acronyms(extra) if extra else _data_acronyms()  # (read only here)
     if not acronyms:
         return []
     text = ctx.document.text
@@ -740,7 +746,7 @@ def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> l
     hits = []
     # The lines are parts of the text: when no acronym occurs in the text (most letters), no line needs a search.
     # (One scan for the bare alternation: it starts with a capital letter, which the regex engine skips to.)
-    key = tuple(acronyms)
+    key = tuple(acronyms) if extra else _data_acronym_key()
     lines = info.lines if _acronym_re(key, False).search(text) else ()
     for ln in lines:
         for m in _acronym_re(key).finditer(ln.text):
