@@ -195,3 +195,17 @@ def test_pattern_added_after_a_text_was_indexed(monkeypatch):
     late = Guarded(re.compile(r"\bankestyrelsen inden fire\b", re.IGNORECASE))
     assert late.possible(text, folded)
     assert late.search(text, folded).span() == re.search(r"ankestyrelsen inden fire", text.lower()).span()
+
+
+@pytest.mark.parametrize("index_min", [0, 10**9])
+def test_needle_starts_are_every_occurrence(monkeypatch, index_min):
+    from lixcheck.checks import prefilter
+
+    monkeypatch.setattr(prefilter, "INDEX_MIN", index_min)  # with and without the letter's needle index
+    for g in GUARDED:
+        if g.needles is None or not g.ignorecase:
+            continue
+        for text in TEXTS[:3]:
+            folded = fold(text)
+            expected = sorted(i for n in g.needles for i in range(len(folded)) if folded.startswith(n, i))
+            assert g.needle_starts(text, folded) == expected

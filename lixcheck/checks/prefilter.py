@@ -503,6 +503,27 @@ class Guarded:
                 return m
         return None
 
+    def needle_starts(self, text: str, folded: str | None = None) -> list[int] | None:
+        """Sorted offsets of every occurrence of this pattern's needles in the text (each match contains one of
+        them), from the letter's needle index when there is one; None when the pattern has no needles or the text
+        cannot be folded safely."""
+        needles = self.needles
+        if needles is None:
+            return None
+        hay, index = self._where(text, folded, 0, None)
+        if hay is None:
+            return None
+        if index is not None:
+            return sorted(index.starts(needles, 0, len(hay)))
+        out = []
+        for n in needles:
+            i = hay.find(n)
+            while i != -1:
+                out.append(i)
+                i = hay.find(n, i + 1)
+        out.sort()
+        return out
+
     def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         starts = self._starts(text, folded, pos, endpos)
         if starts is not None:
