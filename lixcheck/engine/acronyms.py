@@ -23,20 +23,37 @@ class AcronymRule:
         self.known = dict(known)
         self.common = set(common)
         self.message_known = message_known
-        extra = "|".join(re.escape(k) for k in sorted(self.known, key=len, reverse=True) if not _CANDIDATE.match(k))
+        extras = [k for k in sorted(self.known, key=len, reverse=True) if not _CANDIDATE.match(k)]
+        extra = "|".join(map(re.escape, extras))
+        # The first character first: the regex engine then skips to the next capital instead of trying every position.
+        first = "".join(sorted({re.escape(k[0]) for k in extras if k and k[0] not in "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"}))
         # whole words only: not inside "CPR-nummer" or "e-Boks", not "Ab" of "Abc"
-        self.regex = re.compile(r"(?<![\w-])(?:" + (extra + "|" if extra else "") + r"[A-ZÆØÅ]{2,6})(?![\w-])")
+        self.regex = re.compile(rf"(?=[A-ZÆØÅ{first}])(?<![\w-])(?:" + (extra + "|" if extra else "")
+                                + r"[A-ZÆØÅ]{2,6})(?![\w-])")
 
     def run(self, ctx: Context) -> list[Hit]:
         text = ctx.document.text
         low_text = None
         firsts: dict[str, int] = {}
         explained: set[str] = set()
+        line_end = -1  # the end of the line of the candidate before ("\n" or the text's end): lines are read once
         for m in self.regex.finditer(text):
             word = m.group()
-            if word in self.common or _in_capital_line(text, m.start(), len(word)):
+            if word in self.common:
                 continue
-            before = text[:m.start()].rstrip()[-1:]
+            if m.start() > line_end:  # a new line: its letters, and whether all are capitals
+                line_start = text.rfind("\n", max(line_end, 0), m.start()) + 1
+                line_end = text.find("\n", m.start())
+                line_end = len(text) if line_end == -1 else line_end
+                letters = [c for c in text[line_start:line_end] if c.isalpha()]
+                capital_line = all(c.isupper() for c in letters)
+            # a line written in capitals only is a heading ("AFGØRELSE OM BPA"), not a use of an acronym
+            if capital_line and len(letters) > len(word) + 3:
+                continue
+            k = m.start()  # the character before, past any whitespace (not text[:start].rstrip(): quadratic)
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            before = text[k - 1] if k > 0 else ""
             after = text[m.end():m.end() + 3].lstrip()[:1]
             if after == "(" or (before == "(" and after == ")"):
                 explained.add(word)
@@ -57,12 +74,3 @@ class AcronymRule:
                                  "eller skriv forklaringen i en parentes.", match=word)
             hits.append(Hit(self.info, start, start + len(word), (expansion,) if expansion else (), message))
         return hits
-
-
-def _in_capital_line(text: str, start: int, length: int) -> bool:
-    """True when the token sits on a line written in capitals only (a heading such as "AFGØRELSE OM BPA")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start + length)
-    line = text[line_start:line_end if line_end != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > len(text[start:start + length]) + 3 and all(c.isupper() for c in letters)
