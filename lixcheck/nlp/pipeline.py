@@ -25,6 +25,7 @@ from .language import danish
 
 TRAINED_CANDIDATES = ("da_core_news_md", "da_core_news_sm", "da_core_news_lg", "da_core_news_trf")
 SENTS_KEY = "lixcheck_sentence_starts"  # Doc.user_data key: char offsets where our splitter starts sentences
+_ORTHS_KEY = "lixcheck_orths"  # Doc.user_data key: the tokens' ORTH hashes, from lixcheck_sentences to lixcheck_lemmas
 _lock = threading.Lock()
 
 
@@ -81,7 +82,9 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     # Strings added inside a spaCy memory zone are dropped when it ends: no cache across documents then.
     cache = {} if getattr(doc.vocab, "in_memory_zone", False) else _lemma_cache(strings)
-    orths = doc.to_array(ORTH).tolist()
+    orths = doc.user_data.pop(_ORTHS_KEY, None)  # left by lixcheck_sentences (one to_array less)
+    if orths is None or len(orths) != len(doc):
+        orths = doc.to_array(ORTH).tolist()
     lemmas = [cache.get(o) for o in orths]
     if None in lemmas:
         table = lemma_table()
@@ -104,7 +107,7 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
 _teachers: dict[int, tuple[object, object, set[int], set[int]]] = {}
 
 
-def _teach_tokenizer_cache(doc: Doc) -> None:
+def _teach_tokenizer_cache(doc: Doc, orths: list[int] | None = None) -> None:
     """Let the tokenizer cache this Doc's words for the next texts.
 
     spaCy caches how it split a word, but stops doing so for the rest of a text after the first special case
@@ -119,7 +122,8 @@ def _teach_tokenizer_cache(doc: Doc) -> None:
     limit = getattr(tokenizer, "max_cache_size", 10_000)
     if len(seen) >= limit:
         return
-    orths = doc.to_array(ORTH).tolist()
+    if orths is None:
+        orths = doc.to_array(ORTH).tolist()
     if seen_tokens.issuperset(orths):
         return
     seen_tokens.update(orths)
@@ -136,20 +140,28 @@ def lixcheck_sentences(doc: Doc) -> Doc:
     """Set sentence starts from lixcheck's splitter (computed before spaCy, passed in Doc.user_data).
 
     (It also lets the tokenizer cache the Doc's words: see _teach_tokenizer_cache.)"""
-    _teach_tokenizer_cache(doc)
+    if not len(doc):
+        return doc
+    columns = doc.to_array([ORTH, IDX])  # one read of the Doc for both
+    orths = columns[:, 0].tolist()
+    _teach_tokenizer_cache(doc, orths)
+    doc.user_data[_ORTHS_KEY] = orths  # for lixcheck_lemmas, next in the pipeline
     starts = doc.user_data.get(SENTS_KEY)
     if starts is None:
         from ..nlp.sentences import split
         from ..readers.text import segment
 
         starts = [s.start for s in split(doc.text, segment(doc.text))]
-    starts = set(starts)
-    # One array write: setting token.is_sent_start token by token rescans the whole Doc each time (quadratic);
-    # token offsets come as one array too (iterating over Token objects costs more than the rest).
-    if len(doc):
-        values = numpy.array([1 if x in starts else -1 for x in doc.to_array(IDX).tolist()], dtype="int64")
-        values[0] = 1
-        doc.from_array([SENT_START], values.astype("uint64"))
+    # One array write: setting token.is_sent_start token by token rescans the whole Doc each time (quadratic).
+    # Sentences start at token offsets: the tokens whose offset is a start, found by a sorted search.
+    offsets = columns[:, 1]
+    wanted = numpy.array(sorted(set(starts)), dtype=offsets.dtype)
+    where = numpy.searchsorted(offsets, wanted)
+    where = where[where < len(offsets)]
+    values = numpy.full(len(offsets), -1, dtype="int64")
+    values[where[offsets[where] == wanted[:len(where)]]] = 1  # (wanted is sorted: the dropped ones were last)
+    values[0] = 1
+    doc.from_array([SENT_START], values.astype("uint64"))
     return doc
 
 
