@@ -6,6 +6,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
 
 from ..errors import ConfigError
+from ..nlp.pipeline import column
 from . import Hit, RuleInfo
 from .messages import render
 
@@ -45,10 +46,10 @@ class PatternRules:
     def _may_match(self, doc) -> bool:
         if self.orth_triggers is None:
             return True
-        # one array of the Doc's words (count_by builds a dict of counts first)
-        if self.orth_triggers and not self.orth_triggers.isdisjoint(doc.to_array(ORTH).tolist()):
+        # one array of the Doc's words (count_by builds a dict of counts first), read once per Doc
+        if self.orth_triggers and not self.orth_triggers.isdisjoint(column(doc, ORTH)):
             return True
-        return bool(self.lower_triggers) and not self.lower_triggers.isdisjoint(doc.to_array(LOWER).tolist())
+        return bool(self.lower_triggers) and not self.lower_triggers.isdisjoint(column(doc, LOWER))
 
     def run(self, doc, enabled: set[str]) -> list[Hit]:
         if not self.rules or not self._may_match(doc):

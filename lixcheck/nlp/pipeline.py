@@ -25,7 +25,19 @@ from .language import danish
 
 TRAINED_CANDIDATES = ("da_core_news_md", "da_core_news_sm", "da_core_news_lg", "da_core_news_trf")
 SENTS_KEY = "lixcheck_sentence_starts"  # Doc.user_data key: char offsets where our splitter starts sentences
-_ORTHS_KEY = "lixcheck_orths"  # Doc.user_data key: the tokens' ORTH hashes, from lixcheck_sentences to lixcheck_lemmas
+_COLUMNS_KEY = "lixcheck_columns"  # Doc.user_data key: {attribute: list of the tokens' values}, see column()
+
+
+def column(doc: Doc, attr: int) -> list[int]:
+    """doc.to_array(attr).tolist(), read once per Doc for the components and rules that all need it (ORTH, LOWER,
+    LEMMA …). Only for attributes that no longer change: LEMMA once the pipeline has run."""
+    columns = doc.user_data.get(_COLUMNS_KEY)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS_KEY] = {}
+    values = columns.get(attr)
+    if values is None or len(values) != len(doc):
+        values = columns[attr] = doc.to_array(attr).tolist()
+    return values
 _lock = threading.Lock()
 
 
@@ -82,9 +94,7 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     # Strings added inside a spaCy memory zone are dropped when it ends: no cache across documents then.
     cache = {} if getattr(doc.vocab, "in_memory_zone", False) else _lemma_cache(strings)
-    orths = doc.user_data.pop(_ORTHS_KEY, None)  # left by lixcheck_sentences (one to_array less)
-    if orths is None or len(orths) != len(doc):
-        orths = doc.to_array(ORTH).tolist()
+    orths = column(doc, ORTH)  # (read by lixcheck_sentences already)
     lemmas = [cache.get(o) for o in orths]
     if None in lemmas:
         table = lemma_table()
@@ -145,7 +155,7 @@ def lixcheck_sentences(doc: Doc) -> Doc:
     columns = doc.to_array([ORTH, IDX])  # one read of the Doc for both
     orths = columns[:, 0].tolist()
     _teach_tokenizer_cache(doc, orths)
-    doc.user_data[_ORTHS_KEY] = orths  # for lixcheck_lemmas, next in the pipeline
+    doc.user_data[_COLUMNS_KEY] = {ORTH: orths}  # for lixcheck_lemmas, next in the pipeline, and the rules
     starts = doc.user_data.get(SENTS_KEY)
     if starts is None:
         from ..nlp.sentences import split
