@@ -20,6 +20,7 @@ from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..nlp.sentences import split
 from . import anatomy, gazetteer
+from .anchored import anchored
 from .prefilter import AnyOf, Guarded, fold, needles
 
 DECISION = "decision"
@@ -40,7 +41,8 @@ def normalise_kind(kind: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[tuple[float, Guarded]]]:
-    return {kind: [(float(c["w"]), Guarded(gazetteer.compiled(c["re"], re.IGNORECASE | re.MULTILINE))) for c in cues]
+    return {kind: [(float(c["w"]), anchored(Guarded(gazetteer.compiled(c["re"], re.IGNORECASE | re.MULTILINE))))
+                   for c in cues]
             for kind, cues in _data()["cues"].items()}
 
 
@@ -202,7 +204,8 @@ def _found(*path: str) -> AnyOf:
     value = _data()
     for key in path:
         value = value[key]
-    return AnyOf(value if isinstance(value, list) else [value])
+    plain = AnyOf(value if isinstance(value, list) else [value])
+    return AnyOf((), parts=tuple(anchored(g) for g in plain.parts))
 
 
 def klage_region(document: Document, sentences: list | None = None) -> list[tuple[int, int]]:
@@ -272,7 +275,7 @@ class _FirstOf:
                 apart = []
             if apart and not any(_can_be_empty(p) for p in apart):  # empty matches: finditer has its own rules
                 parts = apart
-        self.parts = [Guarded(p) for p in parts]
+        self.parts = [anchored(Guarded(p)) for p in parts]
 
     def finditer(self, text: str, folded: str | None, pos: int, end: int):
         parts = self.parts

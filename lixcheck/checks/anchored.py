@@ -1,0 +1,261 @@
+"""Searches that start next to a pattern's needles, for patterns that start with no literal string.
+
+A Guarded pattern with prefixes ("afgørelse om", "§") is only tried where a prefix occurs. Patterns such as
+``\\b\\w*(?:møde|samtale)\\b…`` or ``[\\w.+-]+@…`` have none, and re tries them at every position of the letter. But
+every match holds one of the pattern's needles, and what the pattern matches before that needle is either short
+(at most ``reach`` characters: ``(?:vi )?giver dig``) or cannot hold a space or a line break (``\\w*``, ``[\\w.+-]+``).
+So a match can only start in a small window before a needle occurrence: from ``reach`` characters before it, or from
+the start of the run without spaces and line breaks that holds it. anchored(guarded) gives an object with Guarded's
+search/finditer/possible that tries the pattern only there (re.match at each place, or one scan from the first place
+when there are many), with exactly the plain pattern's results; or the Guarded itself when the pattern's shape does
+not allow this (its needle analysis is read from the parse tree once per pattern).
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as _parser
+from bisect import bisect_left
+
+from .prefilter import Guarded
+
+_ZERO_WIDTH = {_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT}
+_REPEATS = {_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", _parser.MAX_REPEAT)}
+_NO_SPACE = {_parser.CATEGORY_WORD, _parser.CATEGORY_DIGIT, _parser.CATEGORY_NOT_SPACE}
+_BREAKS = (ord(" "), ord("\n"))
+_UNBOUNDED = 1 << 30
+_MAX_STRINGS = 64  # literal strings per run (a product of small alternations)
+MAX_TRIES = 48  # more candidate places than this: one scan from the first instead of a match() at each
+
+
+def _takes_break(op, av) -> bool:
+    """Whether the element can consume a space or a line break (True when unsure)."""
+    if op in _ZERO_WIDTH:
+        return False
+    if op == _parser.LITERAL:
+        return av in _BREAKS
+    if op == _parser.IN:
+        for o, a in av:
+            if o == _parser.LITERAL:
+                if a in _BREAKS:
+                    return True
+            elif o == _parser.RANGE:
+                if any(a[0] <= c <= a[1] for c in _BREAKS):
+                    return True
+            elif o != _parser.CATEGORY or a not in _NO_SPACE:
+                return True  # NEGATE, other categories
+        return False
+    if op in _REPEATS:
+        return any(_takes_break(o, a) for o, a in av[2])
+    if op == _parser.SUBPATTERN:
+        return any(_takes_break(o, a) for o, a in av[3])
+    if op == _parser.BRANCH:
+        return any(_takes_break(o, a) for branch in av[1] for o, a in branch)
+    return True
+
+
+def _literals(op, av, ic: bool) -> set[str] | None:
+    """Every string the element can match, when it is a literal choice (lower-cased for ignorecase)."""
+    if op == _parser.LITERAL:
+        c = chr(av)
+        return {c.lower() if ic else c}
+    if op == _parser.IN:
+        if len(av) <= 8 and all(o == _parser.LITERAL for o, _ in av):
+            return {chr(a).lower() if ic else chr(a) for _, a in av}
+        return None
+    if op == _parser.SUBPATTERN:
+        _group, add_flags, del_flags, p = av
+        return None if add_flags or del_flags else _seq_literals(list(p), ic)
+    if op == _parser.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            strings = _seq_literals(list(branch), ic)
+            if strings is None:
+                return None
+            out |= strings
+        return out if len(out) <= _MAX_STRINGS else None
+    return None
+
+
+def _seq_literals(items, ic: bool) -> set[str] | None:
+    run = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        strings = _literals(op, av, ic)
+        if strings is None or len(run) * len(strings) > _MAX_STRINGS:
+            return None
+        run = {a + b for a in run for b in strings}
+    return run
+
+
+def _width(state, item) -> int | None:
+    hi = _parser.SubPattern(state, [item]).getwidth()[1]
+    return None if hi >= _UNBOUNDED else hi
+
+
+def _first_offset(strings: set[str], needles) -> int | None:
+    """The largest offset, over the strings, of the first needle in each; None when a string holds none."""
+    worst = 0
+    for s in strings:
+        offsets = [i for i in (s.find(n) for n in needles) if i != -1]
+        if not offsets:
+            return None
+        worst = max(worst, min(offsets))
+    return worst
+
+
+def _bounds(state, items, needles, ic: bool) -> tuple[int | None, int | None] | None:
+    """(reach, free) for a sequence: each match has a needle occurrence at p with its start at or after p - reach,
+    or at or after the start of the space-free run that holds p - free. None when neither can be shown."""
+    width = 0  # most characters the elements before the current one can take (None: no bound)
+    free = True  # the elements before the current one take no space or line break
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        # a run of literal elements from here whose every string holds a needle
+        run = {""}
+        for op2, av2 in items[i:]:
+            if op2 in _ZERO_WIDTH:
+                continue
+            strings = _literals(op2, av2, ic)
+            if strings is None or len(run) * len(strings) > _MAX_STRINGS:
+                break
+            run = {a + b for a in run for b in strings}
+            offset = _first_offset(run, needles)
+            if offset is not None:
+                if width is not None:
+                    return width + offset, None
+                return (None, offset) if free else None
+        if op == _parser.BRANCH or (op == _parser.SUBPATTERN and not av[1] and not av[2]):
+            # a choice whose every alternative holds a needle: the widest window of its alternatives
+            parts = [_bounds(state, list(b), needles, ic) for b in (av[1] if op == _parser.BRANCH else [av[3]])]
+            if all(part is not None for part in parts):
+                reaches = [r for r, _ in parts if r is not None]
+                frees = [f for _, f in parts if f is not None]
+                if width == 0:
+                    return (max(reaches) if reaches else None), (max(frees) if frees else None)
+                if width is not None and not frees:
+                    return width + max(reaches), None
+                if width is None and free:  # (a window that ends at a needle is space-free before it)
+                    return None, max(reaches + frees)
+        w = _width(state, (op, av))
+        width = None if width is None or w is None else width + w
+        free = free and not _takes_break(op, av)
+        if width is None and not free:
+            return None
+    return None
+
+
+def _analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None] | None:
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII):
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        return _bounds(tree.state, list(tree), needles, bool(pattern.flags & re.IGNORECASE))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+
+
+class Anchored:
+    """A Guarded pattern tried only near its needles (see the module's text). Same results as the Guarded."""
+
+    __slots__ = ("guarded", "pattern", "needles", "needles2", "prefixes", "ignorecase", "reach", "free", "_last")
+
+    def __init__(self, guarded: Guarded, reach: int | None, free: int | None):
+        self.guarded = guarded
+        self.pattern, self.needles, self.needles2 = guarded.pattern, guarded.needles, guarded.needles2
+        self.prefixes, self.ignorecase = guarded.prefixes, guarded.ignorecase
+        self.reach, self.free = reach, free
+        self._last: tuple[str | None, list[int] | None] = (None, None)
+
+    def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        return self.guarded.possible(text, folded, pos, endpos)
+
+    def _ranges(self, text: str, folded: str | None, pos: int, end: int) -> list[list[int]] | None:
+        """Inclusive ranges of the places in text[pos:end] where a match can start, in order; None: unknown."""
+        last = self._last
+        if last[0] is text:
+            offsets = last[1]
+        else:
+            offsets = self.guarded.needle_starts(text, folded)
+            self._last = (text, offsets)
+        if offsets is None:
+            return None
+        reach, free = self.reach, self.free
+        ranges: list[list[int]] = []
+        rfind = text.rfind
+        for k in range(bisect_left(offsets, pos), len(offsets)):
+            p = offsets[k]
+            if p >= end:
+                break
+            lo = p
+            if reach is not None:
+                lo = p - reach
+            if free is not None:
+                x = max(p - free, 0)
+                lo = min(lo, max(rfind(" ", 0, x), rfind("\n", 0, x)) + 1)
+            if lo < pos:
+                lo = pos
+            if ranges and lo <= ranges[-1][1] + 1:
+                if p > ranges[-1][1]:
+                    ranges[-1][1] = p
+            else:
+                ranges.append([lo, p])
+        return ranges
+
+    def search(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
+        if not self.guarded.possible(text, folded, pos, endpos):
+            return None
+        end = len(text) if endpos is None else endpos
+        ranges = self._ranges(text, folded, pos, end)
+        if ranges is None:
+            return self.guarded.search(text, folded, pos, endpos)
+        if not ranges:
+            return None
+        if sum(b - a + 1 for a, b in ranges) > MAX_TRIES:
+            return self.pattern.search(text, ranges[0][0], end)  # no match starts before the first place
+        match = self.pattern.match
+        for a, b in ranges:
+            for q in range(a, b + 1):
+                m = match(text, q, end)
+                if m is not None:
+                    return m
+        return None
+
+    def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        ranges = self._ranges(text, folded, pos, end) if self.guarded.possible(text, folded, pos, endpos) else []
+        if ranges is None:
+            return self.guarded.finditer(text, folded, pos, endpos)
+        if not ranges:
+            return iter(())
+        if sum(b - a + 1 for a, b in ranges) > MAX_TRIES:
+            return self.pattern.finditer(text, ranges[0][0], end)
+        return self._matches(text, ranges, end)
+
+    def _matches(self, text: str, ranges: list[list[int]], end: int):
+        """finditer's matches when matches can only start in ``ranges``: the first match from each candidate place
+        on; every match holds a needle, so it is not empty and the next one is looked for from where it ends."""
+        match = self.pattern.match
+        cur = -1
+        for a, b in ranges:
+            q = max(a, cur)
+            while q <= b:
+                m = match(text, q, end)
+                if m is None:
+                    q += 1
+                else:
+                    yield m
+                    q = cur = m.end()
+
+
+def anchored(guarded: Guarded) -> Guarded | Anchored:
+    """An Anchored for a pattern without prefixes whose needles allow it; else the Guarded itself."""
+    if guarded.prefixes is not None or guarded.needles is None:
+        return guarded
+    bounds = _analyse(guarded.pattern, guarded.needles)
+    if bounds is None:
+        return guarded
+    return Anchored(guarded, *bounds)

@@ -1,0 +1,88 @@
+"""Searches anchored at a pattern's needles (lixcheck.checks.anchored) give exactly the plain pattern's results."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lixcheck.checks import letter
+from lixcheck.checks.anchored import Anchored, anchored
+from lixcheck.checks.prefilter import Guarded, fold
+
+ROOT = Path(__file__).resolve().parent.parent
+LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))
+
+SYNTHETIC = [r"\b\w*(?:møde|samtale)\b.{0,12}\bkl\.", r"\b(?:vi )?giver dig\b", r"[\w.+-]+@[\w-]+\.\w+",
+             r"\b(?=[a-zæøå-]*lov)(?:[a-zæøå-]{3,}loven\b|[a-zæøå-]{3,}lov\b)", r"(?:ab|\w+c)xyz", r"\d+ (?:dage|uger)",
+             r"\b(?:vi )?\w{0,6}ret", r"x?y?møde"]
+PIECES = ["møde", "Møde", "samtale", "mødet", "kl. 10", "kl.", " ", "  ", "\n", "\t", ".", ",", "-", "vi ", "Vi ",
+          "giver dig", "har ", "ret", "abxyz", "cxyz", "xyz", "a@b.dk", "@", "x.y", "serviceloven", "lov", "loven",
+          "3", "12 dage", "uger", "ø", "é", "ſ", "K", "nyt", "x", "y"]
+
+
+def _anchored_patterns() -> list[Anchored]:
+    found = []
+    for cues in letter._cues().values():
+        found += [g for _, g in cues]
+    found += letter._legal().parts
+    for key in (("klage", "where"), ("klage", "deadline"), ("klage", "mention"), ("reasons",), ("reply_deadline",),
+                ("outcome", "negative"), ("outcome", "negative_body"), ("outcome", "positive")):
+        found += letter._found(*key).parts
+    return [g for g in found if isinstance(g, Anchored)]
+
+
+def _synthetic() -> list[Anchored]:
+    out = []
+    for source in SYNTHETIC:
+        for flags in (0, re.IGNORECASE):
+            a = anchored(Guarded(re.compile(source, flags)))
+            assert isinstance(a, Anchored), source
+            out.append(a)
+    return out
+
+
+def _compare(a: Anchored, text: str, pos: int, end: int) -> None:
+    folded = fold(text)
+    plain = a.pattern
+    m, p = a.search(text, folded, pos, end), plain.search(text, pos, end)
+    assert (m and m.span()) == (p and p.span()), (a.pattern.pattern, text, pos, end)
+    assert [x.span() for x in a.finditer(text, folded, pos, end)] == \
+        [x.span() for x in plain.finditer(text, pos, end)], (a.pattern.pattern, text, pos, end)
+
+
+def test_data_patterns_without_prefixes_are_anchored():
+    sources = {g.pattern.pattern for g in _anchored_patterns()}
+    assert any("møde" in s for s in sources)  # the invitation cue
+    assert any("lov)" in s for s in sources)  # compound law names
+    assert any("@" in s for s in sources)  # e-mail addresses
+
+
+def test_shapes_that_give_no_window_stay_plain():
+    for source in (r"^\s*afgørelse\b", r".*klage", r"\s+frist", r"[^x]+møde"):
+        assert not isinstance(anchored(Guarded(re.compile(source, re.IGNORECASE | re.MULTILINE))), Anchored), source
+
+
+def test_anchored_equals_the_plain_pattern_on_the_corpus():
+    patterns = _anchored_patterns() + _synthetic()
+    rnd = random.Random(3)
+    for path in LETTERS:
+        text = path.read_text(encoding="utf-8")
+        windows = [(0, len(text))] + [tuple(sorted(rnd.randrange(len(text) + 1) for _ in range(2))) for _ in range(3)]
+        for a in patterns:
+            for pos, end in windows:
+                _compare(a, text, pos, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(0, 400), st.integers(0, 400),
+       st.integers(0, 2))
+def test_anchored_equals_the_plain_pattern(parts, a, b, pad):
+    text = "".join(parts) * (1 + pad * 4)  # long texts use the needle index, short ones str.find
+    pos, end = sorted((min(a, len(text)), min(b, len(text))))
+    for x in _synthetic() + _anchored_patterns():
+        _compare(x, text, pos, end)
+        _compare(x, text, 0, len(text))
