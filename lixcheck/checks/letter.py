@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import re._parser as _parser
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -226,10 +227,19 @@ def klage_region(document: Document, sentences: list | None = None) -> list[tupl
     else:
         sentences = ()  # no sentence can mention complaining
     blocks = document.blocks
+    offsets = any_mention.needle_starts(text, folded) if sentences and isinstance(any_mention, Guarded) else None
+    if offsets is not None:
+        # Only a sentence that holds one of the strings can mention complaining: the sentences (in text order, as
+        # split gives them) where one occurs, looked up from the letter's needle index.
+        starts = [s.start for s in sentences]
+        candidates = sorted({bisect_right(starts, p) - 1 for p in offsets} - {-1})
+    else:
+        candidates = range(len(sentences))
     in_block: dict[int, bool] = {}  # block → whether a mention can lie in it: one test per block, not per sentence
-    for i, s in enumerate(sentences):
+    for i in candidates:
+        s = sentences[i]
         b = blocks[s.block]
-        possible = in_block.get(s.block)
+        possible = offsets is not None or in_block.get(s.block)
         if possible is None:
             possible = in_block[s.block] = any_mention.possible(text, folded, b.start, b.end)
         if (possible or not b.start <= s.start <= s.end <= b.end) and mention.found(text, folded, s.start, s.end):
