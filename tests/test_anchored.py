@@ -52,6 +52,10 @@ def _compare(a: Anchored, text: str, pos: int, end: int) -> None:
     assert (m and m.span()) == (p and p.span()), (a.pattern.pattern, text, pos, end)
     assert [x.span() for x in a.finditer(text, folded, pos, end)] == \
         [x.span() for x in plain.finditer(text, pos, end)], (a.pattern.pattern, text, pos, end)
+    if pos == 0 and end == len(text):  # the whole text (no window)
+        m, p = a.search(text), plain.search(text)
+        assert (m and m.span()) == (p and p.span()), (a.pattern.pattern, text)
+        assert [x.span() for x in a.finditer(text)] == [x.span() for x in plain.finditer(text)], a.pattern.pattern
 
 
 def test_data_patterns_without_prefixes_are_anchored():
@@ -86,3 +90,47 @@ def test_anchored_equals_the_plain_pattern(parts, a, b, pad):
     for x in _synthetic() + _anchored_patterns():
         _compare(x, text, pos, end)
         _compare(x, text, 0, len(text))
+
+
+FOUND_KEYS = [("klage", "mention"), ("klage", "where"), ("klage", "deadline"), ("reasons",), ("reply_deadline",),
+              ("outcome", "negative_body"), ("outcome", "negative"), ("outcome", "positive"), ("outcome", "loan")]
+WORD_PIECES = ["Du kan klage", " til Ankestyrelsen", " inden 4 uger", " efter", " fordi", " derfor", " senest",
+               " 14 dage fra i dag", " kun", " ikke", " bevilget", " afslag", " grænsen", " mere end", " x@y.dk",
+               " frist", ". ", "\n", " ", "ø", "K", "ſ"]
+
+
+def test_alternations_are_searched_joined():
+    assert isinstance(letter._any_of("reasons"), Anchored)
+    assert isinstance(letter._any_of("klage", "mention"), Anchored)
+
+
+def _compare_found(key, text: str, pos: int, end: int) -> None:
+    joined, plain = letter._any_of(*key), letter._found(*key)
+    folded = fold(text)
+    if pos == 0 and end == len(text):
+        assert joined.found(text, folded) == joined.found(text, None) == any(
+            g.pattern.search(text) is not None for g in plain.parts), (key, text)
+    assert joined.found(text, folded, pos, end) == any(
+        g.pattern.search(text, pos, end) is not None for g in plain.parts), (key, text, pos, end)
+
+
+def test_joined_alternations_find_what_the_alternatives_find_on_the_corpus():
+    rnd = random.Random(5)
+    for path in LETTERS:
+        text = path.read_text(encoding="utf-8")
+        for key in FOUND_KEYS:
+            _compare_found(key, text, 0, len(text))
+            for _ in range(4):
+                a = rnd.randrange(len(text) + 1)
+                _compare_found(key, text, a, min(len(text), a + rnd.randrange(400)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=30), st.integers(0, 300), st.integers(0, 300),
+       st.integers(0, 2))
+def test_joined_alternations_find_what_the_alternatives_find(parts, a, b, pad):
+    text = "".join(parts) * (1 + pad * 3)
+    pos, end = sorted((min(a, len(text)), min(b, len(text))))
+    for key in FOUND_KEYS:
+        _compare_found(key, text, pos, end)
+        _compare_found(key, text, 0, len(text))

@@ -161,10 +161,12 @@ def _analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None] | No
 class Anchored:
     """A Guarded pattern tried only near its needles (see the module's text). Same results as the Guarded."""
 
-    __slots__ = ("guarded", "pattern", "needles", "needles2", "prefixes", "ignorecase", "reach", "free", "_last")
+    __slots__ = ("guarded", "anchor", "pattern", "needles", "needles2", "prefixes", "ignorecase", "reach", "free",
+                 "_last")
 
-    def __init__(self, guarded: Guarded, reach: int | None, free: int | None):
+    def __init__(self, guarded: Guarded, reach: int | None, free: int | None, anchor: Guarded | None = None):
         self.guarded = guarded
+        self.anchor = guarded if anchor is None else anchor  # whose needles the windows end at
         self.pattern, self.needles, self.needles2 = guarded.pattern, guarded.needles, guarded.needles2
         self.prefixes, self.ignorecase = guarded.prefixes, guarded.ignorecase
         self.reach, self.free = reach, free
@@ -179,7 +181,7 @@ class Anchored:
         if last[0] is text:
             offsets = last[1]
         else:
-            offsets = self.guarded.needle_starts(text, folded)
+            offsets = self.anchor.needle_starts(text, folded)
             self._last = (text, offsets)
         if offsets is None:
             return None
@@ -205,8 +207,12 @@ class Anchored:
                 ranges.append([lo, p])
         return ranges
 
+    def _may(self, text: str, folded: str | None, pos: int, endpos: int | None) -> bool:
+        """The pre-test of the whole text (one set test); a window is tested by its needle places instead."""
+        return (pos != 0 or endpos is not None) or self.guarded.possible(text, folded)
+
     def search(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
-        if not self.guarded.possible(text, folded, pos, endpos):
+        if not self._may(text, folded, pos, endpos):
             return None
         end = len(text) if endpos is None else endpos
         ranges = self._ranges(text, folded, pos, end)
@@ -224,9 +230,12 @@ class Anchored:
                     return m
         return None
 
+    def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        return self.search(text, folded, pos, endpos) is not None
+
     def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
-        ranges = self._ranges(text, folded, pos, end) if self.guarded.possible(text, folded, pos, endpos) else []
+        ranges = self._ranges(text, folded, pos, end) if self._may(text, folded, pos, endpos) else []
         if ranges is None:
             return self.guarded.finditer(text, folded, pos, endpos)
         if not ranges:
@@ -252,10 +261,25 @@ class Anchored:
 
 
 def anchored(guarded: Guarded) -> Guarded | Anchored:
-    """An Anchored for a pattern without prefixes whose needles allow it; else the Guarded itself."""
-    if guarded.prefixes is not None or guarded.needles is None:
+    """An Anchored for a pattern whose prefixes or needles allow it; else the Guarded itself.
+
+    A pattern with prefixes is tried at each place where one occurs (all of them, from the letter's needle index:
+    a Guarded tried at a single place scans on from there to the end of the window when the pattern fails there)."""
+    if guarded.prefixes is not None:
+        anchor = _prefix_anchor(guarded.prefixes, guarded.ignorecase)
+        return guarded if anchor is None else Anchored(guarded, 0, None, anchor)
+    if guarded.needles is None:
         return guarded
     bounds = _analyse(guarded.pattern, guarded.needles)
     if bounds is None:
         return guarded
     return Anchored(guarded, *bounds)
+
+
+def _prefix_anchor(prefixes: tuple[str, ...], ignorecase: bool) -> Guarded | None:
+    """A Guarded whose needles are exactly ``prefixes`` (its needle_starts are where they occur), or None."""
+    try:
+        anchor = Guarded(re.compile("|".join(re.escape(p) for p in prefixes), re.IGNORECASE if ignorecase else 0))
+    except (re.error, RecursionError):
+        return None
+    return anchor if anchor.needles is not None and set(anchor.needles) == set(prefixes) else None

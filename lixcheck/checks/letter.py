@@ -21,7 +21,7 @@ from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..nlp.sentences import split
 from . import anatomy, gazetteer
-from .anchored import anchored
+from .anchored import Anchored, anchored
 from .prefilter import AnyOf, Guarded, fold, needles
 
 DECISION = "decision"
@@ -209,6 +209,24 @@ def _found(*path: str) -> AnyOf:
     return AnyOf((), parts=tuple(anchored(g) for g in plain.parts))
 
 
+@lru_cache(maxsize=64)
+def _any_of(*path: str) -> Anchored | AnyOf:
+    """Whether one of the data's regexes at a key path matches in a window: found(text, folded, pos, endpos).
+    The alternation of all of them, tried only near its needles (Anchored: one needle lookup per letter, then a
+    bisect per window), where its shape allows; else _found(*path). An alternation matches in a window exactly
+    when one of its alternatives does."""
+    plain = _found(*path)
+    patterns = [g.pattern.pattern for g in plain.parts]
+    if len(patterns) > 1 and not any(_BACKREF.search(p) for p in patterns):
+        try:
+            joined = anchored(Guarded(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
+        except (re.error, RecursionError):
+            joined = None
+        if isinstance(joined, Anchored):
+            return joined
+    return plain
+
+
 def klage_region(document: Document, sentences: list | None = None) -> list[tuple[int, int]]:
     """Spans that make up the klagevejledning: sections under a complaint heading, and sentences about complaining."""
     heading = _guarded("klage", "heading").pattern  # (headings are short: a plain search is quickest)
@@ -220,10 +238,11 @@ def klage_region(document: Document, sentences: list | None = None) -> list[tupl
     folded = fold(text)
     if sentences is None:
         sentences = split(text, document.blocks)
-    mention = _found("klage", "mention")
+    mention = _any_of("klage", "mention")
     any_mention = _data_pretest("klage", "mention") or mention  # all alternatives in one: one test of their strings
     if any_mention.possible(text, folded):
-        mention = mention.within(text, folded)  # the alternatives that can match in this letter
+        if isinstance(mention, AnyOf):
+            mention = mention.within(text, folded)  # the alternatives that can match in this letter
     else:
         sentences = ()  # no sentence can mention complaining
     blocks = document.blocks
@@ -348,7 +367,7 @@ def decision_outcome(document: Document, region: list[tuple[int, int]] | None = 
         region = klage_region(document)
     body_end = region[0][0] if region else len(document.text)
     if not neg and data.get("negative_body"):
-        neg = _found("outcome", "negative_body").found(document.text, None, 0, body_end)
+        neg = _any_of("outcome", "negative_body").found(document.text, None, 0, body_end)
     pos = _found("outcome", "positive").found(lead)
     if neg:
         return "refusal"
@@ -379,18 +398,19 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     if region:
         info.klage_present = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
-        where = _within(text, folded, "klage", "where")
-        deadline = _within(text, folded, "klage", "deadline")
+        where = _any_of("klage", "where")
+        deadline = _any_of("klage", "deadline")
         info.klage_where = any(where.found(text, folded, s, e) for s, e in region)
         info.klage_deadline = any(deadline.found(text, folded, s, e) for s, e in region)
     body_end = region[0][0] if region else len(text)
-    reasons = _within(text, folded, "reasons")  # the alternatives that can match in this letter
-    for i, b in enumerate(document.blocks if reasons.parts else ()):
+    reasons = _any_of("reasons")
+    if isinstance(reasons, AnyOf):
+        reasons = _within(text, folded, "reasons")  # the alternatives that can match in this letter
+    for i, b in enumerate(document.blocks if reasons.possible(text, folded) else ()):
         if b.start >= body_end:
             break
         end = min(b.end, body_end)
-        if reasons.possible(text, folded, b.start, end) and anatomy.is_running(document, i) \
-                and reasons.found(text, folded, b.start, end):
+        if reasons.found(text, folded, b.start, end) and anatomy.is_running(document, i):
             info.begrundelse = True
             break
     # The legal basis may sit anywhere but in the klagevejledning (whose § 67 is about complaining, not the decision).
@@ -400,7 +420,7 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
         refs += legal_references(text, pos, s, folded)
         pos = e
     info.legal_basis = list(dict.fromkeys(refs))
-    info.reply_deadline = _found("reply_deadline").found(text, folded)
+    info.reply_deadline = _any_of("reply_deadline").found(text, folded)
     if info.is_decision:
         info.outcome = decision_outcome(document, region, t)
     return info
