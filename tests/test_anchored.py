@@ -134,3 +134,33 @@ def test_joined_alternations_find_what_the_alternatives_find(parts, a, b, pad):
     for key in FOUND_KEYS:
         _compare_found(key, text, pos, end)
         _compare_found(key, text, 0, len(text))
+
+
+TITLES = ["", "Afgørelse om boligstøtte", "Du får ikke hjælp", "Kun delvis bevilget", "AFSLAG", "ſ afslag", "x"]
+
+
+def _compare_lead(title: str, text: str, start: int, end: int) -> None:
+    lead = letter._Lead(title, text, fold(text), start, end)
+    string = title + "\n" + text[start:end]
+    assert lead.string == string
+    for key in (("outcome", "negative"), ("outcome", "positive"), ("outcome", "loan")):
+        plain = any(g.pattern.search(string) is not None for g in letter._found(*key).parts)
+        assert lead.found(letter._any_of(*key)) == plain, (key, title, text, start, end)
+
+
+def test_lead_search_equals_the_plain_search_of_the_lead_on_the_corpus():
+    rnd = random.Random(11)
+    for path in LETTERS:
+        text = path.read_text(encoding="utf-8")
+        for title in TITLES[:3]:
+            a = rnd.randrange(len(text) + 1)
+            _compare_lead(title, text, a, min(len(text), a + rnd.randrange(800)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(TITLES), st.lists(st.sampled_from(WORD_PIECES), max_size=30), st.integers(0, 300),
+       st.integers(0, 300), st.integers(0, 2))
+def test_lead_search_equals_the_plain_search_of_the_lead(title, parts, a, b, pad):
+    text = "".join(parts) * (1 + pad * 3)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    _compare_lead(title, text, start, end)

@@ -162,7 +162,7 @@ class Anchored:
     """A Guarded pattern tried only near its needles (see the module's text). Same results as the Guarded."""
 
     __slots__ = ("guarded", "anchor", "pattern", "needles", "needles2", "prefixes", "ignorecase", "reach", "free",
-                 "_last")
+                 "_last", "_finder")
 
     def __init__(self, guarded: Guarded, reach: int | None, free: int | None, anchor: Guarded | None = None):
         self.guarded = guarded
@@ -171,20 +171,27 @@ class Anchored:
         self.prefixes, self.ignorecase = guarded.prefixes, guarded.ignorecase
         self.reach, self.free = reach, free
         self._last: tuple[str | None, list[int] | None] = (None, None)
+        self._finder = None  # places(): a scan for the anchor's needles, built on first use
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.guarded.possible(text, folded, pos, endpos)
 
-    def _ranges(self, text: str, folded: str | None, pos: int, end: int) -> list[list[int]] | None:
-        """Inclusive ranges of the places in text[pos:end] where a match can start, in order; None: unknown."""
+    def offsets(self, text: str, folded: str | None = None) -> list[int] | None:
+        """Sorted places in ``text`` of the strings the windows end at (the anchor's needles); None: unknown."""
         last = self._last
         if last[0] is text:
-            offsets = last[1]
-        else:
-            offsets = self.anchor.needle_starts(text, folded)
-            self._last = (text, offsets)
+            return last[1]
+        offsets = self.anchor.needle_starts(text, folded)
+        self._last = (text, offsets)
+        return offsets
+
+    def _ranges(self, text: str, folded: str | None, pos: int, end: int, offsets=None) -> list[list[int]] | None:
+        """Inclusive ranges of the places in text[pos:end] where a match can start, in order; None: unknown.
+        ``offsets``: offsets(text) when the caller knows them otherwise."""
         if offsets is None:
-            return None
+            offsets = self.offsets(text, folded)
+            if offsets is None:
+                return None
         reach, free = self.reach, self.free
         ranges: list[list[int]] = []
         rfind = text.rfind
@@ -232,6 +239,36 @@ class Anchored:
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.search(text, folded, pos, endpos) is not None
+
+    def places(self, head: str) -> list[int] | None:
+        """Every place in ``head`` (a short string: one scan, no index) where one of the anchor's needles starts,
+        sorted; None when they are unknown or one holds a line break. ``head`` is folded for a case-insensitive
+        anchor, as its needles are."""
+        finder = self._finder
+        if finder is None:
+            needles = self.anchor.needles
+            if needles is None or any("\n" in n for n in needles):
+                finder = False
+            else:
+                finder = re.compile("(?=" + "|".join(re.escape(n) for n in needles) + ")")
+            self._finder = finder
+        if finder is False:
+            return None
+        return [m.start() for m in finder.finditer(head)]
+
+    def found_at(self, text: str, offsets: list[int]) -> bool:
+        """Whether the pattern matches in ``text``, given every place in it of the anchor's needles (sorted)."""
+        ranges = self._ranges(text, None, 0, len(text), offsets)
+        if not ranges:
+            return False
+        if sum(b - a + 1 for a, b in ranges) > MAX_TRIES:
+            return self.pattern.search(text, ranges[0][0]) is not None
+        match = self.pattern.match
+        for a, b in ranges:
+            for q in range(a, b + 1):
+                if match(text, q) is not None:
+                    return True
+        return False
 
     def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import re._parser as _parser
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -352,23 +352,48 @@ def legal_references(text: str, start: int = 0, end: int | None = None, folded: 
     return seen[:20]
 
 
+class _Lead:
+    """The title and the first paragraphs as decision_outcome reads them: one string, title + "\n" + text[start:end].
+    found() gives what searching that string gives. For an Anchored search, the places of its needles in the string
+    are those in the title (one scan of a short string) and those of the letter's own index inside text[start:end]
+    (no needle holds the line break between): the string gets no fold and no needle index of its own."""
+
+    __slots__ = ("title", "title_folded", "text", "folded", "start", "end", "string")
+
+    def __init__(self, title: str, text: str, folded: str | None, start: int, end: int):
+        self.title, self.text, self.folded, self.start, self.end = title, text, folded, start, end
+        self.title_folded = fold(title)
+        self.string = title + "\n" + text[start:end]
+
+    def found(self, rx) -> bool:
+        if not isinstance(rx, Anchored) or self.title_folded is None or self.folded is None:
+            return rx.found(self.string)
+        offsets = rx.places(self.title_folded if rx.anchor.ignorecase else self.title)
+        inside = rx.offsets(self.text, self.folded) if offsets is not None else None
+        if inside is None:
+            return rx.found(self.string)
+        shift = len(self.title) + 1 - self.start
+        offsets += [p + shift for p in inside[bisect_left(inside, self.start):bisect_left(inside, self.end)]]
+        return rx.found_at(self.string, offsets)
+
+
 def decision_outcome(document: Document, region: list[tuple[int, int]] | None = None, title=...) -> str:
     """``title``: anatomy.find_title(document) when the caller has it already."""
     data = _data()["outcome"]
     s, e = anatomy.lead_text(document, 2)
     title_text = _title_text(document) if title is ... else (title.text if title else "")
-    lead = title_text + "\n" + document.text[s:e]
-    neg = _found("outcome", "negative").found(lead)
-    if neg and data.get("loan") and _found("outcome", "loan").found(lead):
+    lead = _Lead(title_text, document.text, fold(document.text), s, e)
+    neg = lead.found(_any_of("outcome", "negative"))
+    if neg and data.get("loan") and lead.found(_any_of("outcome", "loan")):
         # Repayment terms of a granted loan are not a refusal; other adverse signs still count.
-        rest = _any([data["repayment"]]).sub(" ", lead)
-        neg = _found("outcome", "negative").found(rest)
+        rest = _any([data["repayment"]]).sub(" ", lead.string)
+        neg = _any_of("outcome", "negative").found(rest)
     if region is None:
         region = klage_region(document)
     body_end = region[0][0] if region else len(document.text)
     if not neg and data.get("negative_body"):
         neg = _any_of("outcome", "negative_body").found(document.text, None, 0, body_end)
-    pos = _found("outcome", "positive").found(lead)
+    pos = lead.found(_any_of("outcome", "positive"))
     if neg:
         return "refusal"
     if pos:
