@@ -216,6 +216,8 @@ def _any_of(*path: str) -> Anchored | AnyOf:
     bisect per window), where its shape allows; else _found(*path). An alternation matches in a window exactly
     when one of its alternatives does."""
     plain = _found(*path)
+    if len(plain.parts) == 1 and isinstance(plain.parts[0], Anchored):
+        return plain.parts[0]
     patterns = [g.pattern.pattern for g in plain.parts]
     if len(patterns) > 1 and not any(_BACKREF.search(p) for p in patterns):
         try:
