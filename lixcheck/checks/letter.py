@@ -231,13 +231,15 @@ def _any_of(*path: str) -> Anchored | AnyOf:
 
 def klage_region(document: Document, sentences: list | None = None) -> list[tuple[int, int]]:
     """Spans that make up the klagevejledning: sections under a complaint heading, and sentences about complaining."""
-    heading = _guarded("klage", "heading").pattern  # (headings are short: a plain search is quickest)
-    spans = []
-    for sec in anatomy.sections(document):
-        if len(sec.heading.split()) <= 8 and heading.search(sec.heading):
-            spans.append((sec.start, sec.end))
     text = document.text
     folded = fold(text)
+    spans = []
+    heading = _guarded("klage", "heading")
+    if heading.possible(text, folded):  # (a heading is part of the text: without the strings in it, none matches)
+        heading = heading.pattern  # (headings are short: a plain search is quickest)
+        for sec in anatomy.sections(document):
+            if len(sec.heading.split()) <= 8 and heading.search(sec.heading):
+                spans.append((sec.start, sec.end))
     if sentences is None:
         sentences = split(text, document.blocks)
     mention = _any_of("klage", "mention")
