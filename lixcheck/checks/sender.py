@@ -70,6 +70,7 @@ UNIT_SHAPE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:(?:,| og| &| for| i| til| m
 UNIT_JOINED = re.compile(r" og | & |, ")
 _PERSON_CUE = Guarded(PERSON_CUE)
 _GUARDED = {DIGITAL_REPLY: Guarded(DIGITAL_REPLY), WEB: Guarded(WEB)}
+_NO_SPACE = frozenset({WEB})  # patterns none of whose matches holds a white-space character (nor any needle)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|/|–| - )\s*")  # "Anna Hansen, sagsbehandler"
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _SPACES = re.compile(r"\s+")
@@ -117,6 +118,16 @@ class _Names:
         for n in names if usable else ():
             self.by_prefix[n[:self.k]] = (*self.by_prefix.get(n[:self.k], ()), n)
         self.compiled: dict[str, re.Pattern] = {}  # prefix → its names' pattern, compiled on first use
+        # The first candidate word start, found by one scan of the folded text: a word start with a name's first
+        # letters or of a word ending like one of the endings. None there (most lines and windows), no match at all;
+        # else the word loop starts there. (fold() keeps every character's \w-ness: the same word starts and ends.)
+        self.first = None
+        if usable and all(_WORD.fullmatch(e) for e in endings):
+            source = _trie(self.prefixes)
+            if endings:
+                source += rf"|\w*?(?:{_trie(endings)})(?!\w)"
+            self.first = re.compile(rf"(?<!\w)(?:{source})")
+        self.words_re: dict[frozenset[str], re.Pattern | None] = {}  # search()'s ``words`` as whole words
 
     def _match_at(self, text: str, p: int, prefix: str):
         if self.template is None:
@@ -137,8 +148,24 @@ class _Names:
             if words is not None:
                 raise ValueError("words need fold(text) and the fast path")
             return self.pattern.search(text)
+        start = 0
+        if self.first is not None:
+            m = self.first.search(folded)
+            start = m.start() if m is not None else len(text)
+            if words is not None:
+                rx = self.words_re.get(words, ...)
+                if rx is ...:
+                    rx = self.words_re[words] = (
+                        re.compile(rf"(?<!\w)(?:{gazetteer.alternation(tuple(words))})(?!\w)")
+                        if words and all(_WORD.fullmatch(w) for w in words) else None)
+                # (up to ``start`` only: a word cut there may pass for one of ``words``, which just starts earlier)
+                m = rx.search(text, 0, start) if rx is not None else _WORD.search(text)
+                if m is not None:
+                    start = m.start()
+            if start == len(text):
+                return None
         k, prefixes, endings, match = self.k, self.prefixes, self.endings, self.pattern.match
-        for w in _WORD.finditer(text):  # a match starts at a word start: no word character before it
+        for w in _WORD.finditer(text, start):  # a match starts at a word start: no word character before it
             p = w.start()
             prefix = folded[p:p + k]
             if prefix in prefixes:
@@ -152,6 +179,21 @@ class _Names:
             if words is not None and w.group() in words:
                 return w
         return None
+
+
+def _trie(strings) -> str:
+    """A regex matching exactly the given non-empty strings, as a trie (the regex engine tries a few first characters
+    at each position, not every string): for tests whether any of them occurs, not for which one."""
+    ends = "" in strings
+    groups: dict[str, list[str]] = {}
+    for x in strings:
+        if x:
+            groups.setdefault(x[0], []).append(x[1:])
+    if not groups:
+        return ""
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())]
+    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+    return f"(?:{body})?" if ends else body
 
 
 def _named_source(alternation: str) -> str:
@@ -432,24 +474,37 @@ def _phone_matches(rx: re.Pattern, text: str, spans: list[tuple[int, int]]):
 def _line_matches(guarded: Guarded, text: str, folded: str | None):
     """guarded.finditer(text, folded) for a pattern none of whose matches spans a line break (DIGITAL_REPLY, WEB),
     searching only the lines that hold one of its needles: a match lies within one line and contains a needle.
-    (The plain scan tried the pattern at every position of the letter once a needle occurred anywhere.)"""
-    needles = guarded.needles
-    hay = folded if guarded.ignorecase else text
-    if needles is None or hay is None:
+    (The plain scan tried the pattern at every position of the letter once a needle occurred anywhere.)
+    A pattern of _NO_SPACE, whose matches hold no white space at all, is searched only in the run between the spaces
+    or line breaks around each needle: a match holding the needle lies inside it, and no match starts before the run
+    and reaches into it (the character before the run is white space)."""
+    if guarded.needles is None:
         yield from guarded.finditer(text, folded)
         return
     if not guarded.possible(text, folded):  # (answered from the letter's needle index when there is one)
         return
-    starts = set()
-    for n in needles:
-        i = hay.find(n)
-        while i != -1:
-            starts.add(hay.rfind("\n", 0, i) + 1)
-            end = hay.find("\n", i)
-            i = hay.find(n, end) if end != -1 else -1
-    for a in sorted(starts):
-        b = text.find("\n", a)
-        yield from guarded.pattern.finditer(text, a, len(text) if b == -1 else b)
+    starts = guarded.needle_starts(text, folded)  # (from the letter's needle index when there is one)
+    if starts is None:
+        yield from guarded.finditer(text, folded)
+        return
+    if guarded.pattern in _NO_SPACE:
+        end = -1
+        for q in starts:
+            if q < end:
+                continue  # (in the run already searched)
+            a = max(text.rfind(" ", 0, q), text.rfind("\n", 0, q)) + 1
+            end = min(x for x in (text.find(" ", q), text.find("\n", q), len(text)) if x != -1)
+            yield from guarded.pattern.finditer(text, a, end)
+        return
+    end = -1
+    for q in starts:
+        if q < end:
+            continue
+        a = text.rfind("\n", 0, q) + 1
+        end = text.find("\n", q)
+        if end == -1:
+            end = len(text)
+        yield from guarded.finditer(text, folded, a, end)  # (tried only where its first letters occur)
 
 
 _EMAIL_CHAR = re.compile(r"[\w.+-]")
@@ -566,8 +621,14 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
             if not _other_org_sentence(text, m.start(), info.organisation, folded):
                 info.phone = _squash(m.group(0))
                 break
-    if info.phone is None:
+    if info.phone is None and phone_lines:
         for ln in lines:
+            # (a phone number holds a PHONE_DIGITS group: only a line inside one of phone_lines can hold one)
+            for a, b in phone_lines:
+                if a <= ln.start and ln.end <= b:
+                    break
+            else:
+                continue
             m = PHONE_ALONE.match(ln.text)
             if m and not anatomy.REFERENCE_LINE.match(ln.text):
                 info.phone = _squash(m.group(1))
@@ -678,6 +739,32 @@ def judged(ctx: Context) -> bool:
                                 lambda document: anatomy.looks_like_letter(document, anatomy.closing_of(ctx)))
 
 
+_STATE = "lixcheck.checks.sender_state"
+
+
+def _state(ctx: Context) -> list:
+    """[sender_info(ctx), its Report section, judged(ctx) or None until asked] of ctx's document, kept with the Doc:
+    the five sender rules share it (one look-up each instead of three); sets the Report section 'sender' of ctx."""
+    store = getattr(getattr(ctx, "doc", None), "user_data", None)
+    st = store.get(_STATE) if store is not None else None
+    if st is None:
+        info = sender_info(ctx)
+        st = [info, ctx.sections["sender"], None]
+        if store is not None:
+            store[_STATE] = st
+    else:
+        ctx.sections["sender"] = st[1]
+    return st
+
+
+def _judged(ctx: Context, st: list) -> bool:
+    """judged(ctx), kept in the rules' shared state ``st``."""
+    j = st[2]
+    if j is None:
+        j = st[2] = judged(ctx)
+    return j
+
+
 def _anchor(info: SenderInfo, rule_id: str) -> tuple[int, int]:
     if rule_id == "sender.organisation" and info.generic_span:
         return info.generic_span
@@ -688,8 +775,9 @@ def _anchor(info: SenderInfo, rule_id: str) -> tuple[int, int]:
 
 @register_check("sender.organisation")
 def check_organisation(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
-    info = sender_info(ctx)
-    if not judged(ctx):
+    st = _state(ctx)
+    info = st[0]
+    if not _judged(ctx, st):
         return []
     if info.organisation is not None:
         return []
@@ -705,8 +793,9 @@ def check_organisation(ctx: Context, rule: RuleInfo, params: dict | None = None)
 
 @register_check("sender.unit")
 def check_unit(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
-    info = sender_info(ctx)
-    if not judged(ctx):
+    st = _state(ctx)
+    info = st[0]
+    if not _judged(ctx, st):
         return []
     if info.unit is not None or (info.organisation is not None and not info.organisation.unit_required):
         return []
@@ -716,8 +805,9 @@ def check_unit(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list
 
 @register_check("sender.contact")
 def check_contact(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
-    info = sender_info(ctx)
-    if not judged(ctx):
+    st = _state(ctx)
+    info = st[0]
+    if not _judged(ctx, st):
         return []
     if info.has_channel:
         return []
@@ -736,7 +826,7 @@ def _acronym_re(acronyms: tuple[str, ...], whole: bool = True) -> re.Pattern:
 @register_check("sender.acronym")
 def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """An internal acronym (MSB, BUF …) standing as the sender's name, with its plain name nowhere in the letter."""
-    info = sender_info(ctx)
+    info = _state(ctx)[0]
     extra = (params or {}).get("acronyms")
     acronyms = internal_acronyms(extra) if extra else _data_acronyms()  # (read only here)
     if not acronyms:
@@ -772,8 +862,9 @@ def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> l
 @register_check("sender.we")
 def check_we(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """'vi' in the letter, but the letter never says who 'vi' is (no authority, no unit, no MeMo sender)."""
-    info = sender_info(ctx)
-    if not judged(ctx):
+    st = _state(ctx)
+    info = st[0]
+    if not _judged(ctx, st):
         return []
     if info.organisation is not None or info.unit is not None:
         return []
