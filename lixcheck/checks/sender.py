@@ -566,6 +566,19 @@ def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
             continue
         if kind:
             continue
+        if info.unit is not None and info.organisation is not None and info.organisation.known:
+            # Neither the organisation nor the unit can change any more: only a person is left to find (then the
+            # loop is done), and the organisation search is needed only for a line that could name one.
+            if info.person is not None:
+                break
+            if ln.zone == "signature" and closing_seen:
+                cand = _NAME_SEPARATOR.split(ln.text, 1)[0].strip()
+                line_folded = folded[ln.start:ln.end] if folded is not None else ...
+                if PERSON_LINE.match(cand) and not _unit_search(cand) and not _title_search(cand) \
+                        and match_organisation(ln.text, line_folded) is None \
+                        and not _generic_re().match(ln.text):  # (a generic line is no person: as below)
+                    info.person = cand
+            continue
         line_folded = folded[ln.start:ln.end] if folded is not None else fold(ln.text)
         org = match_organisation(ln.text, line_folded)
         rest = ln.text
