@@ -240,6 +240,24 @@ class Anchored:
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.search(text, folded, pos, endpos) is not None
 
+    def in_window_and_text(self, text: str, folded: str | None, start: int, end: int) -> tuple[bool, bool]:
+        """(whether it matches in the window text[start:end], whether it matches in the text), in one walk over the
+        candidate places (the caller has tested possible() on the text)."""
+        ranges = self._ranges(text, folded, 0, len(text))
+        if ranges is None or sum(b - a + 1 for a, b in ranges) > MAX_TRIES:
+            return self.search(text, folded, start, end) is not None, self.search(text, folded) is not None
+        match = self.pattern.match
+        inside = anywhere = False
+        for a, b in ranges:
+            for q in range(a, b + 1):
+                if not anywhere and match(text, q) is not None:
+                    anywhere = True
+                if not inside and start <= q < end and match(text, q, end) is not None:
+                    inside = True
+                if inside and anywhere:
+                    return True, True
+        return inside, anywhere
+
     def places(self, head: str) -> list[int] | None:
         """Every place in ``head`` (a short string: one scan, no index) where one of the anchor's needles starts,
         sorted; None when they are unknown or one holds a line break. ``head`` is folded for a case-insensitive

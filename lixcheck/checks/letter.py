@@ -141,11 +141,18 @@ def kind_scores(document: Document, ctx=None) -> dict[str, float]:
             for w, rx in cues:
                 in_text = rx.possible(text, folded)  # no needle in the text: no search in it (or its title) can match
                 # (a title is one line: a plain search of it costs less than looking for the pattern's strings first)
-                if (title and (in_text or title_apart) and rx.pattern.search(title)) \
-                        or (in_text and rx.search(text, folded, lead_start, lead_end)):
+                if title and (in_text or title_apart) and rx.pattern.search(title):
                     total += w * factor
-                elif in_text and rx.search(text, folded):
-                    total += w
+                elif in_text:
+                    if isinstance(rx, Anchored):  # the lead and the whole text in one walk over the candidate places
+                        in_lead, anywhere = rx.in_window_and_text(text, folded, lead_start, lead_end)
+                    else:
+                        in_lead = rx.search(text, folded, lead_start, lead_end) is not None
+                        anywhere = in_lead or rx.search(text, folded) is not None
+                    if in_lead:
+                        total += w * factor
+                    elif anywhere:
+                        total += w
         scores[kind] = total
     return scores
 
