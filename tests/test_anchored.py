@@ -28,7 +28,7 @@ def _anchored_patterns() -> list[Anchored]:
     found = []
     for cues in letter._cues().values():
         found += [g for _, g in cues]
-    found += letter._legal().parts
+    found += [letter._legal(), *letter._FirstOf(letter._data()["legal"]).parts]
     for key in (("klage", "where"), ("klage", "deadline"), ("klage", "mention"), ("reasons",), ("reply_deadline",),
                 ("outcome", "negative"), ("outcome", "negative_body"), ("outcome", "positive")):
         found += letter._found(*key).parts

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lixcheck.checks import anatomy, gazetteer, letter, template
+from lixcheck.checks.anchored import Anchored
 from lixcheck.readers.text import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,14 +28,23 @@ def _spans(matches) -> list[tuple[int, int]]:
     return [m.span() for m in matches]
 
 
-def _compare(first_of: letter._FirstOf, whole: re.Pattern, text: str, pos: int, end: int) -> None:
+def _compare(first_of, whole: re.Pattern, text: str, pos: int, end: int) -> None:
     assert _spans(first_of.finditer(text, None, pos, end)) == _spans(whole.finditer(text, pos, end)), (text, pos, end)
 
 
 def test_first_of_equals_the_alternation_on_the_corpus():
-    first_of = letter._legal()
     whole = gazetteer.any_of(tuple(letter._data()["legal"]))
-    assert len(first_of.parts) > 1  # searched apart
+    # the legal search in use (the alternation anchored at its needles), and the alternatives searched apart
+    for first_of in (letter._legal(), letter._FirstOf(letter._data()["legal"])):
+        _compare_on_the_corpus(first_of, whole)
+
+
+def test_legal_search_is_anchored_and_first_of_splits():
+    assert isinstance(letter._legal(), Anchored)
+    assert len(letter._FirstOf(letter._data()["legal"]).parts) > 1  # searched apart
+
+
+def _compare_on_the_corpus(first_of, whole: re.Pattern) -> None:
     rnd = random.Random(7)
     for path in LETTERS:
         text = path.read_text(encoding="utf-8")
@@ -49,7 +59,8 @@ def test_first_of_equals_the_alternation_on_the_corpus():
 def test_first_of_equals_the_alternation(parts, a, b):
     text = "".join(parts)
     pos, end = sorted((min(a, len(text)), min(b, len(text))))
-    _compare(letter._legal(), gazetteer.any_of(tuple(letter._data()["legal"])), text, pos, end)
+    for first_of in (letter._legal(), letter._FirstOf(letter._data()["legal"])):
+        _compare(first_of, gazetteer.any_of(tuple(letter._data()["legal"])), text, pos, end)
 
 
 @settings(max_examples=200, deadline=None)

@@ -349,9 +349,13 @@ def _can_be_empty(pattern: re.Pattern) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _legal() -> _FirstOf:
+def _legal() -> Anchored | _FirstOf:
+    """The legal-reference search: finditer(text, folded, pos, end) of the data's alternation. As one pattern tried
+    only near its needles where its shape allows (one walk per window); else alternative by alternative."""
     value = _data()["legal"]
-    return _FirstOf(value if isinstance(value, list) else [value])
+    patterns = value if isinstance(value, list) else [value]
+    whole = anchored(Guarded(gazetteer.any_of(tuple(patterns))))
+    return whole if isinstance(whole, Anchored) else _FirstOf(patterns)
 
 
 def legal_references(text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[str]:
