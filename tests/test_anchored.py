@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lixcheck.checks import letter
+from lixcheck.checks import letter, template
 from lixcheck.checks.anchored import Anchored, anchored
 from lixcheck.checks.prefilter import Guarded, fold
 
@@ -29,6 +29,7 @@ def _anchored_patterns() -> list[Anchored]:
     for cues in letter._cues().values():
         found += [g for _, g in cues]
     found += [letter._legal(), *letter._FirstOf(letter._data()["legal"]).parts]
+    found += template._instruction_res()
     for key in (("klage", "where"), ("klage", "deadline"), ("klage", "mention"), ("reasons",), ("reply_deadline",),
                 ("outcome", "negative"), ("outcome", "negative_body"), ("outcome", "positive")):
         found += letter._found(*key).parts

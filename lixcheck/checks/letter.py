@@ -551,14 +551,18 @@ def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None 
     rx, must = _paragraph_ref()
     if must is not None and not any(n in text for n in must):
         return []  # no "§" in the letter
-    section_re = _guarded("rules_section_heading")
-    skip = [(sec.start, sec.end) for sec in anatomy.sections(doc)
-            if section_re.search(sec.heading) and len(sec.heading.split()) <= 8]
+    skip = None  # the rules sections (looked up once a block has a reference)
     hits = []
     for i, b in enumerate(doc.blocks):
         # the cheap test first: most blocks have no §-reference, and then whether they are running text is moot
         matches = list(rx.finditer(text, b.start, b.end))
-        if not matches or not anatomy.is_running(doc, i) or any(s <= b.start < e for s, e in skip):
+        if not matches or not anatomy.is_running(doc, i):
+            continue
+        if skip is None:
+            section_re = _guarded("rules_section_heading")
+            skip = [(sec.start, sec.end) for sec in anatomy.sections(doc)
+                    if section_re.search(sec.heading) and len(sec.heading.split()) <= 8]
+        if any(s <= b.start < e for s, e in skip):
             continue
         for m in matches:
             if _in_parentheses(text, b.start, m.start()):

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..privacy import mask_cpr  # noqa: F401  (re-exported: fronts import it from here too)
 from . import anatomy, gazetteer
+from .anchored import anchored
 from .prefilter import Guarded, fold
 
 # ddmmyy-xxxx (dash or space) anywhere; 10 digits in a row only after a CPR cue.
@@ -88,7 +89,7 @@ def check_cpr(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[
 
 
 @lru_cache(maxsize=1)
-def _instruction_res() -> tuple[Guarded, Guarded, Guarded, Guarded]:
+def _instruction_res() -> tuple:
     data = gazetteer.load("template")
     verbs = gazetteer.alternation(tuple(data["instruction_verbs"]))
     paren = gazetteer.alternation(tuple(data["paren_instruction_verbs"]))
@@ -98,7 +99,7 @@ def _instruction_res() -> tuple[Guarded, Guarded, Guarded, Guarded]:
     parens = gazetteer.compiled(rf"\(\s*(?:{paren})\b[^()\n]{{0,100}}\)", re.IGNORECASE)
     phrases = gazetteer.any_of(tuple(data["instruction_phrases"]))
     filler = gazetteer.compiled(data["filler"], 0)
-    return tuple(Guarded(rx) for rx in (bracket, parens, phrases, filler))
+    return tuple(anchored(Guarded(rx)) for rx in (bracket, parens, phrases, filler))
 
 
 @register_check("template.instruction")
