@@ -70,7 +70,8 @@ def test_word_start_searches_are_the_regex_searches():
 
 PHONE_PIECES = ["12 34 56 78", "12345678", "+45 12 34 56 78", "+45\n12 34 56 78", "+45\n", "12.34.56.78", "Tlf.",
                 "tlf", "Telefon:", "ring", "mobil", "nr.", "sms", "1", "123", "-", ":", "a@b.dk", "anna.b@kommune.dk",
-                "@@", "x", "é", "+", "_", "0"]
+                "@@", "x", "é", "+", "_", "0",
+                "١٢ ٣٤ ٥٦ ٧٨", "１２３４５６７８", "12 ٣٤ 56 78"]  # (other decimal digits: \\d, not [0-9])
 
 
 def test_phone_and_email_shortcuts_are_the_regex_matches():
@@ -79,6 +80,15 @@ def test_phone_and_email_shortcuts_are_the_regex_matches():
         for rx in (sender.PHONE_CUE, sender.PHONE_PAIRS):
             assert _spans(sender._phone_matches(rx, text, lines)) == _spans(rx.finditer(text)), text
         assert _spans(sender._emails(text)) == _spans(sender.EMAIL.finditer(text)), text
+
+
+def test_digits_of_foldable_texts_are_ascii():
+    """_phone_lines scans a text that fold() reads with [0-9] for \\d: no other decimal digit can be in it."""
+    from lixcheck.checks.prefilter import SAFE_CHARS
+
+    safe = re.compile(f"[{SAFE_CHARS}]")
+    digits = [chr(c) for c in range(0x110000) if re.match(r"\d", chr(c))]
+    assert len(digits) > 600 and [c for c in digits if safe.match(c)] == list("0123456789")
 
 
 def test_actor_search_is_the_regex_search():
