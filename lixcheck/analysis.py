@@ -15,7 +15,7 @@ from .config import Config
 from .document import LIST_ITEM, RUNNING_TEXT, Document
 from .engine import Context, Hit, RuleSet, load_ruleset
 from .errors import InputError
-from .model import Finding, Lix, Report, Span
+from .model import Finding, Lix, Report, Span, make_finding, make_span
 from .nlp import pipeline
 from .nlp.sentences import Sentence, split
 from .privacy import mask_cpr, mask_json
@@ -63,7 +63,7 @@ def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Sp
                     _sentence_lix[(w, lw)] = lix
         else:
             lix = _NOT_COUNTED
-        sent_spans.append(Span(i, s.start, s.end - s.start, block_kind, lix, s.block, "", s.counted))
+        sent_spans.append(make_span(i, s.start, s.end - s.start, block_kind, lix, s.block, "", s.counted))
         previous_block = s.block
     paragraphs = []
     total = [0, 0, 0]
@@ -76,7 +76,7 @@ def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Sp
             total[2] += lw
         else:
             lix = _NOT_COUNTED
-        paragraphs.append(Span(i, b.start, b.end - b.start, b.kind, lix, i, b.source, counted))
+        paragraphs.append(make_span(i, b.start, b.end - b.start, b.kind, lix, i, b.source, counted))
     doc_lix = make_lix(*total, min_words=config.min_words)
     if config.lix_mode == "textstat":
         from .textstat_compat import textstat_lix
@@ -180,7 +180,7 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
         bi = bisect.bisect_right(block_starts, h.start) - 1
         block = bi if bi >= 0 and h.start < document.blocks[bi].end else None
         rule = h.rule
-        out.append(Finding(  # positional (rule, severity, category, message, offset, length, line, column, block,
+        out.append(make_finding(  # positional (rule, severity, category, message, offset, length, line, column, block,
             # text, replacements, doc_url, description): keyword arguments cost a third more, per finding
             rule.id, rule.severity, rule.category, mask_cpr(h.message or rule.message), h.start, h.end - h.start,
             line, h.start - line_starts[line - 1] + 1, block, text[h.start:h.end],

@@ -5,7 +5,7 @@ Field names here are what letter systems integrate against: extend, never rename
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 BANDS = (  # (upper bound exclusive, band name); the Danish standard scale, see docs/lix.md
@@ -122,6 +122,28 @@ class Span:
         if self.source:
             d["source"] = self.source
         return d
+
+
+def fast_constructor(cls):
+    """cls(*values) for a frozen slots dataclass, every field given in order, that sets the slots directly: the
+    generated __init__ goes through object.__setattr__ per field, a third slower. A Report holds dozens of Spans
+    and Findings, so this is a measurable part of check() on short letters (tests/test_model.py checks equality)."""
+    setters = [getattr(cls, f.name).__set__ for f in fields(cls)]
+    new = object.__new__
+
+    def make(*values):
+        if len(values) != len(setters):
+            raise TypeError(f"{cls.__name__}: {len(setters)} values needed, got {len(values)}")
+        obj = new(cls)
+        for set_, value in zip(setters, values, strict=True):
+            set_(obj, value)
+        return obj
+
+    return make
+
+
+make_span = fast_constructor(Span)
+make_finding = fast_constructor(Finding)
 
 
 @dataclass(slots=True)
