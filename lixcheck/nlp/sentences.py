@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import HEADING, LINES, LIST_ITEM, TITLE, Block
+from ..model import fast_constructor
 from .language import danish
 
 _TOKEN = re.compile(r"\S+")
@@ -39,6 +40,9 @@ class Sentence:
     end: int
     block: int
     counted: bool  # part of running text (counted in LIX)
+
+
+_make = fast_constructor(Sentence)  # Sentence(start, end, block, counted), a third faster (many per letter)
 
 
 def _ends_here(token: str, nxt: str | None, colon_ends: bool) -> bool:
@@ -89,10 +93,10 @@ def split_block(text: str, block: Block, index: int, *, colon_ends: bool = False
             s = pos + len(line) - len(line.lstrip())
             e = pos + len(line.rstrip())
             if e > s:
-                out.append(Sentence(s, e, index, False))
+                out.append(_make(s, e, index, False))
             pos += len(line) + 1
         return out
-    return [Sentence(s, e, index, True) for s, e in _running_spans(text, block, colon_ends)]
+    return [_make(s, e, index, True) for s, e in _running_spans(text, block, colon_ends)]
 
 
 def count_sentences(text: str, block: Block, *, colon_ends: bool = False) -> int:
