@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..document import HEADING, LINES, RUNNING_TEXT, TITLE, Document
 from . import gazetteer
+from .prefilter import Guarded, fold
 
 MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
           "jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.")
@@ -103,9 +104,32 @@ def _closing_after_break() -> re.Pattern | None:
     return gazetteer.compiled(rf"\n[ \t]*(?:{gazetteer.alternation(words)})\b[ ,!.]*", re.IGNORECASE)
 
 
+@cache
+def _closing_guard() -> Guarded | None:
+    """closing_re() with its needles (the closing phrases, lower-cased), when its matches hold no line break."""
+    guard = Guarded(closing_re())
+    return guard if guard.needles is not None and guard.ignorecase and _closing_after_break() is not None else None
+
+
 def _closing_starts(text: str):
     """m.start() of each m in closing_re().finditer(text). A match starts at a line start and holds no line break,
-    so the matches after the first line are those of _closing_after_break(), one character later."""
+    so the matches after the first line are those of _closing_after_break(), one character later. Faster still: a
+    match holds a closing phrase, so only the starts of the lines where one occurs are tried (their offsets come from
+    the letter's needle index; most letters have one or two)."""
+    guard = _closing_guard()
+    if guard is not None:
+        folded = fold(text)
+        starts = guard.needle_starts(text, folded) if folded is not None else None
+        if starts is not None:
+            match = closing_re().match
+            last = -1
+            for q in starts:
+                a = text.rfind("\n", 0, q) + 1
+                if a != last:
+                    last = a
+                    if match(text, a):
+                        yield a
+            return
     after_break = _closing_after_break()
     if after_break is None:
         yield from (m.start() for m in closing_re().finditer(text))
@@ -144,13 +168,14 @@ def _page_source(source: str) -> bool:
     return "sidehoved" in src or "sidefod" in src or "header" in src or "footer" in src
 
 
-def sender_lines(document: Document, title=..., closing=...) -> list[Line]:
+def sender_lines(document: Document, title=..., closing=..., head_end=...) -> list[Line]:
     """The lines where a letter says who sent it: letterhead, signature, footer and page headers/footers.
-    ``title``, ``closing``: title_block(document), closing_position(document) when the caller has them already."""
+    ``title``, ``closing``, ``head_end``: title_block(document), closing_position(document), first_running(document)
+    when the caller has them already."""
     blocks = document.blocks
     n = len(blocks)
     zone_of: dict[int, str] = {}
-    head_end = first_running(document)
+    head_end = first_running(document) if head_end is ... else head_end
     title = title_block(document) if title is ... else title
     for i in range(head_end):
         if not SALUTATION.match(block_text(document, i)) and i != title:
@@ -222,11 +247,11 @@ def find_title(document: Document, block=...) -> Title | None:
     return Title(text, start, start + len(text), "heading")
 
 
-def title_block(document: Document) -> int | None:
+def title_block(document: Document, limit: int | None = None) -> int | None:
     """Index of the block that is the letter's title: the first heading before the body that is not letterhead,
     date, reference, address or salutation — or a one-line paragraph without end punctuation right before the
     salutation (a long title that the reader did not take for a heading)."""
-    limit = first_running(document)
+    limit = first_running(document) if limit is None else limit  # (``limit``: when the caller has it already)
     blocks = document.blocks
     for i in range(min(limit + 1, len(blocks))):
         b = blocks[i]
@@ -253,9 +278,15 @@ def title_block(document: Document) -> int | None:
 _DIGIT = re.compile(r"\d")
 
 
-def _looks_like_sender(text: str) -> bool:
-    from . import sender  # late import: sender imports this module
+_sender = None  # the sender module, imported on first use (it imports this module)
 
+
+def _looks_like_sender(text: str) -> bool:
+    global _sender
+    sender = _sender
+    if sender is None:
+        from . import sender
+        _sender = sender
     org = sender.match_organisation(text)
     if org is None:
         return False
@@ -315,9 +346,14 @@ def per_document(ctx, key: str, compute):
         return value
 
 
+def first_running_of(ctx) -> int:
+    """first_running of ctx's document, once per document (the title and the sender lines both start from it)."""
+    return per_document(ctx, "first_running", first_running)
+
+
 def title_block_of(ctx) -> int | None:
     """title_block of ctx's document, once per document."""
-    return per_document(ctx, "title_block", title_block)
+    return per_document(ctx, "title_block", lambda document: title_block(document, first_running_of(ctx)))
 
 
 def closing_of(ctx) -> int | None:

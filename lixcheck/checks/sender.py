@@ -559,12 +559,12 @@ def _line_kind(text: str) -> str:
     return ""
 
 
-def analyse(document: Document, title_block=..., closing=...) -> SenderInfo:
-    """``title_block``, ``closing``: anatomy.title_block(document), anatomy.closing_position(document) when the caller
-    has them already."""
+def analyse(document: Document, title_block=..., closing=..., head_end=...) -> SenderInfo:
+    """``title_block``, ``closing``, ``head_end``: anatomy.title_block(document), anatomy.closing_position(document),
+    anatomy.first_running(document) when the caller has them already."""
     info = SenderInfo()
     text = document.text
-    info.lines = lines = anatomy.sender_lines(document, title_block, closing)
+    info.lines = lines = anatomy.sender_lines(document, title_block, closing, head_end)
     sig = [ln for ln in lines if ln.zone == "signature"]
     if sig:
         info.anchor = (sig[0].start, sig[-1].end)
@@ -759,8 +759,8 @@ def _merge_meta(info: SenderInfo, meta) -> None:
 
 def sender_info(ctx: Context) -> SenderInfo:
     """The sender analysis of ctx's document (computed once per document), also stored as Report section 'sender'."""
-    info = anatomy.per_document(ctx, "sender", lambda document: analyse(document, anatomy.title_block_of(ctx),
-                                                                         anatomy.closing_of(ctx)))
+    info = anatomy.per_document(ctx, "sender", lambda document: analyse(
+        document, anatomy.title_block_of(ctx), anatomy.closing_of(ctx), anatomy.first_running_of(ctx)))
     ctx.sections["sender"] = anatomy.per_document(ctx, "sender_section", lambda document: info.section())
     return info
 
