@@ -20,9 +20,14 @@ from functools import lru_cache
 from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..nlp.sentences import split
-from . import anatomy, gazetteer
+from . import anatomy, gazetteer, prefilter
 from .anchored import Anchored, anchored
 from .prefilter import AnyOf, Guarded, fold, needles
+
+try:
+    import ahocorasick
+except ImportError:  # (a platform without its wheel: the tests one by one, as for long letters)
+    ahocorasick = None
 
 DECISION = "decision"
 PARTSHOERING = "partshoering"
@@ -85,6 +90,37 @@ def _found_runs(*path: str) -> list[tuple[Guarded | None, list[Guarded]]]:
     return _runs(list(_found(*path).parts), lambda g: g, re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _cue_strings():
+    """An Aho-Corasick automaton of the strings of every cue and pre-test (case-insensitive: lower-cased), for short
+    letters: they have no needle index, and one scan says which of the strings occur instead of a str.find for each
+    string of each test. None without pyahocorasick (or for a case-sensitive cue)."""
+    if ahocorasick is None:
+        return None
+    strings: set[str] = set()
+    for groups in _cue_groups().values():
+        for pre, cues in groups:
+            for g in ([pre] if pre is not None else []) + [rx for _, rx in cues]:
+                if not g.ignorecase:
+                    return None
+                strings.update(g.needles or ())
+                strings.update(g.needles2 or ())
+    if not strings:
+        return None
+    automaton = ahocorasick.Automaton()
+    for s in strings:
+        automaton.add_word(s, s)
+    automaton.make_automaton()
+    return automaton
+
+
+def _holds(present: set[str], g) -> bool:
+    """g.possible(text) of a case-insensitive test, from the set of its strings that occur in the folded text."""
+    if g.needles is None:
+        return True
+    return not present.isdisjoint(g.needles) and (g.needles2 is None or not present.isdisjoint(g.needles2))
+
+
 def _within(text: str, folded: str | None, *path: str) -> AnyOf:
     """_found(*path).within(text, folded), with the alternatives tested run by run (see _runs)."""
     keep = []
@@ -132,14 +168,19 @@ def kind_scores(document: Document, ctx=None) -> dict[str, float]:
     title = t.text if t else ""
     title_apart = t is not None and t.start < 0  # a title from metadata only; else text[t.start:t.end]
     folded = fold(text)
+    present = None  # a short letter: the cue strings that occur in it (one scan)
+    if folded is not None and len(folded) < prefilter.INDEX_MIN and _cue_strings() is not None:
+        present = {s for _, s in _cue_strings().iter(folded)}
     scores = {}
     for kind, groups in _cue_groups().items():
         total = 0.0
         for pre, cues in groups:
-            if pre is not None and not (title and title_apart) and not pre.possible(text, folded):
+            if pre is not None and not (title and title_apart) and not (
+                    pre.possible(text, folded) if present is None else _holds(present, pre)):
                 continue  # none of the members' strings in the text: no member can add anything
             for w, rx in cues:
-                in_text = rx.possible(text, folded)  # no needle in the text: no search in it (or its title) can match
+                # no needle in the text: no search in it (or its title) can match
+                in_text = rx.possible(text, folded) if present is None else _holds(present, rx)
                 # (a title is one line: a plain search of it costs less than looking for the pattern's strings first)
                 if title and (in_text or title_apart) and rx.pattern.search(title):
                     total += w * factor
