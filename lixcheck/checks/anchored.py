@@ -185,34 +185,39 @@ class Anchored:
         self._last = (text, offsets)
         return offsets
 
-    def _ranges(self, text: str, folded: str | None, pos: int, end: int, offsets=None) -> list[list[int]] | None:
-        """Inclusive ranges of the places in text[pos:end] where a match can start, in order; None: unknown.
-        ``offsets``: offsets(text) when the caller knows them otherwise."""
+    def _candidates(self, text: str, folded: str | None, pos: int, end: int, offsets=None) -> list[int] | None:
+        """The places in text[pos:end] where a match can start, in order (more than MAX_TRIES: the first ones, and
+        the caller scans from the first); None: unknown. ``offsets``: offsets(text) when the caller knows them."""
         if offsets is None:
             offsets = self.offsets(text, folded)
             if offsets is None:
                 return None
+        i = bisect_left(offsets, pos) if pos else 0
+        j = bisect_left(offsets, end, i)
         reach, free = self.reach, self.free
-        ranges: list[list[int]] = []
+        if reach == 0 and free is None:
+            return offsets[i:j]  # matches start at the needles (prefixes) themselves
+        out: list[int] = []
+        last = -1
         rfind = text.rfind
-        for k in range(bisect_left(offsets, pos), len(offsets)):
-            p = offsets[k]
-            if p >= end:
-                break
-            lo = p
-            if reach is not None:
-                lo = p - reach
+        for p in offsets[i:j]:
+            lo = p if reach is None else p - reach
             if free is not None:
-                x = max(p - free, 0)
-                lo = min(lo, max(rfind(" ", 0, x), rfind("\n", 0, x)) + 1)
+                x = p - free if p > free else 0
+                space, newline = rfind(" ", 0, x), rfind("\n", 0, x)
+                run = (space if space > newline else newline) + 1
+                if run < lo:
+                    lo = run
             if lo < pos:
                 lo = pos
-            if ranges and lo <= ranges[-1][1] + 1:
-                if p > ranges[-1][1]:
-                    ranges[-1][1] = p
-            else:
-                ranges.append([lo, p])
-        return ranges
+            if lo <= last:
+                lo = last + 1
+            if lo <= p:
+                out.extend(range(lo, p + 1))
+                last = p
+                if len(out) > MAX_TRIES:
+                    break
+        return out
 
     def _may(self, text: str, folded: str | None, pos: int, endpos: int | None) -> bool:
         """The pre-test of the whole text (one set test); a window is tested by its needle places instead."""
@@ -222,19 +227,18 @@ class Anchored:
         if not self._may(text, folded, pos, endpos):
             return None
         end = len(text) if endpos is None else endpos
-        ranges = self._ranges(text, folded, pos, end)
-        if ranges is None:
+        places = self._candidates(text, folded, pos, end)
+        if places is None:
             return self.guarded.search(text, folded, pos, endpos)
-        if not ranges:
+        if not places:
             return None
-        if sum(b - a + 1 for a, b in ranges) > MAX_TRIES:
-            return self.pattern.search(text, ranges[0][0], end)  # no match starts before the first place
+        if len(places) > MAX_TRIES:
+            return self.pattern.search(text, places[0], end)  # no match starts before the first place
         match = self.pattern.match
-        for a, b in ranges:
-            for q in range(a, b + 1):
-                m = match(text, q, end)
-                if m is not None:
-                    return m
+        for q in places:
+            m = match(text, q, end)
+            if m is not None:
+                return m
         return None
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
@@ -243,19 +247,18 @@ class Anchored:
     def in_window_and_text(self, text: str, folded: str | None, start: int, end: int) -> tuple[bool, bool]:
         """(whether it matches in the window text[start:end], whether it matches in the text), in one walk over the
         candidate places (the caller has tested possible() on the text)."""
-        ranges = self._ranges(text, folded, 0, len(text))
-        if ranges is None or sum(b - a + 1 for a, b in ranges) > MAX_TRIES:
+        places = self._candidates(text, folded, 0, len(text))
+        if places is None or len(places) > MAX_TRIES:
             return self.search(text, folded, start, end) is not None, self.search(text, folded) is not None
         match = self.pattern.match
         inside = anywhere = False
-        for a, b in ranges:
-            for q in range(a, b + 1):
-                if not anywhere and match(text, q) is not None:
-                    anywhere = True
-                if not inside and start <= q < end and match(text, q, end) is not None:
-                    inside = True
-                if inside and anywhere:
-                    return True, True
+        for q in places:
+            if not anywhere and match(text, q) is not None:
+                anywhere = True
+            if not inside and start <= q < end and match(text, q, end) is not None:
+                inside = True
+            if inside and anywhere:
+                return True, True
         return inside, anywhere
 
     def places(self, head: str) -> list[int] | None:
@@ -276,43 +279,40 @@ class Anchored:
 
     def found_at(self, text: str, offsets: list[int]) -> bool:
         """Whether the pattern matches in ``text``, given every place in it of the anchor's needles (sorted)."""
-        ranges = self._ranges(text, None, 0, len(text), offsets)
-        if not ranges:
+        places = self._candidates(text, None, 0, len(text), offsets)
+        if not places:
             return False
-        if sum(b - a + 1 for a, b in ranges) > MAX_TRIES:
-            return self.pattern.search(text, ranges[0][0]) is not None
+        if len(places) > MAX_TRIES:
+            return self.pattern.search(text, places[0]) is not None
         match = self.pattern.match
-        for a, b in ranges:
-            for q in range(a, b + 1):
-                if match(text, q) is not None:
-                    return True
+        for q in places:
+            if match(text, q) is not None:
+                return True
         return False
 
     def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
-        ranges = self._ranges(text, folded, pos, end) if self._may(text, folded, pos, endpos) else []
-        if ranges is None:
+        places = self._candidates(text, folded, pos, end) if self._may(text, folded, pos, endpos) else []
+        if places is None:
             return self.guarded.finditer(text, folded, pos, endpos)
-        if not ranges:
+        if not places:
             return iter(())
-        if sum(b - a + 1 for a, b in ranges) > MAX_TRIES:
-            return self.pattern.finditer(text, ranges[0][0], end)
-        return self._matches(text, ranges, end)
+        if len(places) > MAX_TRIES:
+            return self.pattern.finditer(text, places[0], end)
+        return self._matches(text, places, end)
 
-    def _matches(self, text: str, ranges: list[list[int]], end: int):
-        """finditer's matches when matches can only start in ``ranges``: the first match from each candidate place
+    def _matches(self, text: str, places: list[int], end: int):
+        """finditer's matches when matches can only start at ``places`` (in order): the first match from each place
         on; every match holds a needle, so it is not empty and the next one is looked for from where it ends."""
         match = self.pattern.match
         cur = -1
-        for a, b in ranges:
-            q = max(a, cur)
-            while q <= b:
-                m = match(text, q, end)
-                if m is None:
-                    q += 1
-                else:
-                    yield m
-                    q = cur = m.end()
+        for q in places:
+            if q < cur:
+                continue
+            m = match(text, q, end)
+            if m is not None:
+                yield m
+                cur = m.end()
 
 
 def anchored(guarded: Guarded) -> Guarded | Anchored:
