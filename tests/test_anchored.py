@@ -168,3 +168,17 @@ def test_lead_search_equals_the_plain_search_of_the_lead(title, parts, a, b, pad
     text = "".join(parts) * (1 + pad * 3)
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     _compare_lead(title, text, start, end)
+
+
+def test_require_rules_search_their_expressions_joined():
+    from lixcheck import analysis
+    from lixcheck.config import Config
+    from lixcheck.engine.metrics import RequireRule
+
+    rules = [r for r in analysis.analyzer(Config()).ruleset.others if isinstance(r, RequireRule)]
+    assert any(r.joined is not None for r in rules)
+    texts = [p.read_text(encoding="utf-8") for p in LETTERS] + ["Hvad sker der nu? Ring til os.", "Intet her."]
+    for r in rules:
+        for text in texts:
+            plain = any(g.pattern.search(text) is not None for g in r.any)
+            assert (r.joined.found(text) if r.joined is not None else plain) == plain

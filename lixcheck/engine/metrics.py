@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..checks.anchored import Anchored, anchored
 from ..checks.prefilter import Guarded, fold
 from ..readability import count_words
 from . import Context, Hit, RuleInfo
@@ -54,6 +55,9 @@ class MetricRule:
         return hits
 
 
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # back-references and conditionals name other groups
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -67,13 +71,23 @@ class RequireRule:
         self.info = info
         self.kinds = set(kinds)
         self.any = [Guarded(re.compile(rx, re.IGNORECASE)) for rx in expressions]
+        # One of them matches exactly when their alternation does: searched as one pattern near its strings, when it
+        # can be (no back-reference, whose group numbers would change; a shape with known first strings or needles).
+        self.joined = None
+        if len(expressions) > 1 and not any(_BACKREF.search(rx) for rx in expressions):
+            try:
+                joined = anchored(Guarded(re.compile("|".join(f"(?:{rx})" for rx in expressions), re.IGNORECASE)))
+            except (re.error, RecursionError):
+                joined = None
+            self.joined = joined if isinstance(joined, Anchored) else None
 
     def run(self, ctx: Context) -> list[Hit]:
         if ctx.kind not in self.kinds:
             return []
         text = ctx.document.text
         folded = fold(text)
-        if any(rx.search(text, folded) for rx in self.any):
+        if self.joined.found(text, folded) if self.joined is not None else any(
+                rx.search(text, folded) for rx in self.any):
             return []
         counted = [p for p in ctx.paragraphs if p.counted] or ctx.paragraphs
         if not counted:
