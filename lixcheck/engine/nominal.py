@@ -14,6 +14,7 @@ from itertools import compress
 import numpy
 from spacy.attrs import LEMMA, SENT_START
 
+from ..nlp.pipeline import column
 from . import Context, Hit, RuleInfo, register_check
 from .messages import render
 
@@ -58,7 +59,8 @@ def nominal_chain(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    lemmas = doc.to_array(LEMMA).tolist()  # plain ints: numpy scalars are slow to look up
+    # plain ints (numpy scalars are slow to look up), read once per Doc (free when the lemma component kept them)
+    lemmas = column(doc, LEMMA)
     kinds = det.kinds
     # per token: 2 = nominalisation, 1 = light verb, 3 = everyday word with a nominal suffix, 0 = other.
     # map() and compress() loop in C: most tokens are kind 0, and only the few others are looked at in Python.
