@@ -157,3 +157,11 @@ def test_sentence_start_is_the_plain_alternation():
         a = rnd.randint(0, len(text))
         b = rnd.randint(a, len(text))
         assert _spans(sender.SENTENCE_START.finditer(text, a, b)) == _spans(plain.finditer(text, a, b)), text
+
+
+def test_salutation_on_a_block_is_the_match_on_its_text():
+    pieces = ["Kære", "kære", "Hej", "hejsa", "Til", "tilbage", "dear", "Goddag", "  ", "\n", "x", "Anna"]
+    for text in _texts(pieces + ODD, 2000, 6, most=8):
+        for a in range(0, len(text) + 1, 3):
+            for b in (a, min(len(text), a + 5), len(text)):
+                assert bool(anatomy._SALUTATION_AT.match(text, a, b)) == bool(anatomy.SALUTATION.match(text[a:b]))

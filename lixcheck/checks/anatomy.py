@@ -19,6 +19,7 @@ from .prefilter import Guarded, fold
 MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
           "jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.")
 SALUTATION = re.compile(r"^\s*(?:kære|hej|goddag|til|dear)\b", re.IGNORECASE)
+_SALUTATION_AT = re.compile(SALUTATION.pattern[1:], SALUTATION.flags)  # .match(text, b.start, b.end): on a block
 DATE_LINE = re.compile(
     rf"^(?:dato\s*:?\s*)?(?:[A-ZÆØÅ][\wæøå.-]+(?: [A-ZÆØÅ][\wæøå.-]+)?,?\s+)?(?:den\s+)?"
     rf"(?:\d{{1,2}}\.\s*(?:{MONTHS})\s*\d{{2,4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\s*$",
@@ -76,8 +77,9 @@ def is_running(document: Document, index: int) -> bool:
 
 
 def first_running(document: Document) -> int:
-    for i in range(len(document.blocks)):
-        if is_running(document, i) and not SALUTATION.match(block_text(document, i)):
+    text, salutation = document.text, _SALUTATION_AT.match
+    for i, b in enumerate(document.blocks):
+        if is_running(document, i) and not salutation(text, b.start, b.end):
             return i
     return len(document.blocks)
 
@@ -177,16 +179,19 @@ def sender_lines(document: Document, title=..., closing=..., head_end=...) -> li
     zone_of: dict[int, str] = {}
     head_end = first_running(document) if head_end is ... else head_end
     title = title_block(document) if title is ... else title
+    text = document.text
+    salutation = _SALUTATION_AT.match
     for i in range(head_end):
-        if not SALUTATION.match(block_text(document, i)) and i != title:
+        b = blocks[i]
+        if i != title and not salutation(text, b.start, b.end):
             zone_of[i] = "header"
     j = n
     while j > 0 and blocks[j - 1].kind in NON_RUNNING:
         j -= 1
     for i in range(max(j, head_end), n):
         zone_of.setdefault(i, "footer")
-    for i in range(n):
-        if _page_block(document, i):
+    for i, b in enumerate(blocks):
+        if _page_source(b.source):
             zone_of[i] = "page"
     lines: list[Line] = []
     closing = closing_position(document) if closing is ... else closing
@@ -199,7 +204,6 @@ def sender_lines(document: Document, title=..., closing=..., head_end=...) -> li
                 if is_running(document, i) and not _short_lines_paragraph(document, i):
                     break
                 sig_blocks.add(i)
-    text = document.text
     for i in sorted(set(zone_of) | sig_blocks):
         if i in sig_blocks:
             zone = "signature"
@@ -207,9 +211,16 @@ def sender_lines(document: Document, title=..., closing=..., head_end=...) -> li
         else:
             zone = zone_of[i]
             before = -1
-        for s, e in block_lines(document, i):
-            if e > before:
-                lines.append(Line(s, e, text[s:e], i, zone))
+        b = blocks[i]
+        pos = b.start
+        for raw in text[pos:b.end].split("\n"):  # (block_lines(), written out)
+            stripped = raw.strip()
+            if stripped:
+                s = pos + len(raw) - len(raw.lstrip())
+                e = s + len(stripped)
+                if e > before:
+                    lines.append(Line(s, e, stripped, i, zone))
+            pos += len(raw) + 1
     return lines
 
 
@@ -320,9 +331,10 @@ def lead_text(document: Document, paragraphs: int = 2) -> tuple[int, int]:
     start = document.blocks[0].start if document.blocks else 0
     end = start
     seen = 0
+    text, salutation = document.text, _SALUTATION_AT.match
     for i, b in enumerate(document.blocks):
         end = b.end
-        if is_running(document, i) and not SALUTATION.match(block_text(document, i)):
+        if is_running(document, i) and not salutation(text, b.start, b.end):
             seen += 1
             if seen >= paragraphs:
                 break
@@ -374,7 +386,8 @@ def looks_like_letter(document: Document, closing=...) -> bool:
         return True
     if (closing_position(document) if closing is ... else closing) is not None:
         return True
-    for i, b in enumerate(document.blocks):
-        if b.kind == LINES or SALUTATION.match(block_text(document, i)):
+    text = document.text
+    for b in document.blocks:
+        if b.kind == LINES or _SALUTATION_AT.match(text, b.start, b.end):
             return True
     return False
