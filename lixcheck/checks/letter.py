@@ -219,7 +219,20 @@ class LetterInfo:
     begrundelse: bool = False
     legal_basis: list[str] = field(default_factory=list)
     reply_deadline: bool = False
-    anchor: tuple[int, int] = (0, 0)
+    _anchor: tuple[int, int] | None = None
+    _document: Document | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def anchor(self) -> tuple[int, int]:
+        """Where findings about missing parts point: the title, else the first sentence of the first running block
+        (looked for on first use: most letters get no such finding)."""
+        if self._anchor is None:
+            self._anchor = _first_sentence(self._document) if self._document is not None else (0, 0)
+        return self._anchor
+
+    @anchor.setter
+    def anchor(self, value: tuple[int, int]) -> None:
+        self._anchor = value
 
     def section(self) -> dict:
         return {
@@ -467,14 +480,7 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     if t and t.start >= 0:
         info.anchor = (t.start, t.end)
     else:
-        for i, b in enumerate(document.blocks):
-            if anatomy.is_running(document, i):
-                first = split(text, [b])
-                info.anchor = (first[0].start, first[0].end) if first else (b.start, b.end)
-                break
-        else:
-            if document.blocks:
-                info.anchor = (document.blocks[0].start, document.blocks[0].end)
+        info._document = document  # the anchor is found when a finding needs it
     region = klage_region(document, sentences)
     if region:
         info.klage_present = True
@@ -505,6 +511,17 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     if info.is_decision:
         info.outcome = decision_outcome(document, region, t)
     return info
+
+
+def _first_sentence(document: Document) -> tuple[int, int]:
+    """The first sentence of the first running block (else that block, else the first block, else (0, 0))."""
+    for i, b in enumerate(document.blocks):
+        if anatomy.is_running(document, i):
+            first = split(document.text, [b])
+            return (first[0].start, first[0].end) if first else (b.start, b.end)
+    if document.blocks:
+        return document.blocks[0].start, document.blocks[0].end
+    return 0, 0
 
 
 def letter_info(ctx: Context) -> LetterInfo:
