@@ -611,8 +611,11 @@ def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None 
         return []  # no "§" in the letter
     skip = None  # the rules sections (looked up once a block has a reference)
     hits = []
+    single = must[0] if must is not None and len(must) == 1 else None
     for i, b in enumerate(doc.blocks):
-        # the cheap test first: most blocks have no §-reference, and then whether they are running text is moot
+        # the cheap tests first: most blocks have no §-reference, and then whether they are running text is moot
+        if single is not None and text.find(single, b.start, b.end) == -1:
+            continue
         matches = list(rx.finditer(text, b.start, b.end))
         if not matches or not anatomy.is_running(doc, i):
             continue
