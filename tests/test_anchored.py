@@ -53,6 +53,8 @@ def _compare(a: Anchored, text: str, pos: int, end: int) -> None:
     assert (m and m.span()) == (p and p.span()), (a.pattern.pattern, text, pos, end)
     assert [x.span() for x in a.finditer(text, folded, pos, end)] == \
         [x.span() for x in plain.finditer(text, pos, end)], (a.pattern.pattern, text, pos, end)
+    if plain.search(text[pos:end]) is not None:  # a part of the text searched as a string of its own
+        assert a.holds_needle(text, folded, pos, end), (a.pattern.pattern, text, pos, end)
     if a.possible(text, folded):
         assert a.in_window_and_text(text, folded, pos, end) == (
             plain.search(text, pos, end) is not None, plain.search(text) is not None), (a.pattern.pattern, text, pos)

@@ -185,6 +185,15 @@ class Anchored:
         self._last = (text, offsets)
         return offsets
 
+    def holds_needle(self, text: str, folded: str | None, start: int, end: int) -> bool:
+        """False only when no match can lie in text[start:end] (searched as a string of its own, too): no place of
+        the anchor's needles starts there."""
+        offsets = self.offsets(text, folded)
+        if offsets is None:
+            return True
+        i = bisect_left(offsets, start)
+        return i < len(offsets) and offsets[i] < end
+
     def _candidates(self, text: str, folded: str | None, pos: int, end: int, offsets=None) -> list[int] | None:
         """The places in text[pos:end] where a match can start, in order (more than MAX_TRIES: the first ones, and
         the caller scans from the first); None: unknown. ``offsets``: offsets(text) when the caller knows them."""

@@ -168,6 +168,8 @@ def kind_scores(document: Document, ctx=None) -> dict[str, float]:
     title = t.text if t else ""
     title_apart = t is not None and t.start < 0  # a title from metadata only; else text[t.start:t.end]
     folded = fold(text)
+    # the title is the text's own text[t.start:t.end] (else it comes from metadata, or there is none)
+    title_inside = bool(title) and not title_apart and folded is not None and text[t.start:t.end] == title
     present = None  # a short letter: the cue strings that occur in it (one scan)
     if folded is not None and len(folded) < prefilter.INDEX_MIN and _cue_strings() is not None:
         present = {s for _, s in _cue_strings().iter(folded)}
@@ -181,8 +183,16 @@ def kind_scores(document: Document, ctx=None) -> dict[str, float]:
             for w, rx in cues:
                 # no needle in the text: no search in it (or its title) can match
                 in_text = rx.possible(text, folded) if present is None else _holds(present, rx)
+                if in_text and title_inside and isinstance(rx, Anchored):
+                    # the lead and the whole text in one walk over the candidate places; the title (a part of the
+                    # text) only matters when the lead has no match, and can only match where a needle lies in it
+                    in_lead, anywhere = rx.in_window_and_text(text, folded, lead_start, lead_end)
+                    if in_lead or (rx.holds_needle(text, folded, t.start, t.end) and rx.pattern.search(title)):
+                        total += w * factor
+                    elif anywhere:
+                        total += w
                 # (a title is one line: a plain search of it costs less than looking for the pattern's strings first)
-                if title and (in_text or title_apart) and rx.pattern.search(title):
+                elif title and (in_text or title_apart) and rx.pattern.search(title):
                     total += w * factor
                 elif in_text:
                     if isinstance(rx, Anchored):  # the lead and the whole text in one walk over the candidate places
