@@ -109,6 +109,7 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
                     cache[o] = strings.add(lemma)
                 lemmas[i] = cache[o]
     doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+    doc.user_data.setdefault(_COLUMNS_KEY, {})[LEMMA] = lemmas  # what to_array(LEMMA) would read back (rules)
     return doc
 
 
