@@ -410,9 +410,10 @@ class Guarded:
                 return True
         return False
 
-    def _starts(self, text: str, folded: str | None, pos: int, endpos: int | None) -> list[int] | None:
-        """The places in text[pos:endpos] where a match can start (sorted), or None when that is unknown: each
-        match starts with one of the prefixes. [] when no match is possible."""
+    def _starts(self, text: str, folded: str | None, pos: int, endpos: int | None) -> list[int] | int | None:
+        """The places in text[pos:endpos] where a match can start (sorted; each match starts with one of the
+        prefixes), [] when no match is possible, an int when there are so many places that one scan from that
+        offset (the first place) is cheaper, or None when unknown."""
         needles, prefixes = self.needles, self.prefixes
         if needles is None and prefixes is None:
             return None
@@ -441,7 +442,7 @@ class Guarded:
         if index is not None:
             out = index.starts(self.prefixes, pos, end)
             if len(out) > _MAX_STARTS:
-                return [min(out)]  # many places: one scan from the first one is cheaper
+                return min(out)  # many places: one scan from the first one is cheaper
             out.sort()
             return out
         find = hay.find
@@ -452,7 +453,7 @@ class Guarded:
                 out.append(i)
                 if len(out) > _MAX_STARTS:  # many places: one scan from the first place of any prefix
                     firsts = [find(q, pos, end) for q in self.prefixes]
-                    return [min(f for f in firsts if f != -1)]
+                    return min(f for f in firsts if f != -1)
                 i = find(p, i + 1, end)
         out.sort()
         return out
@@ -494,8 +495,8 @@ class Guarded:
         if starts is None:
             return self.pattern.search(text, pos) if endpos is None else self.pattern.search(text, pos, endpos)
         end = len(text) if endpos is None else endpos
-        if len(starts) == 1:  # (also the first of many places): scan from there
-            return self.pattern.search(text, starts[0], end)
+        if isinstance(starts, int):  # many places: scan from the first
+            return self.pattern.search(text, starts, end)
         match = self.pattern.match
         for q in starts:  # the leftmost place where the pattern matches is what search() finds
             m = match(text, q, end)
@@ -527,11 +528,12 @@ class Guarded:
     def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         starts = self._starts(text, folded, pos, endpos)
         if starts is not None:
-            if not starts:
+            if isinstance(starts, int):
+                pos = starts  # many places: no match starts before the first
+            elif not starts:
                 return iter(())
-            if len(starts) > 1:
+            else:
                 return self._matches_at(text, starts, len(text) if endpos is None else endpos)
-            pos = starts[0]  # no match starts before the first place
         return self.pattern.finditer(text, pos) if endpos is None else self.pattern.finditer(text, pos, endpos)
 
     def _matches_at(self, text: str, starts: list[int], end: int):
