@@ -16,9 +16,26 @@ CPR_SHAPED = re.compile(r"(?<![\d])(\d{6})([-‐‑– ]?)(\d{4})(?!\d)")
 _SIX_DIGITS = re.compile(r"\d\d\d\d\d\d")  # every CPR-shaped number starts with six digits (\d{6} scans slower)
 
 
+_last_six: tuple[str | None, int] = (None, -1)  # the last long text asked about, and its answer (kept in memory only)
+
+
+def six_digits_at(text: str) -> int:
+    """Where the first run of six digits in ``text`` starts, or -1: every CPR-shaped number starts with one. The
+    answer for the last long text is kept, so that the CPR rule and the Report's mask scan a letter once."""
+    global _last_six
+    last = _last_six
+    if last[0] is text:
+        return last[1]
+    m = _SIX_DIGITS.search(text)
+    at = -1 if m is None else m.start()
+    if len(text) >= 256:
+        _last_six = (text, at)  # (assigned whole: another thread's pair is simply a miss)
+    return at
+
+
 def mask_cpr(text: str) -> str:
     """``text`` with the last four digits of every CPR-shaped number replaced by XXXX; same length; idempotent."""
-    if not text or _SIX_DIGITS.search(text) is None:
+    if not text or six_digits_at(text) < 0:
         return text
     return CPR_SHAPED.sub(lambda m: f"{m.group(1)}{m.group(2)}XXXX", text)
 

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..engine import Context, Hit, RuleInfo, register_check
-from ..privacy import mask_cpr  # noqa: F401  (re-exported: fronts import it from here too)
+from ..privacy import mask_cpr, six_digits_at  # noqa: F401  (mask_cpr re-exported: fronts import it from here too)
 from . import anatomy, gazetteer
 from .anchored import anchored
 from .prefilter import Guarded, fold
@@ -49,7 +49,6 @@ def valid_cpr_date(dd: int, mm: int, yy: int, seventh: int) -> bool:
 
 
 # Where a CPR number can start: a run of six or more digits (\d, as in CPR and CPR_BARE) not preceded by a digit.
-_SIX = re.compile(r"\d\d\d\d\d\d")  # (six \d in a row scan faster than \d{6})
 _RUN_START = re.compile(r"(?<!\d)\d\d\d\d\d\d")
 
 
@@ -59,11 +58,11 @@ def find_cpr(text: str) -> list[tuple[int, int]]:
     Both patterns start with six digits after a non-digit, so each match starts where a digit run of six or more
     starts: the patterns are tried there only (what finditer finds, since two matches cannot overlap: a match ends
     before a digit, and its last four digits are too few to start another)."""
-    first = _SIX.search(text)
-    if first is None:  # (most letters: one quick scan)
+    first = six_digits_at(text)  # (most letters have none: one quick scan, shared with the Report's CPR mask)
+    if first < 0:
         return []
     out = []
-    for start in _RUN_START.finditer(text, first.start()):
+    for start in _RUN_START.finditer(text, first):
         p = start.start()
         for rx, needs_cue in ((CPR, False), (CPR_BARE, True)):
             m = rx.match(text, p)
