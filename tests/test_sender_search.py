@@ -165,3 +165,15 @@ def test_salutation_on_a_block_is_the_match_on_its_text():
         for a in range(0, len(text) + 1, 3):
             for b in (a, min(len(text), a + 5), len(text)):
                 assert bool(anatomy._SALUTATION_AT.match(text, a, b)) == bool(anatomy.SALUTATION.match(text[a:b]))
+
+
+def test_unit_line_refusals_are_the_regex_searches():
+    pieces = ["du", "Din", "dine", "VI", "os", "har", "erhverv", "er", "får", "kære", "Tak", "Team", "tlf", "Telefon",
+              "e-mail", "mail", "www", "kl.", "kl", "@", "https://", "åbningstider", "fax", "cvr", "ean",
+              "Borgerservice"]
+    for text in _texts(pieces + ODD, 3000, 7, most=10):
+        folded = fold(text)
+        assert bool(sender._CONTACT_LINE.search(text, folded)) == bool(sender.CONTACT_LINE.search(text)), text
+        if folded is not None:
+            words = sender._WORD.findall(folded)
+            assert (not sender._NOT_A_UNIT_SET.isdisjoint(words)) == bool(sender.NOT_A_UNIT.search(text)), text

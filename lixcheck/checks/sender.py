@@ -67,8 +67,11 @@ SENTENCE_START = re.compile(r"[.!?\n](?:(?<=[.!?])\s+(?=[A-ZÆØÅ])|(?<=\n)\s*\
 CONTACT_CONTEXT = re.compile(
     r"\b(?:kontakt\w*|skriv\w*|send\w*|spørg\w*|svar\w*|ring\w*|henvend\w*|chat\w*|besked\w*|mail\w*|"
     r"kontaktformular\w*|klag\w*|ansøg\w*|søg)\b", re.IGNORECASE)
-NOT_A_UNIT = re.compile(r"(?<![\wæøå])(?:du|din|dit|dine|dig|vi|os|vores|jeres|har|er|skal|kan|får|fik|blev|"
-                        r"bliver|vil|ikke|tak|hej|kære)(?![\wæøå])", re.IGNORECASE)
+_NOT_A_UNIT_WORDS = ("du", "din", "dit", "dine", "dig", "vi", "os", "vores", "jeres", "har", "er", "skal", "kan", "får",
+                     "fik", "blev", "bliver", "vil", "ikke", "tak", "hej", "kære")
+NOT_A_UNIT = re.compile(rf"(?<![\wæøå])(?:{'|'.join(_NOT_A_UNIT_WORDS)})(?![\wæøå])", re.IGNORECASE)
+_NOT_A_UNIT_SET = frozenset(_NOT_A_UNIT_WORDS)  # NOT_A_UNIT as whole words of a folded text (as the regex: a whole
+# run of word characters, matched case-insensitively, which in a text fold() reads is its lower-cased form)
 UNIT_SHAPE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:(?:,| og| &| for| i| til| med)? [A-ZÆØÅ][\wæøå-]*)*$")
 UNIT_JOINED = re.compile(r" og | & |, ")
 _PERSON_CUE = Guarded(PERSON_CUE)
@@ -79,6 +82,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _SPACES = re.compile(r"\s+")
 CONTACT_LINE = re.compile(r"\b(?:tlf|telefon|mail|e-mail|email|www|cvr|ean|fax|åbningstid\w*|kl\.)\b|@|https?://",
                           re.IGNORECASE)
+_CONTACT_LINE = Guarded(CONTACT_LINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,8 +374,12 @@ def _generic_re() -> re.Pattern:
 def is_unit(text: str, folded: str | None = ...) -> bool:
     """Does a short line name a unit (team, centre, department …)? 'Borgerservice', 'Team Ydelser',
     'Natur, Miljø og Trafik' (capitalised words joined by og/&/commas) — not a sentence or a title."""
-    if len(text.split()) > 8 or _DIGIT.search(text) or CONTACT_LINE.search(text) or NOT_A_UNIT.search(text):
+    if folded is ...:
+        folded = fold(text)
+    if len(text.split()) > 8 or _DIGIT.search(text) or _CONTACT_LINE.search(text, folded):
         return False  # (the cheap tests first)
+    if (NOT_A_UNIT.search(text) if folded is None else not _NOT_A_UNIT_SET.isdisjoint(_WORD.findall(folded))):
+        return False
     return bool(_unit_search(text, folded)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
 
 
