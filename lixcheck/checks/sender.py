@@ -684,10 +684,12 @@ def analyse(document: Document, title_block=..., closing=..., head_end=...) -> S
         if info.web:
             break
         for m in _line_matches(_GUARDED[rx], text, folded):
-            if "@" in m.group(0) or _other_org_sentence(text, m.start(), info.organisation, folded):
+            # A web address is a way to get in touch only when the letter says so ("skriv til os via …"). (Tested
+            # before the other-authority test, which costs more; either one rules the match out.)
+            if "@" in m.group(0) or (rx is WEB and not _in_lines(lines, m.start())
+                                     and not CONTACT_CONTEXT.search(_sentence(text, m.start()))):
                 continue
-            # A web address is a way to get in touch only when the letter says so ("skriv til os via …").
-            if rx is WEB and not _in_lines(lines, m.start()) and not CONTACT_CONTEXT.search(_sentence(text, m.start())):
+            if _other_org_sentence(text, m.start(), info.organisation, folded):
                 continue
             info.web = m.group(0).rstrip(".,;:)")
             break
