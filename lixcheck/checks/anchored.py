@@ -17,7 +17,7 @@ import re
 import re._parser as _parser
 from bisect import bisect_left
 
-from .prefilter import Guarded
+from .prefilter import Guarded, matches_at
 
 _ZERO_WIDTH = {_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT}
 _REPEATS = {_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", _parser.MAX_REPEAT)}
@@ -311,17 +311,8 @@ class Anchored:
         return self._matches(text, places, end)
 
     def _matches(self, text: str, places: list[int], end: int):
-        """finditer's matches when matches can only start at ``places`` (in order): the first match from each place
-        on; every match holds a needle, so it is not empty and the next one is looked for from where it ends."""
-        match = self.pattern.match
-        cur = -1
-        for q in places:
-            if q < cur:
-                continue
-            m = match(text, q, end)
-            if m is not None:
-                yield m
-                cur = m.end()
+        """finditer's matches when matches can only start at ``places`` (every match holds a needle: not empty)."""
+        return matches_at(self.pattern, text, places, end)
 
 
 def anchored(guarded: Guarded) -> Guarded | Anchored:

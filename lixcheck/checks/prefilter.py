@@ -384,31 +384,8 @@ class Guarded:
         needles, needles2 = self.needles, self.needles2
         if index is not None:
             return index.has_any(needles, pos, endpos) and (needles2 is None or index.has_any(needles2, pos, endpos))
-        if pos == 0 and endpos is None:
-            for n in needles:  # plain loops: a generator expression costs more than the tests
-                if n in hay:
-                    break
-            else:
-                return False
-            if needles2 is None:
-                return True
-            for n in needles2:
-                if n in hay:
-                    return True
-            return False
-        find = hay.find
-        end = len(hay) if endpos is None else endpos
-        for n in needles:
-            if find(n, pos, end) != -1:
-                break
-        else:
-            return False
-        if needles2 is None:
-            return True
-        for n in needles2:
-            if find(n, pos, end) != -1:
-                return True
-        return False
+        return _contains_any(hay, needles, pos, endpos) and (
+            needles2 is None or _contains_any(hay, needles2, pos, endpos))
 
     def _starts(self, text: str, folded: str | None, pos: int, endpos: int | None) -> list[int] | int | None:
         """The places in text[pos:endpos] where a match can start (sorted; each match starts with one of the
@@ -476,17 +453,7 @@ class Guarded:
                 if index is not None and index.version >= self.version:
                     keys, needles2 = index.positions.keys(), self.needles2
                     return not keys.isdisjoint(needles) and (needles2 is None or not keys.isdisjoint(needles2))
-            for n in needles:
-                if n in hay:
-                    break
-            else:
-                return False
-            if self.needles2 is None:
-                return True
-            for n in self.needles2:
-                if n in hay:
-                    return True
-            return False
+            return self._possible_in(hay, None, 0, None)
         hay, index = self._where(text, folded, pos, endpos)
         return hay is None or self._possible_in(hay, index, pos, endpos)
 
@@ -537,17 +504,37 @@ class Guarded:
         return self.pattern.finditer(text, pos) if endpos is None else self.pattern.finditer(text, pos, endpos)
 
     def _matches_at(self, text: str, starts: list[int], end: int):
-        """What finditer gives when matches can only start at ``starts``: the leftmost match from each place on.
-        Every match is non-empty (it starts with a prefix), so the next one is searched from where it ends."""
-        match = self.pattern.match
-        cur = -1
-        for q in starts:
-            if q < cur:
-                continue
-            m = match(text, q, end)
-            if m is not None:
-                yield m
-                cur = m.end()
+        return matches_at(self.pattern, text, starts, end)
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: list[int], end: int):
+    """What pattern.finditer gives when its matches can only start at ``starts`` (sorted): the leftmost match from
+    each place on. Every match is non-empty (it starts with a prefix or holds a needle), so the next one is searched
+    from where it ends."""
+    match = pattern.match
+    cur = -1
+    for q in starts:
+        if q < cur:
+            continue
+        m = match(text, q, end)
+        if m is not None:
+            yield m
+            cur = m.end()
+
+
+def _contains_any(hay: str, strings, pos: int, endpos: int | None) -> bool:
+    """Whether one of ``strings`` lies inside hay[pos:endpos] (plain loops: a generator costs more than the tests)."""
+    if pos == 0 and endpos is None:
+        for n in strings:
+            if n in hay:
+                return True
+        return False
+    find = hay.find
+    end = len(hay) if endpos is None else endpos
+    for n in strings:
+        if find(n, pos, end) != -1:
+            return True
+    return False
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
