@@ -127,18 +127,16 @@ class Span:
 def fast_constructor(cls):
     """cls(*values) for a frozen slots dataclass, every field given in order, that sets the slots directly: the
     generated __init__ goes through object.__setattr__ per field, a third slower. A Report holds dozens of Spans
-    and Findings, so this is a measurable part of check() on short letters (tests/test_model.py checks equality)."""
-    setters = [getattr(cls, f.name).__set__ for f in fields(cls)]
-    new = object.__new__
-
-    def make(*values):
-        if len(values) != len(setters):
-            raise TypeError(f"{cls.__name__}: {len(setters)} values needed, got {len(values)}")
-        obj = new(cls)
-        for set_, value in zip(setters, values, strict=True):
-            set_(obj, value)
-        return obj
-
+    and Findings, so this is a measurable part of check() on short letters (tests/test_model.py checks equality).
+    Like dataclasses' own __init__, the function is generated: one call per slot, no loop."""
+    names = [f.name for f in fields(cls)]
+    namespace = {"_new": object.__new__, "_cls": cls}
+    namespace.update({f"_set{i}": getattr(cls, name).__set__ for i, name in enumerate(names)})
+    params = ", ".join(f"v{i}" for i in range(len(names)))
+    body = "".join(f"    _set{i}(obj, v{i})\n" for i in range(len(names)))
+    exec(f"def make({params}):\n    obj = _new(_cls)\n{body}    return obj\n", namespace)  # noqa: S102
+    make = namespace["make"]
+    make.__qualname__ = f"make_{cls.__name__.lower()}"
     return make
 
 

@@ -95,8 +95,10 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
     # Strings added inside a spaCy memory zone are dropped when it ends: no cache across documents then.
     cache = {} if getattr(doc.vocab, "in_memory_zone", False) else _lemma_cache(strings)
     orths = column(doc, ORTH)  # (read by lixcheck_sentences already)
-    lemmas = [cache.get(o) for o in orths]
-    if None in lemmas:
+    lemmas = list(map(cache.get, orths))
+    if None in lemmas:  # a word not seen before: look it up, and let the tokenizer learn the new words
+        if id(doc.vocab) in _lemmas_teach:
+            _teach_tokenizer_cache(doc, orths)
         table = lemma_table()
         for i, o in enumerate(orths):
             if lemmas[i] is None:
@@ -116,6 +118,9 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
 # Tokenizers of the pipelines built here, by id(Vocab): (vocab, tokenizer, hashes of the words already taught,
 # hashes of the tokens of the texts already taught).
 _teachers: dict[int, tuple[object, object, set[int], set[int]]] = {}
+# Vocabs (by id) whose pipeline has lixcheck_lemmas: its per-word lemma cache already tells whether a Doc holds a
+# word not seen before, so it calls _teach_tokenizer_cache then, and the per-Doc test of every token is saved.
+_lemmas_teach: set[int] = set()
 
 
 def _teach_tokenizer_cache(doc: Doc, orths: list[int] | None = None) -> None:
@@ -155,7 +160,8 @@ def lixcheck_sentences(doc: Doc) -> Doc:
         return doc
     columns = doc.to_array([ORTH, IDX])  # one read of the Doc for both
     orths = columns[:, 0].tolist()
-    _teach_tokenizer_cache(doc, orths)
+    if id(doc.vocab) not in _lemmas_teach:  # (else lixcheck_lemmas does, when the Doc holds a word it has not seen)
+        _teach_tokenizer_cache(doc, orths)
     doc.user_data[_COLUMNS_KEY] = {ORTH: orths}  # for lixcheck_lemmas, next in the pipeline, and the rules
     starts = doc.user_data.get(SENTS_KEY)
     if starts is None:
@@ -256,6 +262,7 @@ def load(model: str = "auto") -> tuple[Language, PipelineInfo]:
         _teachers[id(nlp.vocab)] = (nlp.vocab, nlp.tokenizer, set(), set())
         if "lemmatizer" not in nlp.pipe_names and "trainable_lemmatizer" not in nlp.pipe_names:
             nlp.add_pipe("lixcheck_lemmas")
+            _lemmas_teach.add(id(nlp.vocab))
         name = f"{nlp.meta.get('lang', 'da')}_{nlp.meta.get('name', 'pipeline')}" if trained else "blank-da"
         info = PipelineInfo(name, nlp.meta.get("version", spacy.__version__) if trained else spacy.__version__,
                             tuple(nlp.pipe_names), trained)
