@@ -193,7 +193,17 @@ def _detector(cls, rule: RuleInfo, params: dict):
 
 
 _FINAL_S = re.compile(r"[sS](?!\w)")  # the end of a word in -s; its start is found by stepping back (words are short)
-_PREV_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word before text[start] (what (\\S+)\\s+$ finds in the 40 characters before it), or "" when no space
+    stands right before ``start``. String methods: the $-anchored regex tried every position of the window."""
+    before = text[max(0, start - 40):start]
+    stripped = before.rstrip()
+    if not stripped or len(stripped) == len(before):
+        return ""
+    return stripped.rsplit(None, 1)[-1]
+
 _PREV_TWO = re.compile(r"(\S+)\s+\S+\s+$")
 _OPENERS = frozenset("\"'«»“(")
 
@@ -213,9 +223,7 @@ def s_passive(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
         if start == m.start() or (start > 0 and text[start - 1] == "-"):
             continue
         word = text[start:end]
-        before = text[max(0, start - 40):start]
-        pm = _PREV_WORD.search(before)
-        prev = pm.group(1) if pm else ""
+        prev = _previous_word(text, start)
         sent_start = start in starts or (start > 0 and text[start - 1] in _OPENERS)
         prev2 = ""
         if word.lower() in det.reciprocals:  # "skal vi ses": the word two before, for these few only
