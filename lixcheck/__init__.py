@@ -55,13 +55,24 @@ def check(source, *, kind: str | None = None, config: dict[str, Any] | None = No
 
     Raises InputError for input that cannot be read, ConfigError for a wrong configuration.
     """
-    from .readers import read
+    global _reading, _analyzer
+    if _reading is None:  # (imports inside a function cost a lookup per call; check() runs per letter)
+        from .config import from_dict
+        from .readers import read
 
-    cfg = _config(config)
+        _reading = (from_dict, read)
+    from_dict, read = _reading
+    cfg = from_dict(config)
     document = read(source, cfg)  # bad input is refused before spaCy, the pipeline and the rules are loaded
-    from .analysis import analyzer
+    if _analyzer is None:
+        from .analysis import analyzer
 
-    return analyzer(cfg).check(document, kind)
+        _analyzer = analyzer
+    return _analyzer(cfg).check(document, kind)
+
+
+_reading: tuple | None = None  # (config.from_dict, readers.read), imported on the first check()
+_analyzer = None  # analysis.analyzer, imported once the first input has been read
 
 
 def check_many(sources: Iterable, *, kind: str | None = None, config: dict[str, Any] | None = None,
