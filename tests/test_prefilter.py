@@ -209,3 +209,21 @@ def test_needle_starts_are_every_occurrence(monkeypatch, index_min):
             folded = fold(text)
             expected = sorted(i for n in g.needles for i in range(len(folded)) if folded.startswith(n, i))
             assert g.needle_starts(text, folded) == expected
+
+
+def test_present_strings_answer_possible():
+    """present_strings (one set per letter, for callers with many tests) says what possible() says."""
+    from lixcheck.checks.prefilter import present_strings, tests_version
+
+    tests = [g for g in GUARDED if g.ignorecase]
+    version = tests_version(tests)
+    assert version is not None
+    for text in TEXTS:
+        folded = fold(text)
+        present = present_strings(folded, version)
+        assert present is not None  # (corpus letters are long enough for an index)
+        for g in tests:
+            holds = g.needles is None or (not present.isdisjoint(g.needles) and (
+                g.needles2 is None or not present.isdisjoint(g.needles2)))
+            assert holds == g.possible(text, folded), g.pattern.pattern
+    assert present_strings("kort", version) is None and tests_version([Guarded(re.compile("ab"))]) is None

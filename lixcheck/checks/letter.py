@@ -114,6 +114,13 @@ def _cue_strings():
     return automaton
 
 
+@lru_cache(maxsize=1)
+def _cue_version() -> int | None:
+    """The needle-index version that holds every cue's and pre-test's strings (None: some are not in it)."""
+    return prefilter.tests_version(g for groups in _cue_groups().values() for pre, cues in groups
+                                   for g in ([pre] if pre is not None else []) + [rx for _, rx in cues])
+
+
 def _holds(present: set[str], g) -> bool:
     """g.possible(text) of a case-insensitive test, from the set of its strings that occur in the folded text."""
     if g.needles is None:
@@ -170,9 +177,11 @@ def kind_scores(document: Document, ctx=None) -> dict[str, float]:
     folded = fold(text)
     # the title is the text's own text[t.start:t.end] (else it comes from metadata, or there is none)
     title_inside = bool(title) and not title_apart and folded is not None and text[t.start:t.end] == title
-    present = None  # a short letter: the cue strings that occur in it (one scan)
+    present = None  # the cue strings that occur in the letter: one set answers each test's possible()
     if folded is not None and len(folded) < prefilter.INDEX_MIN and _cue_strings() is not None:
-        present = {s for _, s in _cue_strings().iter(folded)}
+        present = {s for _, s in _cue_strings().iter(folded)}  # a short letter: one scan of its own
+    elif folded is not None:
+        present = prefilter.present_strings(folded, _cue_version())  # from the letter's needle index
     scores = {}
     for kind, groups in _cue_groups().items():
         total = 0.0

@@ -179,6 +179,29 @@ def _index(hay: str) -> _Index | None:
     return index
 
 
+def tests_version(tests) -> int | None:
+    """The index version that holds the strings of all ``tests`` (Guarded, or objects with a .guarded), or None
+    when one of them is not in the needle index (for present_strings)."""
+    version = 0
+    for test in tests:
+        g = getattr(test, "guarded", test)
+        if g.needles is not None:
+            if g.version is None:
+                return None
+            version = max(version, g.version)
+    return version
+
+
+def present_strings(folded: str | None, version: int | None):
+    """The registered needles and prefixes that occur in a folded letter (set-like), from its needle index, when
+    the index has ``version`` (tests_version of the caller's tests) or later; else None. For callers with many
+    tests on one letter: ``not present.isdisjoint(test.needles)`` is what test.possible(text) says."""
+    if folded is None or version is None or len(folded) < INDEX_MIN:
+        return None
+    index = _index(folded)
+    return None if index is None or index.version < version else index.positions.keys()
+
+
 class _Unknown(Exception):
     pass
 
