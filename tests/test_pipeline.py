@@ -91,3 +91,20 @@ def test_non_danish_pipeline_is_a_config_error(tmp_path):
     nlp.to_disk(tmp_path / "en_pipe")
     with pytest.raises(ConfigError, match="not Danish"):
         lixcheck.check(TEXT, config={"model": str(tmp_path / "en_pipe")})
+
+
+def test_sentence_tokens_are_the_docs_sentence_starts():
+    """pipeline.sentence_tokens (kept by the sentence component for the rules) says what SENT_START says."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    from lixcheck.nlp.pipeline import _COLUMNS_KEY, load, sentence_tokens
+
+    nlp, _ = load("blank")
+    for text in ["Kære Anna\n\nVi har modtaget din ansøgning. Den behandles nu!\n\nMed venlig hilsen\nJens",
+                 "Et. To. Tre", "  Hej.", "x"]:
+        doc = nlp(text)
+        expected = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        assert sentence_tokens(doc) == expected
+        doc.user_data[_COLUMNS_KEY].clear()  # without the component's list: read from the Doc
+        assert sentence_tokens(doc) == expected

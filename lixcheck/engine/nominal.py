@@ -11,10 +11,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import compress
 
-import numpy
-from spacy.attrs import LEMMA, SENT_START
+from spacy.attrs import LEMMA
 
-from ..nlp.pipeline import column
+from ..nlp.pipeline import column, sentence_tokens
 from . import Context, Hit, RuleInfo, register_check
 from .messages import render
 
@@ -82,7 +81,7 @@ def nominal_chain(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
     light_at = [i for i in marked if marks[i] == 1]
     if len(nominal_at) < det.min_count and not light_at:
         return []  # no sentence can have a chain, and there is no light verb
-    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    starts = list(sentence_tokens(doc))
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     starts.append(n)

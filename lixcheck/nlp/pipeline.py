@@ -26,6 +26,7 @@ from .language import danish
 TRAINED_CANDIDATES = ("da_core_news_md", "da_core_news_sm", "da_core_news_lg", "da_core_news_trf")
 SENTS_KEY = "lixcheck_sentence_starts"  # Doc.user_data key: char offsets where our splitter starts sentences
 _COLUMNS_KEY = "lixcheck_columns"  # Doc.user_data key: {attribute: list of the tokens' values}, see column()
+_SENTENCE_TOKENS = "sentence_tokens"  # (a key in that dict: see sentence_tokens())
 
 
 def column(doc: Doc, attr: int) -> list[int]:
@@ -176,10 +177,27 @@ def lixcheck_sentences(doc: Doc) -> Doc:
     where = numpy.searchsorted(offsets, wanted)
     where = where[where < len(offsets)]
     values = numpy.full(len(offsets), -1, dtype="int64")
-    values[where[offsets[where] == wanted[:len(where)]]] = 1  # (wanted is sorted: the dropped ones were last)
+    first_tokens = where[offsets[where] == wanted[:len(where)]]  # (wanted is sorted: the dropped ones were last)
+    values[first_tokens] = 1
     values[0] = 1
     doc.from_array([SENT_START], values.astype("uint64"))
+    tokens = first_tokens.tolist()
+    if not tokens or tokens[0] != 0:
+        tokens.insert(0, 0)
+    # (every token's SENT_START is set, 1 or -1: a parser later in a trained pipeline keeps them)
+    doc.user_data[_COLUMNS_KEY][_SENTENCE_TOKENS] = tokens
     return doc
+
+
+def sentence_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens that start a sentence, ascending (what SENT_START == 1 marks), read once per Doc."""
+    columns = doc.user_data.get(_COLUMNS_KEY)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS_KEY] = {}
+    tokens = columns.get(_SENTENCE_TOKENS)
+    if tokens is None:
+        tokens = columns[_SENTENCE_TOKENS] = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    return tokens
 
 
 LONG_CHUNK = 200  # characters without whitespace that the tokenizer keeps as one token
