@@ -190,8 +190,13 @@ def kind_scores(document: Document, ctx=None) -> dict[str, float]:
                     pre.possible(text, folded) if present is None else _holds(present, pre)):
                 continue  # none of the members' strings in the text: no member can add anything
             for w, rx in cues:
-                # no needle in the text: no search in it (or its title) can match
-                in_text = rx.possible(text, folded) if present is None else _holds(present, rx)
+                # no needle in the text: no search in it (or its title) can match ((_holds, written out))
+                if present is None:
+                    in_text = rx.possible(text, folded)
+                else:
+                    needles, needles2 = rx.needles, rx.needles2
+                    in_text = needles is None or (not present.isdisjoint(needles) and (
+                        needles2 is None or not present.isdisjoint(needles2)))
                 if in_text and title_inside and isinstance(rx, Anchored):
                     # the lead and the whole text in one walk over the candidate places; the title (a part of the
                     # text) only matters when the lead has no match, and can only match where a needle lies in it

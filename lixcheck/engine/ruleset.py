@@ -44,7 +44,8 @@ class _CheckRule:
     params: dict
 
     def run(self, ctx: Context) -> list[Hit]:
-        return list(self.fn(ctx, self.info, self.params))
+        hits = self.fn(ctx, self.info, self.params)
+        return hits if type(hits) is list else list(hits)  # (a check may return any iterable)
 
 
 class RuleSet:
@@ -72,6 +73,7 @@ class RuleSet:
             self._compile(self.rules[rid], spec)
         self.phrases.compile()
         self.allow = {rid: [p.lower() for p in phrases] for rid, phrases in s.allow.items()}
+        self._active = [rule for rule in self.others if rule.info.id in self.enabled]  # (enabled never changes)
 
     def _compile(self, info: RuleInfo, spec: RuleSpec) -> None:
         d = spec.data
@@ -114,9 +116,8 @@ class RuleSet:
     def run(self, ctx: Context) -> list[Hit]:
         enabled = self.enabled
         hits = self.phrases.run(ctx.doc, enabled) + self.patterns.run(ctx.doc, enabled)
-        for rule in self.others:
-            if rule.info.id in enabled:
-                hits.extend(rule.run(ctx))
+        for rule in self._active:
+            hits.extend(rule.run(ctx))
         if self.allow:
             hits = self._allowed(ctx.document.text, hits)
         return hits
