@@ -308,3 +308,10 @@ def test_letter_checks_do_not_write_letter_text_anywhere(tmp_path, monkeypatch, 
     lixcheck.check(BAD)
     assert list(tmp_path.iterdir()) == []
     assert not re.search(r"010203-?1234", caplog.text)
+
+
+def test_til_orientering_is_an_information_cue():
+    """The cue was written "\\still orientering" (whitespace + "till"), which no letter says."""
+    scores = letter.kind_scores(read_text("Kære Anna\n\nTil orientering sender vi dig referatet fra mødet.\n\n"
+                                          "Med venlig hilsen\nBorgerservice"))
+    assert scores["information"] >= 2
