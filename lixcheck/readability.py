@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .document import LIST_ITEM, RUNNING_TEXT, Document
-from .model import Lix, band_for
+from .model import Lix, band_for, fast_constructor
 from .nlp.sentences import count_sentences
 
 _NOT_LETTER = re.compile(r"[\W\d_]+")
@@ -59,13 +59,16 @@ def lix_value(words: int, sentences: int, long_words: int) -> float:
     return round(words / sentences + 100 * long_words / words, 2)
 
 
+_lix = fast_constructor(Lix)  # Lix(value, words, sentences, long_words, band, reason): one per paragraph
+
+
 def make_lix(words: int, sentences: int, long_words: int, *, min_words: int = DEFAULT_MIN_WORDS) -> Lix:
     if sentences == 0 or words == 0:
-        return Lix(None, words, sentences, long_words, None, REASON_NO_SENTENCES if words else REASON_TOO_FEW_WORDS)
+        return _lix(None, words, sentences, long_words, None, REASON_NO_SENTENCES if words else REASON_TOO_FEW_WORDS)
     if words < min_words:
-        return Lix(None, words, sentences, long_words, None, REASON_TOO_FEW_WORDS)
-    value = lix_value(words, sentences, long_words)
-    return Lix(value, words, sentences, long_words, band_for(value))
+        return _lix(None, words, sentences, long_words, None, REASON_TOO_FEW_WORDS)
+    value = round(words / sentences + 100 * long_words / words, 2)  # (lix_value, written out)
+    return _lix(value, words, sentences, long_words, band_for(value), None)
 
 
 def document_lix(document: Document, config) -> Lix:
