@@ -141,13 +141,8 @@ def _pretest(patterns: list[str], flags: int = re.IGNORECASE) -> Guarded | None:
     """One Guarded over the alternation of ``patterns``, for its possible() only: False there means that none of the
     patterns can match in the window. None when it cannot serve (a back-reference, a pattern that cannot be joined,
     or no strings to test)."""
-    if any(_BACKREF.search(p) for p in patterns):
-        return None
-    try:
-        joined = Guarded(re.compile("|".join(f"(?:{p})" for p in patterns), flags))
-    except (re.error, RecursionError):
-        return None
-    return joined if joined.needles is not None and joined.needles2 is None else None
+    joined = prefilter.joined(patterns, flags)
+    return joined if joined is not None and joined.needles is not None and joined.needles2 is None else None
 
 
 @lru_cache(maxsize=16)
@@ -304,14 +299,9 @@ def _any_of(*path: str) -> Anchored | AnyOf:
     if len(plain.parts) == 1 and isinstance(plain.parts[0], Anchored):
         return plain.parts[0]
     patterns = [g.pattern.pattern for g in plain.parts]
-    if len(patterns) > 1 and not any(_BACKREF.search(p) for p in patterns):
-        try:
-            joined = anchored(Guarded(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
-        except (re.error, RecursionError):
-            joined = None
-        if isinstance(joined, Anchored):
-            return joined
-    return plain
+    joined = prefilter.joined(patterns) if len(patterns) > 1 else None
+    joined = anchored(joined) if joined is not None else None
+    return joined if isinstance(joined, Anchored) else plain
 
 
 def klage_region(document: Document, sentences: list | None = None) -> list[tuple[int, int]]:
@@ -386,7 +376,7 @@ class _FirstOf:
     def __init__(self, patterns: list[str], flags: int = re.IGNORECASE):
         whole = gazetteer.any_of(tuple(patterns), flags)  # compiled (and checked) as the data's alternation
         parts = [whole]
-        if len(patterns) > 1 and not any(_BACKREF.search(p) for p in patterns):  # (group numbers would change)
+        if len(patterns) > 1 and not any(map(prefilter.refers_to_groups, patterns)):  # (group numbers would change)
             try:
                 apart = [re.compile(p, flags) for p in patterns]
             except (re.error, RecursionError):
@@ -415,7 +405,6 @@ class _FirstOf:
                    for g, m in zip(parts, nxt, strict=True)]
 
 
-_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # back-references and conditionals name other groups
 _SPACES = re.compile(r"\s+")
 
 

@@ -417,25 +417,11 @@ class Guarded:
         needles, prefixes = self.needles, self.prefixes
         if needles is None and prefixes is None:
             return None
-        # (_where, written out: this runs for every search)
-        if self.ignorecase:
-            hay = fold(text) if folded is None else folded
-            if hay is None:
-                return None
-        else:
-            hay = text
-        index = None
-        if self.version is not None and len(hay) >= INDEX_MIN and pos >= 0 and (endpos is None or endpos >= 0):
-            index = _index(hay)
-            if index is not None and index.version < self.version:
-                index = None
-        if needles is not None:
-            if index is not None:
-                if not index.has_any(needles, pos, endpos) or (
-                        self.needles2 is not None and not index.has_any(self.needles2, pos, endpos)):
-                    return []
-            elif not self._possible_in(hay, None, pos, endpos):
-                return []
+        hay, index = self._where(text, folded, pos, endpos)
+        if hay is None:
+            return None
+        if needles is not None and not self._possible_in(hay, index, pos, endpos):
+            return []
         if prefixes is None:
             return None
         end = len(text) if endpos is None else endpos
@@ -560,7 +546,23 @@ def _contains_any(hay: str, strings, pos: int, endpos: int | None) -> bool:
     return False
 
 
-_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+_GROUP_REF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # back-references and conditionals name other groups
+
+
+def refers_to_groups(pattern: str) -> bool:
+    """Whether the pattern names a group by number or name: joined with others, or split apart, it would change."""
+    return _GROUP_REF.search(pattern) is not None
+
+
+def joined(patterns, flags: int = re.IGNORECASE) -> Guarded | None:
+    """A Guarded over the alternation of ``patterns`` ("(?:a)|(?:b)"), which matches where one of them matches;
+    None when they cannot be joined (one refers to groups, or one does not compile)."""
+    if any(refers_to_groups(p) for p in patterns):
+        return None
+    try:
+        return Guarded(re.compile("|".join(f"(?:{p})" for p in patterns), flags))
+    except (re.error, RecursionError):
+        return None
 
 
 class AnyOf:
@@ -574,7 +576,7 @@ class AnyOf:
         if parts is not None:
             self.parts = parts
             return
-        if any(_BACKREF.search(p) for p in patterns):  # group numbers would change: keep them together
+        if any(refers_to_groups(p) for p in patterns):  # group numbers would change: keep them together
             patterns = ["|".join(f"(?:{p})" for p in patterns)]
         self.parts = tuple(Guarded(re.compile(p, flags)) for p in patterns)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..checks import prefilter
 from ..checks.anchored import Anchored, anchored
 from ..checks.prefilter import Guarded, fold
 from ..readability import count_words
@@ -55,9 +56,6 @@ class MetricRule:
         return hits
 
 
-_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # back-references and conditionals name other groups
-
-
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -73,13 +71,9 @@ class RequireRule:
         self.any = [Guarded(re.compile(rx, re.IGNORECASE)) for rx in expressions]
         # One of them matches exactly when their alternation does: searched as one pattern near its strings, when it
         # can be (no back-reference, whose group numbers would change; a shape with known first strings or needles).
-        self.joined = None
-        if len(expressions) > 1 and not any(_BACKREF.search(rx) for rx in expressions):
-            try:
-                joined = anchored(Guarded(re.compile("|".join(f"(?:{rx})" for rx in expressions), re.IGNORECASE)))
-            except (re.error, RecursionError):
-                joined = None
-            self.joined = joined if isinstance(joined, Anchored) else None
+        joined = prefilter.joined(expressions) if len(expressions) > 1 else None
+        joined = anchored(joined) if joined is not None else None
+        self.joined = joined if isinstance(joined, Anchored) else None
 
     def run(self, ctx: Context) -> list[Hit]:
         if ctx.kind not in self.kinds:
