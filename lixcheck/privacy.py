@@ -17,6 +17,7 @@ _SIX_DIGITS = re.compile(r"\d\d\d\d\d\d")  # every CPR-shaped number starts with
 
 
 _last_six: tuple[str | None, int] = (None, -1)  # the last long text asked about, and its answer (kept in memory only)
+_KEEP_FROM = 256  # characters: shorter texts (messages, titles) are scanned again rather than pushing a letter out
 
 
 def six_digits_at(text: str) -> int:
@@ -28,7 +29,7 @@ def six_digits_at(text: str) -> int:
         return last[1]
     m = _SIX_DIGITS.search(text)
     at = -1 if m is None else m.start()
-    if len(text) >= 256:
+    if len(text) >= _KEEP_FROM:
         _last_six = (text, at)  # (assigned whole: another thread's pair is simply a miss)
     return at
 

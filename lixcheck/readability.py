@@ -67,7 +67,7 @@ def make_lix(words: int, sentences: int, long_words: int, *, min_words: int = DE
         return _lix(None, words, sentences, long_words, None, REASON_NO_SENTENCES if words else REASON_TOO_FEW_WORDS)
     if words < min_words:
         return _lix(None, words, sentences, long_words, None, REASON_TOO_FEW_WORDS)
-    value = round(words / sentences + 100 * long_words / words, 2)  # (lix_value, written out)
+    value = lix_value(words, sentences, long_words)
     return _lix(value, words, sentences, long_words, band_for(value), None)
 
 

@@ -193,6 +193,8 @@ def _detector(cls, rule: RuleInfo, params: dict):
 
 
 _FINAL_S = re.compile(r"[sS](?!\w)")  # the end of a word in -s; its start is found by stepping back (words are short)
+_PREV_TWO = re.compile(r"(\S+)\s+\S+\s+$")  # the word two before (only for the few reciprocals)
+_OPENERS = frozenset("\"'«»“(")
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -203,9 +205,6 @@ def _previous_word(text: str, start: int) -> str:
     if not stripped or len(stripped) == len(before):
         return ""
     return stripped.rsplit(None, 1)[-1]
-
-_PREV_TWO = re.compile(r"(\S+)\s+\S+\s+$")
-_OPENERS = frozenset("\"'«»“(")
 
 
 @register_check("passive.s")

@@ -29,17 +29,25 @@ _COLUMNS_KEY = "lixcheck_columns"  # Doc.user_data key: {attribute: list of the 
 _SENTENCE_TOKENS = "sentence_tokens"  # (a key in that dict: see sentence_tokens())
 
 
-def column(doc: Doc, attr: int) -> list[int]:
-    """doc.to_array(attr).tolist(), read once per Doc for the components and rules that all need it (ORTH, LOWER,
-    LEMMA …). Only for attributes that no longer change: LEMMA once the pipeline has run."""
+_lock = threading.Lock()
+
+
+def _columns(doc: Doc) -> dict:
+    """The Doc's cache of token columns (see column())."""
     columns = doc.user_data.get(_COLUMNS_KEY)
     if columns is None:
         columns = doc.user_data[_COLUMNS_KEY] = {}
+    return columns
+
+
+def column(doc: Doc, attr: int) -> list[int]:
+    """doc.to_array(attr).tolist(), read once per Doc for the components and rules that all need it (ORTH, LOWER,
+    LEMMA …). Only for attributes that no longer change: LEMMA once the pipeline has run."""
+    columns = _columns(doc)
     values = columns.get(attr)
     if values is None or len(values) != len(doc):
         values = columns[attr] = doc.to_array(attr).tolist()
     return values
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -112,7 +120,7 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
                     cache[o] = strings.add(lemma)
                 lemmas[i] = cache[o]
     doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
-    doc.user_data.setdefault(_COLUMNS_KEY, {})[LEMMA] = lemmas  # what to_array(LEMMA) would read back (rules)
+    _columns(doc)[LEMMA] = lemmas  # what to_array(LEMMA) would read back (for the rules)
     return doc
 
 
@@ -185,15 +193,13 @@ def lixcheck_sentences(doc: Doc) -> Doc:
     if not tokens or tokens[0] != 0:
         tokens.insert(0, 0)
     # (every token's SENT_START is set, 1 or -1: a parser later in a trained pipeline keeps them)
-    doc.user_data[_COLUMNS_KEY][_SENTENCE_TOKENS] = tokens
+    _columns(doc)[_SENTENCE_TOKENS] = tokens
     return doc
 
 
 def sentence_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens that start a sentence, ascending (what SENT_START == 1 marks), read once per Doc."""
-    columns = doc.user_data.get(_COLUMNS_KEY)
-    if columns is None:
-        columns = doc.user_data[_COLUMNS_KEY] = {}
+    columns = _columns(doc)
     tokens = columns.get(_SENTENCE_TOKENS)
     if tokens is None:
         tokens = columns[_SENTENCE_TOKENS] = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
