@@ -158,10 +158,6 @@ def closing_position(document: Document) -> int | None:
     return last
 
 
-def _page_block(document: Document, index: int) -> bool:
-    return _page_source(document.blocks[index].source)
-
-
 @lru_cache(maxsize=1024)
 def _page_source(source: str) -> bool:
     """Is a block from a page header or footer? By its source label ("sidehoved", "afsnit 3" …: a few labels recur

@@ -154,9 +154,6 @@ class BlivePassive:
             return 0
         return 1 if lemma != low else 2  # the table reads it as another word's form: a noun ("løbet" → løb)
 
-    def is_participle(self, word: str) -> bool:
-        return self.participle(word) > 0
-
     def find(self, words: list[str]) -> list[tuple[int, int]]:
         """(index of the blive form, index of the participle) pairs; a sure participle wins over a possible noun."""
         out = []
