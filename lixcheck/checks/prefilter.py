@@ -50,6 +50,15 @@ _KEEP = 4
 INDEX_MIN = 256  # characters: a shorter text is tested needle by needle (building an index costs more)
 
 
+def _recent(name: str) -> list:
+    """This thread's list of the last (text, result) pairs of one cache (newest first)."""
+    recent = getattr(_local, name, None)
+    if recent is None:
+        recent = []
+        setattr(_local, name, recent)
+    return recent
+
+
 def fold(text: str) -> str | None:
     """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs.
 
@@ -59,9 +68,7 @@ def fold(text: str) -> str | None:
     last = _last_folded
     if last[0] is text:
         return last[1]
-    recent = getattr(_local, "folded", None)
-    if recent is None:
-        recent = _local.folded = []
+    recent = _recent("folded")
     for original, folded in recent:
         if original is text:
             return folded
@@ -164,9 +171,7 @@ def _index(hay: str) -> _Index | None:
         return last[1]
     if len(hay) < INDEX_MIN or ahocorasick is None:
         return None
-    recent = getattr(_local, "indexes", None)
-    if recent is None:
-        recent = _local.indexes = []
+    recent = _recent("indexes")
     for text, index in recent:
         if text is hay:
             if index.version == _registry.version:
