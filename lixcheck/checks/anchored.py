@@ -17,10 +17,8 @@ import re
 import re._parser as _parser
 from bisect import bisect_left
 
-from .prefilter import Guarded, matches_at
+from .prefilter import _REPEATS, _ZERO_WIDTH, Guarded, matches_at  # (the same parse-tree node kinds)
 
-_ZERO_WIDTH = {_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT}
-_REPEATS = {_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", _parser.MAX_REPEAT)}
 _NO_SPACE = {_parser.CATEGORY_WORD, _parser.CATEGORY_DIGIT, _parser.CATEGORY_NOT_SPACE}
 _BREAKS = (ord(" "), ord("\n"))
 _UNBOUNDED = 1 << 30
