@@ -10,6 +10,7 @@ import gzip
 import importlib.util
 import json
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,7 @@ TRAINED_CANDIDATES = ("da_core_news_md", "da_core_news_sm", "da_core_news_lg", "
 SENTS_KEY = "lixcheck_sentence_starts"  # Doc.user_data key: char offsets where our splitter starts sentences
 _COLUMNS_KEY = "lixcheck_columns"  # Doc.user_data key: {attribute: list of the tokens' values}, see column()
 _SENTENCE_TOKENS = "sentence_tokens"  # (a key in that dict: see sentence_tokens())
+_NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a start") as from_array reads it
 
 
 _lock = threading.Lock()
@@ -103,7 +105,7 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     # Strings added inside a spaCy memory zone are dropped when it ends: no cache across documents then.
     cache = {} if getattr(doc.vocab, "in_memory_zone", False) else _lemma_cache(strings)
-    orths = column(doc, ORTH)  # (read by lixcheck_sentences already)
+    orths = column(doc, ORTH)
     lemmas = list(map(cache.get, orths))
     if None in lemmas:  # a word not seen before: look it up, and let the tokenizer learn the new words
         if id(doc.vocab) in _lemmas_teach:
@@ -167,11 +169,8 @@ def lixcheck_sentences(doc: Doc) -> Doc:
     (It also lets the tokenizer cache the Doc's words: see _teach_tokenizer_cache.)"""
     if not len(doc):
         return doc
-    columns = doc.to_array([ORTH, IDX])  # one read of the Doc for both
-    orths = columns[:, 0].tolist()
     if id(doc.vocab) not in _lemmas_teach:  # (else lixcheck_lemmas does, when the Doc holds a word it has not seen)
-        _teach_tokenizer_cache(doc, orths)
-    doc.user_data[_COLUMNS_KEY] = {ORTH: orths}  # for lixcheck_lemmas, next in the pipeline, and the rules
+        _teach_tokenizer_cache(doc)
     starts = doc.user_data.get(SENTS_KEY)
     if starts is None:
         from ..nlp.sentences import split
@@ -179,20 +178,19 @@ def lixcheck_sentences(doc: Doc) -> Doc:
 
         starts = [s.start for s in split(doc.text, segment(doc.text))]
     # One array write: setting token.is_sent_start token by token rescans the whole Doc each time (quadratic).
-    # Sentences start at token offsets: the tokens whose offset is a start, found by a sorted search.
-    offsets = columns[:, 1]
-    wanted = numpy.array(sorted(set(starts)), dtype=offsets.dtype)
-    where = numpy.searchsorted(offsets, wanted)
-    where = where[where < len(offsets)]
-    values = numpy.full(len(offsets), -1, dtype="int64")
-    first_tokens = where[offsets[where] == wanted[:len(where)]]  # (wanted is sorted: the dropped ones were last)
-    values[first_tokens] = 1
-    values[0] = 1
-    doc.from_array([SENT_START], values.astype("uint64"))
-    tokens = first_tokens.tolist()
-    if not tokens or tokens[0] != 0:
-        tokens.insert(0, 0)
-    # (every token's SENT_START is set, 1 or -1: a parser later in a trained pipeline keeps them)
+    # Sentences start at token offsets: the tokens whose offset is a start, found by bisection (a letter has a few
+    # dozen sentences: on a list this costs less than numpy's overhead per call).
+    offsets = doc.to_array(IDX).tolist()
+    n = len(offsets)
+    tokens = [0]
+    for start in sorted(set(starts)):
+        i = bisect_left(offsets, start)
+        if i < n and offsets[i] == start and i:
+            tokens.append(i)
+    # every token's SENT_START is set, 1 or -1: a parser later in a trained pipeline keeps them
+    values = numpy.full(n, _NOT_START, dtype="uint64")
+    values[tokens] = 1
+    doc.from_array([SENT_START], values)
     _columns(doc)[_SENTENCE_TOKENS] = tokens
     return doc
 
