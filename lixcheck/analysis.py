@@ -147,15 +147,18 @@ class Analyzer:
         findings = make_findings(document, hits, self.config, text)
         meta = {
             "format": document.format,
-            "kind": ctx.kind,
+            "kind": ctx.kind if kind_detected else mask_cpr(ctx.kind),  # (a given kind is the caller's text)
             "kind_detected": kind_detected,
             "pipeline": self.pipeline_info.to_dict(),
             "lix_mode": self.config.lix_mode,
             "rules_version": self.ruleset.version,
             "lixcheck_version": __version__,
         }
-        meta.update({k: v for k, v in document.meta.items() if k not in meta})
-        return Report(text, doc_lix, paragraphs, sent_spans, findings, mask_json(meta), mask_json(dict(ctx.sections)))
+        # (only the reader's metadata can hold letter text; the values above are lixcheck's own)
+        extra = {k: v for k, v in document.meta.items() if k not in meta}
+        if extra:
+            meta.update(mask_json(extra))
+        return Report(text, doc_lix, paragraphs, sent_spans, findings, meta, mask_json(dict(ctx.sections)))
 
 
 def make_findings(document: Document, hits: list[Hit], config: Config, text: str | None = None) -> list[Finding]:

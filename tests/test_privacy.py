@@ -322,3 +322,16 @@ def test_mask_json_masks_every_string_and_skips_clean_values():
     assert mask_json(dirty) == {"a": ["Sag 010203-XXXX", {"b": ["CPR 010203XXXX"]}], "c": "٠١٠٢٠٣-XXXX",
                                 "n": 123456789012}
     assert mask_json({1: "010203-1234"}) == {1: "010203-XXXX"}  # keys orjson cannot write: walked
+
+
+def test_report_meta_masks_the_callers_and_the_readers_strings(tmp_path):
+    """The Report's meta masks what came from outside: a file name, a given letter kind (lixcheck's own values are
+    not scanned, so these two must be)."""
+    import lixcheck
+
+    path = tmp_path / "brev til 010203-1234.txt"
+    path.write_text("Kære Anna.\n\nDu får hjælp til medicin fra 1. maj.\n", encoding="utf-8")
+    report = lixcheck.check(path, kind="sag 0102031234")
+    assert report.meta["filename"] == "brev til 010203-XXXX.txt"
+    assert report.meta["kind"] == "sag 010203XXXX"
+    assert "1234" not in json.dumps(report.to_dict())
