@@ -105,7 +105,7 @@ def lixcheck_lemmas(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     # Strings added inside a spaCy memory zone are dropped when it ends: no cache across documents then.
     cache = {} if getattr(doc.vocab, "in_memory_zone", False) else _lemma_cache(strings)
-    orths = column(doc, ORTH)
+    orths = column(doc, ORTH)  # (read by lixcheck_sentences already)
     lemmas = list(map(cache.get, orths))
     if None in lemmas:  # a word not seen before: look it up, and let the tokenizer learn the new words
         if id(doc.vocab) in _lemmas_teach:
@@ -169,8 +169,11 @@ def lixcheck_sentences(doc: Doc) -> Doc:
     (It also lets the tokenizer cache the Doc's words: see _teach_tokenizer_cache.)"""
     if not len(doc):
         return doc
+    columns = doc.to_array([ORTH, IDX])  # one read of the Doc for both
+    orths = columns[:, 0].tolist()
     if id(doc.vocab) not in _lemmas_teach:  # (else lixcheck_lemmas does, when the Doc holds a word it has not seen)
-        _teach_tokenizer_cache(doc)
+        _teach_tokenizer_cache(doc, orths)
+    _columns(doc)[ORTH] = orths  # for lixcheck_lemmas, next in the pipeline, and the rules
     starts = doc.user_data.get(SENTS_KEY)
     if starts is None:
         from ..nlp.sentences import split
@@ -180,7 +183,7 @@ def lixcheck_sentences(doc: Doc) -> Doc:
     # One array write: setting token.is_sent_start token by token rescans the whole Doc each time (quadratic).
     # Sentences start at token offsets: the tokens whose offset is a start, found by bisection (a letter has a few
     # dozen sentences: on a list this costs less than numpy's overhead per call).
-    offsets = doc.to_array(IDX).tolist()
+    offsets = columns[:, 1].tolist()
     n = len(offsets)
     tokens = [0]
     for start in sorted(set(starts)):
