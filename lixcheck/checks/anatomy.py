@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..document import HEADING, LINES, RUNNING_TEXT, TITLE, Document
+from ..model import fast_constructor
 from . import gazetteer
 from .prefilter import Guarded, fold
 
@@ -249,8 +250,9 @@ def find_title(document: Document, block=...) -> Title | None:
     if i is None:
         return None
     b = document.blocks[i]
-    text = block_text(document, i).strip()
-    start = b.start + (len(block_text(document, i)) - len(block_text(document, i).lstrip()))
+    raw = document.text[b.start:b.end]
+    text = raw.strip()
+    start = b.start + len(raw) - len(raw.lstrip())
     return Title(text, start, start + len(text), "heading")
 
 
@@ -310,15 +312,21 @@ class Section:
     last_block: int
 
 
+_section = fast_constructor(Section)  # Section(heading, start, end, first_block, last_block): the generated __init__
+# sets each frozen field through object.__setattr__ (the letter checks ask for the sections up to twice per letter)
+
+
 def sections(document: Document) -> list[Section]:
     """Heading-led sections of the body: each runs from a heading to the block before the next heading."""
     out = []
-    heads = [i for i, b in enumerate(document.blocks) if b.kind == HEADING]
-    for k, h in enumerate(heads):
-        nxt = heads[k + 1] if k + 1 < len(heads) else len(document.blocks)
-        last = max(h, nxt - 1)
-        out.append(Section(block_text(document, h).strip(), document.blocks[h].start, document.blocks[last].end,
-                           h + 1, last))
+    blocks, text = document.blocks, document.text
+    heads = [i for i, b in enumerate(blocks) if b.kind == HEADING]
+    heads.append(len(blocks))
+    for k in range(len(heads) - 1):
+        h = heads[k]
+        b = blocks[h]
+        last = max(h, heads[k + 1] - 1)
+        out.append(_section(text[b.start:b.end].strip(), b.start, blocks[last].end, h + 1, last))
     return out
 
 
