@@ -93,8 +93,8 @@ def test_digits_of_foldable_texts_are_ascii():
 
 def test_actor_search_is_the_regex_search():
     pieces = ["har", "vil", "er", "kan", "sender", "Skattestyrelsen", "Aarhus Kommune", "           ", "ord",
-              "x" * 40, "erhverv", "Har", "modtog"]
-    for text in _texts(pieces, 2000, 3, most=30):
+              "x" * 40, "erhverv", "Har", "modtog", "y" * 75, ".", "\n", "\u00a0\u2003", "\t \t"]
+    for text in _texts(pieces, 3000, 3, most=30):
         assert _spans(sender._actor_matches(text)) == _spans(sender.ACTOR.finditer(text)), text
 
 

@@ -46,15 +46,22 @@ _SPACE_VERB = re.compile(rf"\s{ACTOR_VERBS}\b")  # the end of every ACTOR match
 
 
 def _actor_matches(text: str):
-    """ACTOR.finditer(text), but the search starts at most 90 characters before the next actor verb (after white
-    space) instead of trying the lazy 80-character group at every position of the text. Exact: a match's verb lies
-    at most 80 + 10 characters after its start, so no match starts further before the first such verb."""
+    """ACTOR.finditer(text), but the search starts at most 80 characters before the white space ahead of the next
+    actor verb instead of trying the lazy 80-character group at every position of the text. Exact: a match's group
+    ends where its white space (1-10 characters) before the verb starts, so no match starts further before the
+    first such verb."""
     pos = 0
     while (v := _SPACE_VERB.search(text, pos)) is not None:
-        # Nor before the last "." or line break ahead of the white space before the verb: the group holds none, and
-        # it ends at most 9 characters before the verb's white space (where a later verb's group ends later still).
-        cut = max(0, v.start() - 9)
-        m = ACTOR.search(text, max(pos, v.start() - 90, text.rfind(".", 0, cut) + 1, text.rfind("\n", 0, cut) + 1))
+        # The group ends where the white space before the verb starts (1-10 characters of it): no further back
+        # than 9 characters before the verb's white space, nor than that white space goes (usually one character).
+        g = v.start()
+        cut = max(0, g - 9)
+        while g > cut and text[g - 1].isspace():  # (str.isspace() is re's \s)
+            g -= 1
+        # So a match starts at most 80 characters before ``g``, and after the last "." or line break before it (the
+        # group holds none; everything from ``g`` to the verb is white space). A later verb's group ends later
+        # still. Each start tried in vain costs the regex up to 80 steps.
+        m = ACTOR.search(text, max(pos, g - 80, text.rfind(".", 0, g) + 1, text.rfind("\n", 0, g) + 1))
         if m is None:
             return
         yield m
