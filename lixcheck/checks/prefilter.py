@@ -153,6 +153,11 @@ class _Index:
     def starts(self, strings, pos: int, end: int) -> list[int]:
         """Every offset in hay[pos:end] where one of ``strings`` lies wholly inside the window."""
         out: list[int] = []
+        if not pos and end >= self.length:  # the whole text: only the strings that occur at all (a set operation)
+            positions = self.positions
+            for s in positions.keys() & strings:
+                out.extend(positions[s])
+            return out
         for s in strings:
             found = self.positions.get(s)
             if found:
