@@ -159,11 +159,13 @@ def _title_text(document: Document) -> str:
     return t.text if t else ""
 
 
-def kind_scores(document: Document, ctx=None) -> dict[str, float]:
+def kind_scores(document: Document, ctx=None, prune: bool = False) -> dict[str, float]:
     """Weighted cue score per kind; cues in the title and the first two paragraphs count lead_factor times.
-    ``ctx``: the rule Context over the document, when there is one (its title is found once per document)."""
+    ``ctx``: the rule Context over the document, when there is one (its title is found once per document).
+    ``prune``: a kind that could not be detect_kind's answer is left out, unsearched."""
     data = _data()
     factor = float(data.get("lead_factor", 2))
+    min_score = float(data.get("min_score", 2))
     text = document.text
     lead_start, lead_end = anatomy.lead_text(document, 2)
     t = anatomy.find_title(document) if ctx is None else anatomy.title_of(ctx)
@@ -177,9 +179,11 @@ def kind_scores(document: Document, ctx=None) -> dict[str, float]:
         present = {s for _, s in _cue_strings().iter(folded)}  # a short letter: one scan of its own
     elif folded is not None:
         present = prefilter.present_strings(folded, _cue_version())  # from the letter's needle index
-    scores = {}
+    prune = prune and not (title and title_apart)  # (a title from metadata can match without a needle in the text)
+    scores: dict[str, float] = {}
+    best = None
     for kind, groups in _cue_groups().items():
-        total = 0.0
+        cues_in = []  # the cues that can match: their needles are in the text (a title in the text is part of it)
         for pre, cues in groups:
             if pre is not None and not (title and title_apart) and not (
                     pre.possible(text, folded) if present is None else _holds(present, pre)):
@@ -192,36 +196,50 @@ def kind_scores(document: Document, ctx=None) -> dict[str, float]:
                     needles, needles2 = rx.needles, rx.needles2
                     in_text = needles is None or (not present.isdisjoint(needles) and (
                         needles2 is None or not present.isdisjoint(needles2)))
-                if in_text and title_inside and isinstance(rx, Anchored):
-                    # the lead and the whole text in one walk over the candidate places; the title (a part of the
-                    # text) only matters when the lead has no match, and can only match where a needle lies in it
-                    in_lead, anywhere = rx.in_window_and_text(text, folded, lead_start, lead_end)
-                    if in_lead or (rx.holds_needle(text, folded, t.start, t.end) and rx.pattern.search(title)):
-                        total += w * factor
-                    elif anywhere:
-                        total += w
-                # (a title is one line: a plain search of it costs less than looking for the pattern's strings first)
-                elif title and (in_text or title_apart) and rx.pattern.search(title):
+                if in_text or title_apart:
+                    cues_in.append((w, rx, in_text))
+        if prune:
+            # a cue adds 0, w or w * factor: their largest, summed in the same order, bounds the score; a kind that
+            # cannot reach min_score nor beat an earlier kind (a tie goes to the first) needs no searches
+            bound = 0.0
+            for w, _, _ in cues_in:
+                bound += max(0.0, w, w * factor)
+            if bound < min_score or (best is not None and bound <= best):
+                continue
+        total = 0.0
+        for w, rx, in_text in cues_in:
+            if in_text and title_inside and isinstance(rx, Anchored):
+                # the lead and the whole text in one walk over the candidate places; the title (a part of the
+                # text) only matters when the lead has no match, and can only match where a needle lies in it
+                in_lead, anywhere = rx.in_window_and_text(text, folded, lead_start, lead_end)
+                if in_lead or (rx.holds_needle(text, folded, t.start, t.end) and rx.pattern.search(title)):
                     total += w * factor
-                elif in_text:
-                    if isinstance(rx, Anchored):  # the lead and the whole text in one walk over the candidate places
-                        in_lead, anywhere = rx.in_window_and_text(text, folded, lead_start, lead_end)
-                    else:
-                        in_lead = rx.search(text, folded, lead_start, lead_end) is not None
-                        anywhere = in_lead or rx.search(text, folded) is not None
-                    if in_lead:
-                        total += w * factor
-                    elif anywhere:
-                        total += w
+                elif anywhere:
+                    total += w
+            # (a title is one line: a plain search of it costs less than looking for the pattern's strings first)
+            elif title and rx.pattern.search(title):
+                total += w * factor
+            elif in_text:
+                if isinstance(rx, Anchored):  # the lead and the whole text in one walk over the candidate places
+                    in_lead, anywhere = rx.in_window_and_text(text, folded, lead_start, lead_end)
+                else:
+                    in_lead = rx.search(text, folded, lead_start, lead_end) is not None
+                    anywhere = in_lead or rx.search(text, folded) is not None
+                if in_lead:
+                    total += w * factor
+                elif anywhere:
+                    total += w
         scores[kind] = total
+        if best is None or total > best:
+            best = total
     return scores
 
 
 def detect_kind(document: Document, ctx=None) -> str:
     """The letter kind, from cue phrases: decision, partshoering, reminder, invitation, request or information."""
-    scores = kind_scores(document, ctx)
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] < float(_data().get("min_score", 2)):
+    scores = kind_scores(document, ctx, prune=True)  # (a kind left out cannot be the answer)
+    best = max(scores, key=lambda k: scores[k]) if scores else None
+    if best is None or scores[best] < float(_data().get("min_score", 2)):
         return "information"
     return best
 
