@@ -160,12 +160,16 @@ CUE_PIECES = ["Afgørelse om boligstøtte\n\n", "Kære Anna\n\n", "Vi har truffe
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(CUE_PIECES), min_size=1, max_size=12),
        st.sampled_from([None, "Afgørelse om hjælp", "Indkaldelse", "Partshøring før afgørelse", "Brev"]))
-def test_kind_scores_equal_the_plain_searches(pieces, meta_title):
+def test_kind_scores_and_kind_equal_the_plain_searches(pieces, meta_title):
     text = "".join(pieces)
     if not text.strip():
         return
     document = read_text(text, meta={"title": meta_title} if meta_title else None)  # a title apart from the text
-    assert letter.kind_scores(document) == _kind_scores_plain(document)
+    plain = _kind_scores_plain(document)
+    assert letter.kind_scores(document) == plain
+    assert letter.detect_kind(document) == _kind_plain(document)
+    scores = letter.kind_scores(document, prune=True)  # the kinds kept have their full scores
+    assert scores == {k: v for k, v in plain.items() if k in scores}
 
 
 def _kind_plain(document) -> str:
@@ -182,19 +186,6 @@ def test_detect_kind_equals_the_best_plain_score_on_the_corpus():
         kinds.add(letter.detect_kind(document))
         assert letter.detect_kind(document) == _kind_plain(document), path.name
     assert len(kinds) >= 4  # (the corpus has letters of most kinds: the pruning is tested, not only its absence)
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(CUE_PIECES), min_size=1, max_size=12),
-       st.sampled_from([None, "Afgørelse om hjælp", "Indkaldelse", "Partshøring før afgørelse", "Brev"]))
-def test_detect_kind_equals_the_best_plain_score(pieces, meta_title):
-    text = "".join(pieces)
-    if not text.strip():
-        return
-    document = read_text(text, meta={"title": meta_title} if meta_title else None)
-    assert letter.detect_kind(document) == _kind_plain(document)
-    scores = letter.kind_scores(document, prune=True)  # the kinds kept have their full scores
-    assert scores == {k: v for k, v in _kind_scores_plain(document).items() if k in scores}
 
 
 def test_pretest_refuses_what_cannot_be_joined_or_tested():
