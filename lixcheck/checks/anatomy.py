@@ -355,13 +355,15 @@ def per_document(ctx, key: str, compute):
     if store is None:
         return compute(ctx.document)
     full = "lixcheck.checks." + key
-    value = store.get(full, _MISSING)  # (not try/except KeyError: about 8 of the 17 look-ups per letter miss, and
-    if value is _MISSING:  # raising and catching costs twice a look-up)
+    # (not try/except KeyError: about 8 of the 17 look-ups per letter miss, and raising and catching costs twice a
+    # look-up)
+    value = store.get(full, _MISSING)
+    if value is _MISSING:
         value = store[full] = compute(ctx.document)
     return value
 
 
-_MISSING = object()
+_MISSING = object()  # (per_document's "no value yet": None is a value some analyses return)
 
 
 def first_running_of(ctx) -> int:

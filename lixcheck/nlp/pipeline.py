@@ -173,7 +173,7 @@ def lixcheck_sentences(doc: Doc) -> Doc:
     orths = columns[:, 0].tolist()
     if id(doc.vocab) not in _lemmas_teach:  # (else lixcheck_lemmas does, when the Doc holds a word it has not seen)
         _teach_tokenizer_cache(doc, orths)
-    _columns(doc)[ORTH] = orths  # for lixcheck_lemmas, next in the pipeline, and the rules
+    doc.user_data[_COLUMNS_KEY] = {ORTH: orths}  # for lixcheck_lemmas, next in the pipeline, and the rules
     starts = doc.user_data.get(SENTS_KEY)
     if starts is None:
         from ..nlp.sentences import split
