@@ -9,7 +9,7 @@ like with like. Each contender runs whole passes over the corpus for at least --
 where the contenders take turns; its fastest pass counts (the one least disturbed by other processes). On the shared
 2-core VM this runs on, single passes vary by tens of per cent: with 1 s attempts the check/tokenizer ratio of one
 run swung between 0.42× and 0.68× when the host was busy (whichever contender missed its quiet moments); 3 s
-attempts gave 0.52–0.55× in nine runs. Hence the default of 3 s: the same for every contender, only steadier.
+attempts gave 0.52–0.55× in eleven runs. Hence the default of 3 s: the same for every contender, only steadier.
 
 - lixcheck.lix: reader + Danish sentence splitter + LIX counts (no spaCy).
 - lixcheck.check: the whole analysis path with every rule that exists (the Analyzer is built once, before timing).
