@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import time
 from pathlib import Path
@@ -93,11 +94,28 @@ def test_spans_survive_odd_spaces_and_characters():
     assert [text[m.start:m.end] for m in found] == ["Aarhus\xa0Kommune", "Region\nHovedstaden"]
 
 
+def _random_texts(n: int) -> list[str]:
+    """Texts of names (any case, whole or cut, genitive), separators and odd characters, around each other."""
+    rng = random.Random(15)
+    forms = [k.form for ks in A._keys().values() for k in ks]
+    pieces = ["og", "s", "'", "-", "_", "1", "æ", "İ", "\xa0", "Kommune", "Region", "politiet", "skat", "at"]
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            f = rng.choice(forms) if rng.random() < 0.6 else rng.choice(pieces)
+            f = rng.choice([f, f.lower(), f.upper(), f[: rng.randint(1, len(f))]])
+            parts += [f, rng.choice(["", " ", "  ", "\n", ", ", ".", "-", "s ", "'"])]
+        texts.append("".join(parts))
+    return texts
+
+
 def test_fallback_without_pyahocorasick_finds_the_same(monkeypatch):
     texts = [
         "Aarhus Kommunes Kørselskontor, SKATs brev, FORSVARET, forsvaret, Region Syd og Region Syddanmarks afgørelse.",
         "Med venlig hilsen\nKøbenhavns Kommunes Borgerservice\nborgerservice@kk.dk",
         (ROOT / "corpus" / "speed" / "02-kontanthjaelp-afslag.txt").read_text(encoding="utf-8"),
+        *_random_texts(300),
     ]
     expected = [A.by_name(t) for t in texts]
     assert any(expected)
