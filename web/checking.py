@@ -19,12 +19,14 @@ from ..model import Report
 from ..readers import read_bytes, too_large
 from ..readers.text import read_text
 
-# Letter kinds offered in the UI (values are what lixcheck.check(kind=...) takes); "" lets lixcheck find it.
+# Letter kinds offered in the UI: lixcheck's own kind ids (what check(kind=...) takes and Report.meta.kind says) with
+# Danish labels; "" lets lixcheck find the kind. (lixcheck/kinds.py will hold this table; then read it from there.)
 KINDS = (
     ("", "Find selv"),
     ("decision", "Afgørelse"),
-    ("partshøring", "Partshøring"),
+    ("partshoering", "Partshøring"),
     ("information", "Information"),
+    ("request", "Anmodning om oplysninger"),
     ("reminder", "Påmindelse"),
     ("invitation", "Indkaldelse eller invitation"),
 )
@@ -59,7 +61,26 @@ def base_config() -> Config:
 
 
 def max_upload() -> int:
+    """The largest file or pasted text in bytes."""
     return min(current_app.config["LIXCHECK_MAX_UPLOAD"], base_config().max_bytes)
+
+
+def max_chars() -> int:
+    """The longest text lixcheck checks, in characters (the language pipeline's limit; longer texts get 413)."""
+    return current_app.extensions["lixcheck"]["analyzer"].nlp.max_length
+
+
+def limits_da() -> str:
+    """The size limits as the pages state them, from the code that enforces them."""
+    mb = max(max_upload() // 1_000_000, 1)
+    chars = f"{max_chars():,}".replace(",", ".")  # Danish thousands separator
+    return f"Teksten må højst have {chars} tegn, og en fil må højst fylde {mb} MB."
+
+
+def lix_target(kind: str | None = None) -> float | None:
+    """The highest LIX a letter of this kind should have: the lix rule's threshold (the rule reports a letter above
+    it). The web app reads the target only here; it moves to lixcheck/kinds.py's table when that lands."""
+    return current_app.extensions["lixcheck"]["analyzer"].ruleset.threshold("lix", kind or None)
 
 
 def request_config(overrides) -> Config:
