@@ -217,6 +217,7 @@ def test_keyboard_f8_and_enter_open_the_popover_and_escape_returns_to_the_text(p
         if page.evaluate("document.activeElement.classList.contains('cm-content')"):
             break
     assert page.evaluate("document.activeElement.classList.contains('cm-content')")
+    page.wait_for_selector(".cm-editor.cm-focused")  # CodeMirror marks its focus a moment after the event
     assert page.evaluate("getComputedStyle(document.querySelector('.cm-editor')).outlineStyle") != "none"
     page.keyboard.insert_text(LETTER)
     wait_for_check(page)
@@ -382,6 +383,14 @@ def test_works_without_javascript(browser, server):
             "el => getComputedStyle(el).backgroundColor") == "rgba(0, 0, 0, 0)"
     finally:
         context.close()
+
+
+def test_the_editor_styles_pass_the_csp_through_the_nonce(page, server):
+    page.goto(server + "/")
+    nonce = page.locator("meta[name='lixcheck-style-nonce']").get_attribute("content")
+    styles = page.evaluate("() => Array.from(document.querySelectorAll('style'), s => s.nonce)")
+    assert styles == [nonce]  # CodeMirror's one <style>, allowed by the nonce (the fixture sees no CSP error)
+    assert page.locator(".cm-editor").evaluate("el => getComputedStyle(el).display") == "flex"  # its styles apply
 
 
 def test_sentence_colours_switch_off(page, server):

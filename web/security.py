@@ -6,12 +6,12 @@ hidden field ``csrf``. A POST to a UI route is accepted only when the field matc
 browser sends an Origin header, only from this host. The JSON API and the LanguageTool API are not form posts and
 change nothing on the server, so they need no token (LanguageTool clients could not send one).
 
-Styles: only the app's own stylesheet; no 'unsafe-inline'. The editor (CodeMirror, static/vendor/codemirror.js)
-adds its base styles through a constructed stylesheet (document.adoptedStyleSheets), which CSP does not govern; in a
-browser without constructed stylesheets it falls back to a <style> element. That element carries a nonce: a page
-that loads the editor asks for one (csp_nonce() in the template, handed to CodeMirror's EditorView.cspNonce), and
-only then does that response's style-src name it ('nonce-…', random per response, so injected markup cannot know
-it). Scripts never get a nonce: script-src stays 'self'.
+Styles: the app's own stylesheet, and no 'unsafe-inline'. The editor (CodeMirror, static/vendor/codemirror.js) puts
+its base styles in one <style> element in the document's head (its style-mod library uses constructed stylesheets
+only inside shadow roots). That element carries a nonce: the editor page asks for one (csp_nonce() in the template,
+handed to CodeMirror through EditorView.cspNonce), and only then does that response's style-src name it ('nonce-…',
+random per response, so markup injected into a page cannot know it). Style attributes stay forbidden (CodeMirror and
+app.js set styles through the CSSOM, which CSP allows). Scripts never get a nonce: script-src stays 'self'.
 """
 
 from __future__ import annotations
