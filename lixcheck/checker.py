@@ -120,6 +120,11 @@ class Checker:
         return self.analyzer.ruleset.threshold(rule_id, kinds.normalise(kind))
 
     @property
+    def max_chars(self) -> int:
+        """The longest text this Checker checks, in characters (longer texts are an InputError "too_large")."""
+        return self.analyzer.nlp.max_length
+
+    @property
     def pipeline_info(self):
         return self.analyzer.pipeline_info
 

@@ -53,7 +53,26 @@ def checker(config: Config | None = None) -> Checker:
 
 
 def max_upload() -> int:
+    """The largest file or pasted text in bytes."""
     return min(current_app.config["LIXCHECK_MAX_UPLOAD"], base_config().max_bytes)
+
+
+def max_chars() -> int:
+    """The longest text lixcheck checks, in characters (the language pipeline's limit; longer texts get 413)."""
+    return current_app.extensions["lixcheck"]["checker"].max_chars
+
+
+def limits_da() -> str:
+    """The size limits as the pages state them, from the code that enforces them."""
+    mb = max(max_upload() // 1_000_000, 1)
+    chars = f"{max_chars():,}".replace(",", ".")  # Danish thousands separator
+    return f"Teksten må højst have {chars} tegn, og en fil må højst fylde {mb} MB."
+
+
+def lix_target(kind: str | None = None) -> float | None:
+    """The highest LIX a letter of this kind should have: the lix rule's threshold for the kind (the rule file's,
+    the table of kinds' or the server configuration's; the rule reports a letter above it). Read only here."""
+    return current_app.extensions["lixcheck"]["checker"].threshold("lix", kind or None)
 
 
 def request_config(overrides) -> Config:

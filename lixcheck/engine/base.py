@@ -26,6 +26,7 @@ class RuleInfo:
     origin: str = ""  # the rule file (and plugin) it comes from
     enabled: bool = True
     summary: str = ""  # one line for tables (rules list); defaults to the description's first sentence
+    name: str = ""  # a short Danish name for cards and headings ("Kancellisprog"); defaults to the summary
 
 
 @dataclass(slots=True)

@@ -30,11 +30,12 @@ def _summary(description: str) -> str:
 def _info(spec: RuleSpec, settings: settings_mod.RuleSettings) -> RuleInfo:
     d = spec.data
     enabled = settings_mod.is_enabled(d["id"], d["category"], d.get("enabled", True), settings)
+    summary = d.get("summary") or _summary(" ".join(d["description"].split()))
     return RuleInfo(
         id=d["id"], category=d["category"], severity=settings.severity.get(d["id"], d["severity"]),
         message=d["message"].strip(), description=" ".join(d["description"].split()), type=d["type"],
         source=" ".join(d["source"].split()), why=" ".join(d["why"].split()), examples=d["examples"],
-        origin=spec.origin, enabled=enabled, summary=d.get("summary") or _summary(" ".join(d["description"].split())),
+        origin=spec.origin, enabled=enabled, summary=summary, name=" ".join(d.get("name", "").split()) or summary,
     )
 
 
