@@ -12,6 +12,7 @@ and the letter with its merge values masked, held in memory only); the parent gr
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import sys
@@ -35,7 +36,8 @@ ENGINES = ("local", "dask")
 DEFAULT_SHARD = 200
 DEFAULT_CACHE = 20_000
 # A finding's matched text is stored only when it is a short phrase (a jargon word, a placeholder); sentence- and
-# paragraph-level findings (long sentence, LIX) would otherwise copy letter text into the store.
+# paragraph-level findings (long sentence, LIX, a missing title on a short first paragraph) would otherwise copy
+# letter text into the store: a finding that covers a whole sentence or paragraph keeps no text, however short.
 MAX_FINDING_TEXT = 40
 
 # -- worker side ------------------------------------------------------------------------------------------------
@@ -123,9 +125,20 @@ def result_row(item: Item, report, content_hash: str, mask: Callable[[str], str]
         "sender_clear": _as_flag((report.sections.get("sender") or {}).get("clear")),
         "summary": _json({k: summary[k] for k in ("by_rule", "by_severity", "by_category")}),
         "finding_rows": [(f.rule, f.severity, f.category, f.offset, f.length, f.line, f.column, f.block,
-                          mask(f.text) if len(f.text) <= MAX_FINDING_TEXT else None) for f in report.findings],
+                          mask(f.text) if len(f.text) <= MAX_FINDING_TEXT and not _whole(f, report) else None)
+                         for f in report.findings],
     })
     return row
+
+
+def _whole(finding, report) -> bool:
+    """Does the finding cover a whole sentence or paragraph of the letter?"""
+    start, end = finding.offset, finding.offset + finding.length
+    for spans in (report.sentences, report.paragraphs):
+        i = bisect.bisect_left(spans, start, key=lambda s: s.offset)
+        if i < len(spans) and spans[i].offset + spans[i].length <= end and spans[i].length > 0:
+            return True
+    return False
 
 
 def error_row(item: Item, code: str, content_hash: str | None = None) -> dict[str, Any]:
