@@ -2,7 +2,10 @@
 numbers, addresses, case numbers, e-mail addresses, phone numbers, times), found by their shape and cue words.
 
 Two letters from the same template differ in little else, so the batch audit groups letters by their text with merge
-values replaced by placeholders (lixcheck.batch.templates), and shows a template's representative letter masked.
+values replaced by placeholders (lixcheck.batch.templates), and shows a template's representative letter masked. A
+cache keyed by content can key on ``mask(text).text`` in the same way; ``Masked.values`` says which spans of the
+original were replaced (and by which kind of value), ``Masked.spans`` where their placeholders are, and
+``Masked.to_masked`` maps offsets, so a result for the masked text can be checked against, or mapped back to, a letter.
 
     >>> m = mask("Kære Jens Hansen\\n\\nDu får 1.250 kr. den 3. maj 2025. Ring på 89 40 12 34.")
     >>> m.text

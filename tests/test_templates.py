@@ -251,3 +251,32 @@ def test_no_letter_text_beyond_the_masked_representatives(batch):
                 assert recipient not in where
             assert worker not in where, worker
     assert "«navn»" in html and "«dato»" in html
+
+
+def test_a_store_from_before_template_discovery_still_reports(tmp_path):
+    """A store of schema 1 (no template columns) opens read-only, reports, and is migrated when a run continues it:
+    its letters are not grouped, and neither are the new ones (the grouping would not be complete)."""
+    db = sqlite3.connect(tmp_path / "results.sqlite")
+    db.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE documents (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT, status TEXT NOT NULL,
+            error_code TEXT, source TEXT, format TEXT, kind TEXT, template TEXT, sender TEXT, sent INTEGER, date TEXT,
+            lix REAL, band TEXT, words INTEGER, sentences INTEGER, long_words INTEGER, findings INTEGER,
+            is_decision INTEGER, klagevejledning INTEGER, summary TEXT);
+        CREATE TABLE findings (doc_seq INTEGER NOT NULL, rule TEXT NOT NULL, severity TEXT, category TEXT,
+            offset INTEGER, length INTEGER, line INTEGER, col INTEGER, block INTEGER, text TEXT);
+        INSERT INTO meta VALUES ('schema_version', '1');
+        INSERT INTO documents (id, status, lix, band, words, findings) VALUES ('gammel', 'ok', 30.0, 'easy', 100, 0);
+    """)
+    db.commit()
+    db.close()
+    with Store(tmp_path, readonly=True) as store:
+        assert [r["template_cluster"] for r in store.documents()] == [None]
+        write_report(store, tmp_path / "r.html", csv_path=tmp_path / "r.csv")
+    assert "Skabelonerne blev ikke fundet" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    jsonl = gen.write(tmp_path / "in", 12, 3, "jsonl")
+    stats = run([str(jsonl)], tmp_path, config=Config(), workers=1)
+    assert stats.added == 12 and not stats.templates
+    with Store(tmp_path, readonly=True) as store:
+        assert store.count() == 13 and {r["template_cluster"] for r in store.documents()} == {None}
+        assert store.meta()["schema_version"] == 2

@@ -62,6 +62,7 @@ def summary(store: Store) -> dict[str, Any]:
         "lix_not_computed": not_computed,
         "bands": {name: bands.get(name, 0) for _upper, name in BANDS},
         "top_rules": top_rules(store, 10),
+        "templates": template_overview(store),
     }
 
 

@@ -4,9 +4,9 @@ Two letters from one template share their text except the merge values (names, d
 paragraphs. So:
 
 1. **Sign** (in the workers, beside the check): the letter's merge values are masked (lixcheck.merge_values), the
-   masked text is cut into word 3-grams ("shingles"), and a MinHash signature (datasketch, 64 permutations) sums
-   the set of shingles up in 256 bytes: the share of equal positions in two signatures estimates the Jaccard
-   similarity of the two letters' shingle sets.
+   masked text is cut into 3-grams of its whitespace-separated words ("shingles"), and a MinHash signature
+   (datasketch, 64 permutations) sums the set of shingles up in 256 bytes: the share of equal positions in two
+   signatures estimates the Jaccard similarity of the two letters' shingle sets.
 2. **Group** (in the parent, the store's only writer, letter by letter in input order): a locality-sensitive hash
    index (datasketch's MinHashLSH) over the *prototypes* of the templates found so far proposes candidates; the letter
    joins the template of its most similar prototype when the estimated similarity is at least JOIN, and otherwise
@@ -47,7 +47,7 @@ NUM_PERM = 64  # MinHash permutations: 256 bytes per signature; similarity estim
 SEED = 1
 SHINGLE = 3  # words per shingle
 LSH_THRESHOLD = 0.5  # the index proposes prototypes from about this similarity on
-JOIN = 0.6  # estimated Jaccard similarity with a template's nearest prototype to join it
+JOIN = 0.65  # estimated Jaccard similarity with a template's nearest prototype to join it
 NOVEL = 0.85  # a letter that joins with less becomes another prototype of its template
 MAX_PROTOTYPES = 8
 WINDOW = 20_000  # letters after which a template that nobody joined leaves the index
@@ -57,7 +57,7 @@ CONFIRM = 4  # letters that confirm a representative, word by word
 SETTINGS = {"version": 1, "num_perm": NUM_PERM, "seed": SEED, "shingle": SHINGLE, "lsh": LSH_THRESHOLD,
             "join": JOIN, "novel": NOVEL, "max_prototypes": MAX_PROTOTYPES, "window": WINDOW}
 
-_WORDS = re.compile(r"«[^»]*»|\w+")
+_TOKENS = re.compile(r"«[^»]*»|\w+|[^\w\s]")  # words, placeholders and punctuation, for aligning letters
 _M1, _M2 = np.uint32(0x9E3779B1), np.uint32(0x85EBCA77)  # odd multipliers that mix three word hashes into one
 
 
@@ -78,7 +78,7 @@ class Signer:
 
     def sign(self, text: str) -> tuple[bytes, str]:
         masked = mask(text).text
-        words = _WORDS.findall(masked.lower())
+        words = masked.lower().split()  # (punctuation stays on its word: the same in every letter of a template)
         h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint32, count=len(words))
         if len(h) >= SHINGLE:
             shingles = h[:-2] * _M1 + h[1:-1] * _M2 + h[2:]
@@ -110,7 +110,7 @@ class _Candidate:
 
 def _words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     spans, words = [], []
-    for m in re.finditer(r"«[^»]*»|\w+|[^\w\s]", text):
+    for m in _TOKENS.finditer(text):
         spans.append(m.span())
         words.append(m.group())
     return spans, words
@@ -163,11 +163,11 @@ class Grouper:
     """Parent side: assigns each letter a template cluster id, in input order (see the module docstring)."""
 
     def __init__(self):
-        _, MinHashLSH = _lazy_datasketch()
+        MinHash, MinHashLSH = _lazy_datasketch()
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        MinHash, _ = _lazy_datasketch()
-        self._minhash = MinHash
-        self._permutations = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
+        # One MinHash whose hash values are set to the signature at hand: the index reads only its hash values, and
+        # building a MinHash per letter would cost more than the query.
+        self._scratch = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
         self.ordinal = 0  # letters grouped so far (in this store)
         self.next_cluster = 1
         self.next_key = 1
@@ -197,8 +197,8 @@ class Grouper:
     def _insert(self, key: int, cluster: int, signature: np.ndarray) -> None:
         self._proto[key] = (cluster, signature)
         self._by_cluster.setdefault(cluster, []).append(key)
-        self._lsh.insert(key, self._minhash(hashvalues=signature, permutations=self._permutations,
-                                            scheme="affine32"), check_duplication=False)
+        self._scratch.hashvalues = signature
+        self._lsh.insert(key, self._scratch, check_duplication=False)
 
     def _evict(self) -> None:
         """Drop one-letter clusters older than WINDOW letters, and candidates nobody confirmed for as long."""
@@ -222,8 +222,8 @@ class Grouper:
         self._evict()
         sig = np.frombuffer(signature, dtype=np.uint32)
         best, best_sim = None, -1.0
-        query = self._minhash(hashvalues=sig, permutations=self._permutations, scheme="affine32")
-        for key in self._lsh.query(query):
+        self._scratch.hashvalues = sig
+        for key in self._lsh.query(self._scratch):
             cluster, other = self._proto[key]
             s = similarity(sig, other)
             if s > best_sim or (s == best_sim and cluster < best):
