@@ -144,10 +144,10 @@ UNCLEAR_SENDER_POINTS = 5
 BAND_POINTS = {"very easy": 0, "easy": 0, "medium": 2, "hard": 5, "very hard": 8}
 MIN_TEMPLATE = 2  # letters a group needs to count as a template
 RANKING_DA = (
-    "Prioritet = modtagere × problempoint pr. brev. Modtagere er antal modtagere (sent), hvor det er oplyst, og "
-    "ellers antal breve. Problempoint er et gennemsnit over skabelonens breve af: 3 pr. fejl, 2 pr. advarsel og 1 pr. "
-    "forslag, 10 hvis en afgørelse mangler klagevejledning, 5 hvis afsenderen er uklar, og 0, 0, 2, 5 eller 8 for "
-    "LIX-båndet (meget let, let, middel, svær, meget svær).")
+    "Prioritet = modtagere × problempoint pr. brev. Modtagere er tallet sent, hvor det står i brevenes data, og "
+    "ellers antal breve. Et brev får 3 point pr. fejl, 2 pr. advarsel og 1 pr. forslag. Det får 10 point, hvis det "
+    "er en afgørelse uden klagevejledning, og 5, hvis afsenderen er uklar. LIX-båndet giver 0, 0, 2, 5 eller 8 point "
+    "(meget let, let, middel, svær, meget svær). Problempoint pr. brev er gennemsnittet for skabelonens breve.")
 
 
 def has_templates(store: Store) -> bool:

@@ -253,8 +253,8 @@ def render(store: Store, *, title: str = "Sprogtjek af udgående breve", checker
         add("<h2>Breve der ikke kunne læses</h2>")
         add(_table([("Årsag", False), ("breve", True)],
                    [[escape(str(c)), _int(n)] for c, n in s["error_codes"].items()]))
-    add('<p class="note">Rapporten indeholder ingen brevtekst ud over ét eksempel pr. skabelon, hvor flettefelter og '
-        "ord, som kun ét brev havde, er skjult. Tallene kommer fra lixcheck-resultatlageret "
+    add('<p class="note">Rapporten viser ingen brevtekst ud over ét eksempel pr. skabelon. I eksemplet er flettefelter '
+        "og ord, som kun ét brev havde, skjult. Tallene kommer fra lixcheck-resultatlageret "
         f"({escape(aggregate_store_name(store))}).</p></div>{pages}</body></html>")
     return "".join(parts)
 

@@ -169,7 +169,7 @@ def render(store: Store, volumes: bool, checker=None, limit: int = 20) -> tuple[
         f"<p>lixcheck har fundet <b>{_num(overview['templates'], 0)}</b> skabeloner ud fra brevenes tekst, uden "
         f"skabelon-id: breve, der er ens bortset fra navne, datoer, beløb, numre og valgfri afsnit. "
         f"{_num(overview['in_templates'], 0)} breve hører til en skabelon; {_num(overview['alone'], 0)} ligner "
-        f"ikke andre breve. Tabellen viser de {len(ranked)} skabeloner, der bør rettes først.</p>")
+        f"ikke andre breve. Tabellen viser de {len(ranked)} skabeloner, det er vigtigst at rette først.</p>")
     parts.append(f'<p class="formula">{escape(aggregate.RANKING_DA)}</p>')
     if not ranked:
         return "".join(parts), ""
