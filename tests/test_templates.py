@@ -281,3 +281,40 @@ def test_a_store_from_before_template_discovery_still_reports(tmp_path):
     with Store(tmp_path, readonly=True) as store:
         assert store.count() == 13 and {r["template_cluster"] for r in store.documents()} == {None}
         assert store.meta()["schema_version"] == 2
+
+
+def test_template_pages_mark_a_letter_as_the_review_app_does():
+    """writers.marked cuts and marks the text as the review app's view does, and escapes it in HTML."""
+    from lixcheck.web import view
+
+    from lixcheck import Checker
+    from lixcheck.writers import marked
+
+    letter = next(gen.generate(1, seed=4))["text"].replace("Kære", "Kære <b>&", 1)
+    checked = Checker().check(letter, kind="decision")
+    report = {**checked.to_dict(), "text": checked.text}
+    app = view.build(report, paste_mode=True)["paragraphs"]
+    paragraphs = report["paragraphs"]
+    starts = [p["offset"] for p in paragraphs]
+    findings = [{**f, "id": i, "inline": marked.inline(f, paragraphs, starts)}
+                for i, f in enumerate(report["findings"])]
+    ours = marked.paragraphs(report, findings)
+
+    def shape(paras):
+        """(text, finding ids, severity) per run of pieces with the same marks (sentence colours cut pieces too)."""
+        out = []
+        for para in paras:
+            runs: list[list] = []
+            for p in para["pieces"]:
+                if runs and runs[-1][1] == p["ids"]:
+                    runs[-1][0] += p["text"]
+                else:
+                    runs.append([p["text"], p["ids"], p.get("severity")])
+            out.append([tuple(r[:1]) + (tuple(r[1]), r[2]) for r in runs])
+        return out
+
+    assert any(piece["ids"] for para in ours for piece in para["pieces"]), "the letter has marks"
+    assert shape(ours) == shape(app)
+    html = marked.letter_html(ours)
+    assert "Kære &lt;b&gt;&amp;" in html and "<b>" not in html
+    assert html.count("<mark ") == sum(1 for para in ours for piece in para["pieces"] if piece["ids"])

@@ -1,16 +1,15 @@
 """Report dict → what the result templates show: text pieces with <mark> ranges, findings grouped by category.
 
-Pure presentation over Report.to_dict(): positions come from the findings' offsets, numbers from the report; the
-marked paragraphs come from lixcheck.writers.marked (which the batch report's template pages use too). The
+Pure presentation over Report.to_dict(): positions come from the findings' offsets, numbers from the report. The
 JavaScript renderer (static/app.js) builds the same structure from the JSON API.
 """
 
 from __future__ import annotations
 
+import bisect
+
 from .. import mask_cpr
 from ..model import BAND_DA, BANDS
-from ..writers import marked
-from ..writers.marked import inline, pieces  # noqa: F401  (re-exported: tests and app code import them from here)
 from .catalog import SEVERITY_DA, SEVERITY_ORDER, category_da
 
 METER_MAX = 70  # the LIX meter's scale; the band limits come from lixcheck.model.BANDS
@@ -24,6 +23,36 @@ def _mask(finding: dict) -> str:
     return mask_cpr(finding.get("text", ""))
 
 
+def inline(finding: dict, paragraphs: list[dict], starts: list[int] | None = None) -> bool:
+    """Whether a finding is marked in the text: not empty and covering no whole paragraph.
+
+    ``starts`` (the paragraphs' offsets, in order) makes this a binary search instead of a scan.
+    """
+    start, length = finding["offset"], finding["length"]
+    if length <= 0:
+        return False
+    end = start + length
+    if starts is None:
+        starts = [p["offset"] for p in paragraphs]
+    # Paragraphs are in text order and do not overlap: the first one starting at or after `start` ends first.
+    for i in range(bisect.bisect_left(starts, start), len(starts)):
+        p = paragraphs[i]
+        if p["length"] > 0:
+            return not p["offset"] + p["length"] <= end
+    return True
+
+
+def pieces(text: str, start: int, end: int, marks: list[tuple[int, int, int]]) -> list[dict]:
+    """text[start:end] cut at every mark boundary; each piece lists the marks (finding ids) that cover it."""
+    inside = [(max(s, start), min(e, end), i) for s, e, i in marks if s < end and e > start]
+    cuts = sorted({start, end, *(s for s, _, _ in inside), *(e for _, e, _ in inside)})
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        ids = [i for s, e, i in inside if s <= a and e >= b]
+        out.append({"text": text[a:b], "ids": ids})
+    return out
+
+
 def build(report: dict, *, paste_mode: bool) -> dict:
     text = report["text"]
     paragraphs = report.get("paragraphs", [])
@@ -34,11 +63,32 @@ def build(report: dict, *, paste_mode: bool) -> dict:
             **f,
             "id": i,
             "shown_text": _mask(f),
-            "inline": marked.inline(f, paragraphs, starts),
+            "inline": inline(f, paragraphs, starts),
             "severity_da": SEVERITY_DA.get(f["severity"], f["severity"]),
             "category_da": category_da(f["category"]),
         })
-    paras = marked.paragraphs(report, findings)
+    marks = sorted((f["offset"], f["offset"] + f["length"], f["id"]) for f in findings if f["inline"])
+    by_id = {f["id"]: f for f in findings}
+    first_piece: set[int] = set()
+    paras = []
+    active: list[tuple[int, int, int]] = []  # a sweep over the marks: those that may reach the next paragraph
+    nxt = 0
+    for p in paragraphs:
+        p_start, p_end = p["offset"], p["offset"] + p["length"]
+        while nxt < len(marks) and marks[nxt][0] < p_end:
+            active.append(marks[nxt])
+            nxt += 1
+        active = [m for m in active if m[1] > p_start]
+        ps = pieces(text, p_start, p_end, active)
+        for piece in ps:
+            if piece["ids"]:
+                worst = min(piece["ids"], key=lambda i: (SEVERITY_ORDER.get(by_id[i]["severity"], 9),
+                                                         by_id[i]["length"]))
+                piece["severity"] = by_id[worst]["severity"]
+                piece["anchors"] = [i for i in piece["ids"] if i not in first_piece]
+                first_piece.update(piece["ids"])
+                piece["label"] = "; ".join(by_id[i]["message"] for i in piece["ids"])
+        paras.append({**p, "pieces": ps, "number": p["index"] + 1})
     groups: dict[str, list] = {}
     for f in sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), f["offset"])):
         groups.setdefault(f["category"], []).append(f)

@@ -24,12 +24,13 @@ _PLACEHOLDER = re.compile(r"«[^»\n]{1,40}»")
 CSS = """
 .page{display:none}.page:target{display:block}body:has(.page:target) .overview{display:none}
 .letter{background:#fff;border:1px solid #c9ccd1;border-radius:6px;padding:1rem 1.25rem}
-.para{white-space:pre-wrap;margin:0 0 1rem}.para-heading,.para-title{font-weight:700}
-mark{color:#1b1b1b;border-radius:2px;padding:0 1px}
-mark.sev-error{background:#fbd9d9;border-bottom:2px solid #b3261e}
-mark.sev-warning{background:#fff1b8;border-bottom:2px solid #8a6100}
-mark.sev-suggestion{background:#dcebff;border-bottom:2px solid #0b4f9c}
-mark.multi{border-bottom-width:4px;font-weight:600}mark:has(.anchor:target){outline:3px solid #ffbf47}
+.para{white-space:pre-wrap;margin:0 0 1rem}.para-heading,.para-title{font-weight:700}.para-lines{color:#4a4a4a}
+.para-lix{display:block;width:fit-content;font-size:.8rem;color:#4a4a4a;border:1px solid #c9ccd1;border-radius:3px;
+padding:0 .4rem;margin-bottom:.2rem;white-space:nowrap}
+.sent-hard{background:#fff1b8}.sent-very-hard{background:#fbd3d3}
+mark{color:inherit;background:none;padding:0 0 1px}mark.sev-error{border-bottom:3px solid #b3261e}
+mark.sev-warning{border-bottom:3px solid #8a6100}mark.sev-suggestion{border-bottom:3px dashed #0b4f9c}
+mark.multi{border-bottom-style:double;border-bottom-width:5px}mark:has(.anchor:target){outline:3px solid #ffbf47}
 .result-grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.25rem;align-items:start}
 .finding{border-left:4px solid #c9ccd1;padding:.2rem .6rem;margin:.4rem 0;list-style:none}
 .finding.sev-error{border-left-color:#b3261e}.finding.sev-warning{border-left-color:#8a6100}
@@ -242,7 +243,10 @@ def _page(t: dict, anchor: str, letter: str, findings: list[dict], report: dict 
     out.append('<div class="result-grid"><div><h3>Eksempel med markeringer</h3>'
                '<p class="note">Et af skabelonens breve. Navne, datoer, beløb, numre og andre flettefelter er skjult '
                "(«navn», «dato» …), og ord, som kun ét af brevene havde, står som «…». Markeringerne er fund fra et "
-               f"nyt tjek af eksemplet; {_num(t['confirmed_by'], 0)} breve er ens i den viste tekst.</p>"
+               f"nyt tjek af eksemplet; {_num(t['confirmed_by'], 0)} breve er ens i den viste tekst. Understregningen "
+               "viser fund: rød er en fejl, gul en advarsel og blå (stiplet) et forslag. "
+               '<span class="sent-hard">Gul baggrund</span> er en svær sætning, <span class="sent-very-hard">rød '
+               "baggrund</span> en meget svær.</p>"
                f"{letter}</div><div><h3>LIX for eksemplet</h3><p>"
                + (f"{_num(lix['value'])} ({escape(BAND_DA.get(lix['band'], lix['band']))})"
                   if lix.get("value") is not None else "ikke beregnet")
