@@ -219,6 +219,7 @@ def test_batch_stores_one_row_per_input_and_error_rows(corpus, batch_out):
         assert r["findings"] == len(r["finding_rows"])
     summary = batch_out["first"].stdout
     assert "Dokumenter i lageret" in summary and "LIX, median" in summary and "fejl" in summary
+    assert re.search(r"Skabeloner fundet\s+\d+ \(\d+ breve; \d+ ligner ikke andre\)", summary)
 
 
 def _sentences(text: str) -> list[str]:
