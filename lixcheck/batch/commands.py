@@ -33,6 +33,10 @@ def summary_table(summary: dict, stats=None, store_path: Path | None = None) -> 
         if stats.duplicates:
             rows.append(("  dubletter (samme id)", _n(stats.duplicates)))
     rows += [("LIX, gennemsnit", _n(summary["lix_mean"])), ("LIX, median", _n(summary["lix_median"]))]
+    t = summary.get("templates") or {}
+    if t.get("grouped"):
+        rows.append(("Skabeloner fundet", f"{_n(t['templates'])} ({_n(t['in_templates'])} breve; "
+                                          f"{_n(t['alone'])} ligner ikke andre)"))
     if stats is not None:
         rate = f"{stats.rate:.1f}".replace(".", ",")
         rows.append(("Tid", f"{stats.seconds:.1f} s ({rate} dok./s, {stats.engine}, {stats.workers} arbejdere)"
