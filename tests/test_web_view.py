@@ -5,6 +5,7 @@ from __future__ import annotations
 from lixcheck.web import view
 
 from lixcheck.model import BANDS
+from lixcheck.writers import marked
 
 
 def _finding(rule, offset, length, text, severity="warning", category="jargon", replacements=()):
@@ -24,7 +25,7 @@ def _report(text, paragraphs, findings):
 def test_pieces_cut_at_every_boundary_and_keep_all_text():
     text = "Såfremt De ønsker det, bedes De ringe."
     marks = [(0, 7, 0), (23, 28, 1), (0, 38, 2)]  # two words inside one long (sentence) mark
-    ps = view.pieces(text, 0, len(text), marks)
+    ps = marked.pieces(text, 0, len(text), marks)
     assert "".join(p["text"] for p in ps) == text
     assert ps[0] == {"text": "Såfremt", "ids": [0, 2], "level": ""}
     assert {"text": "bedes", "ids": [1, 2], "level": ""} in ps
@@ -94,7 +95,7 @@ def test_hard_and_very_hard_sentences_from_the_report_bands():
     report = _report(text, [(0, len(text))], [])
     report["sentences"] = [{"index": i, "offset": o, "length": n, "kind": "paragraph", "counted": True,
                             "lix": _lix(50.0, band)} for i, (o, n, band) in enumerate(spans)]
-    assert view.sentence_levels(report) == [(14, 39, "hard"), (40, 59, "very-hard")]
+    assert marked.sentence_levels(report) == [(14, 39, "hard"), (40, 59, "very-hard")]
     pieces = view.build(report, paste_mode=True)["paragraphs"][0]["pieces"]
     assert [(p["text"], p["level"]) for p in pieces] == [
         ("Kort sætning. ", ""), ("Lang og svær sætning her.", "hard"), (" ", ""),

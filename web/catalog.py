@@ -11,8 +11,6 @@ import threading
 from .. import Checker, Config
 from ..model import CATEGORY_DA, SEVERITY_DA
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
-
 
 def category_da(category: str) -> str:
     return CATEGORY_DA.get(category, category.capitalize())

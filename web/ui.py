@@ -16,6 +16,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from werkzeug.utils import secure_filename
 
 from .. import InputError, __version__
+from ..writers import marked
 from . import view
 from .catalog import CATEGORY_DA, all_rules, example_message, find_rule, rule_index
 from .checking import (
@@ -64,7 +65,8 @@ def _require_csrf() -> None:
 
 def labels() -> dict:
     """What static/app.js needs beside the report: where to check, the rules' Danish names and reasons."""
-    return {"live": url_for("ui.live"), "rule_base": url_for("ui.rules") + "/", "sentence_levels": view.SENTENCE_LEVELS,
+    return {"live": url_for("ui.live"), "rule_base": url_for("ui.rules") + "/",
+            "sentence_levels": marked.SENTENCE_LEVELS,
             "rules": {r["id"]: {"name": r["name"], "why": r["why"]} for r in all_rules(base_config())}}
 
 

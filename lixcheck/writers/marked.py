@@ -2,7 +2,7 @@
 piece listing the findings that cover it. This is the review app's result view (web/view.py and
 web/templates/_letter.html) without Flask or a template engine, so that the batch report's template pages
 (lixcheck/batch/report_templates.py) show a letter the same way; ``letter_html`` writes the same markup as
-_letter.html. web/view.py can take ``inline``, ``pieces``, ``sentence_levels`` and ``paragraphs`` from here.
+_letter.html. web/view.py takes ``inline`` and ``paragraphs`` from here.
 
 Pure presentation over Report.to_dict() (plus its ``text``): positions come from the findings' offsets.
 """
