@@ -1,8 +1,13 @@
-"""The lixcheck command line (click). Exit codes: 0 ok, 1 findings at/above --fail-on, 2 usage or input error."""
+"""The lixcheck command line (click).
+
+Exit codes of every command: 0 ok; 1 `check` found something at or above --fail-on; 2 an input could not be read
+(`check` still checks and reports the others), a usage or configuration error, or a missing optional package
+(one Danish line on stderr, never a traceback).
+"""
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,30 +17,48 @@ from . import kinds
 from .console import checker, fail
 from .errors import ConfigError, InputError
 from .version import __version__
+from .writers import FORMATS
+from .writers import writer as make_writer
+from .writers.base import SEVERITY_RANK
 
-SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
 FAIL_ON = ("error", "warning", "suggestion", "never")
 SAMPLE = Path(__file__).parent / "samples" / "afgoerelse.txt"
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
 
 
-def expand_paths(paths: tuple[str, ...]) -> list[str]:
-    """Files, folders (recursively) and globs; "-" is standard input."""
-    out: list[str] = []
+def expand_paths(paths: tuple[str, ...]) -> list[tuple[str, InputError | None]]:
+    """Files, folders (recursively) and globs, in order; "-" is standard input. A name that matches nothing stays
+    in the list with its error, so that it is reported and the other inputs are still checked."""
+    out: list[tuple[str, InputError | None]] = []
     for p in paths:
         if p == "-":
-            out.append(p)
+            out.append((p, None))
             continue
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith("."))
-        elif path.exists():
-            out.append(p)
+            out.extend((str(f), None) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith("."))
+        elif path.exists() or not any(c in p for c in "*?["):
+            out.append((p, None))  # (a missing file is reported when it is read)
         else:
-            matches = sorted(str(m) for m in Path().glob(p)) if any(c in p for c in "*?[") else []
+            matches = sorted(str(m) for m in Path().glob(p))
             if not matches:
-                fail(f"filen findes ikke: {p}")
-            out.extend(matches)
+                out.append((p, InputError(f"no file matches {p}", code="unreadable",
+                                          message_da=f"Ingen filer passer til mønstret {p}.")))
+            out.extend((m, None) for m in matches)
     return out
+
+
+def use_color(choice: str, stream) -> bool:
+    """Colour on a terminal only, never with NO_COLOR set (https://no-color.org), unless --color always."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,16 +69,23 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
-              help="Output: tekst, ét JSON-objekt pr. input, eller én JSON-linje pr. input.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output: tekst (én linje pr. fund), json (ét objekt for alle filer), jsonl (én linje pr. fil), "
+                   "sarif (SARIF 2.1.0), csv (én række pr. fund) eller github (annoteringer i GitHub Actions).")
 @click.option("--kind", default=None, help="Brevtype (ellers findes den selv): " + ", ".join(kinds.ids()) + ".")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Afslut med kode 1, hvis der er fund på dette niveau eller højere.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Konfigurationsfil (lixcheck.toml). Ellers findes den nærmeste selv.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Farver i teksten: kun i en terminal og ikke, når NO_COLOR er sat (auto).")
 @click.option("--sample", is_flag=True, help="Tjek det indbyggede eksempelbrev.")
-def check_cmd(paths, fmt, kind, fail_on, config_path, sample):
-    """Tjek breve: filer, mapper, mønstre (*.docx) eller - for standard-input."""
+def check_cmd(paths, fmt, kind, fail_on, config_path, color, sample):
+    """Tjek breve: filer, mapper, mønstre (*.docx) eller - for standard-input.
+
+    Afslutningskoder: 0 ingen fund på --fail-on-niveauet, 1 fund på niveauet eller højere, 2 en fil kunne ikke
+    læses (de andre bliver stadig tjekket) eller en fejl i kommandoen eller konfigurationen.
+    """
     engine = checker(config_path)
     kind = _kind(kind)
     if sample:
@@ -67,31 +97,35 @@ def check_cmd(paths, fmt, kind, fail_on, config_path, sample):
         engine.load()
     except ConfigError as e:
         fail(str(e))
+    colored = use_color(color, sys.stdout)
+    out = make_writer(fmt, color=colored, version=__version__)
     worst = 0
-    errors = 0
-    results = []
-    for name in inputs:
-        try:
-            report = engine.check(sys.stdin.buffer.read() if name == "-" else Path(name), kind=kind)
-        except InputError as e:
-            errors += 1
-            click.echo(f"lixcheck: {name}: {e.message_da}", err=True)
+    for name, error in inputs:
+        if error is None:
+            try:
+                report = engine.check(sys.stdin.buffer.read() if name == "-" else Path(name), kind=kind)
+            except InputError as e:
+                error = e
+        if error is not None:
+            click.echo(f"lixcheck: {name}: {error.message_da}", err=True)
+            _emit(out.error(name, error), colored)
             continue
-        for f in report.findings:
-            worst = max(worst, SEVERITY_RANK.get(f.severity, 0))
-        if fmt == "text":
-            click.echo(render_text(report, name if len(inputs) > 1 else ""))
-        elif fmt == "jsonl":
-            click.echo(json.dumps({"input": name, **report.to_dict()}, ensure_ascii=False))
-        else:
-            results.append({"input": name, **report.to_dict()})
-    if fmt == "json" and results:
-        payload = results[0] if len(inputs) == 1 else results
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    if errors:
-        sys.exit(2)
+        worst = max([worst, *(SEVERITY_RANK.get(f.severity, 0) for f in report.findings)])
+        _emit(out.report(name, report), colored)
+    closing = out.close()
+    if fmt == "text" and not out.tally.checked:
+        click.echo(closing.strip("\n"), err=True)  # nothing was checked: stdout stays empty
+    else:
+        _emit(closing, colored)
+    if out.tally.unreadable:
+        sys.exit(EXIT_ERROR)
     if fail_on != "never" and worst >= SEVERITY_RANK[fail_on]:
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
+
+
+def _emit(text: str, color: bool) -> None:
+    if text:
+        click.echo(text, nl=False, color=color)
 
 
 @main.command("annotate")
@@ -154,12 +188,6 @@ def _kind(kind: str | None) -> str | None:
         return kinds.normalise(kind)
     except ConfigError as e:
         fail(e.message_da)
-
-
-def render_text(report, name):
-    from .writers.text import render
-
-    return render(report, name)
 
 
 # Batch audit commands (lixcheck/batch/commands.py): `lixcheck batch` and `lixcheck report`.
