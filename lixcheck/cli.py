@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import kinds
-from .console import checker, fail
+from .console import Group, checker, fail, missing_extra
 from .errors import ConfigError, InputError
 from .version import __version__
 from .writers import FORMATS
@@ -61,7 +61,7 @@ def use_color(choice: str, stream) -> bool:
         return False
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lixcheck")
 def main() -> None:
     """lixcheck: tjek breve fra det offentlige for klart sprog (LIX, kancellisprog, passiv, afsender)."""
@@ -168,7 +168,7 @@ def serve_cmd(host, port, threads, workers, config_path):
 
         from .web.serving import serve
     except ImportError as e:
-        fail(f"web-appen kræver lixcheck[web] (mangler {e.name})")
+        fail(missing_extra(e, "lixcheck serve") or f"web-appen kræver lixcheck[web] (mangler {e.name})")
     cfg = checker(config_path).config
 
     def announce():

@@ -221,10 +221,13 @@ class Progress:
         self.last_log = self.start
         self.bar = None
         if enabled and getattr(self.stream, "isatty", lambda: False)():
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, initial=initial, unit="dok", file=self.stream, smoothing=0.1,
-                            desc="lixcheck batch")
+            try:
+                from tqdm import tqdm
+            except ImportError:  # (lixcheck[batch] brings it) without it: the plain log lines below
+                tqdm = None
+            if tqdm is not None:
+                self.bar = tqdm(total=total, initial=initial, unit="dok", file=self.stream, smoothing=0.1,
+                                desc="lixcheck batch")
 
     def update(self, n: int) -> None:
         self.done += n

@@ -62,7 +62,8 @@ def _reader(fmt: str):
             f"reading {fmt} files needs an optional dependency that is not installed ({e.name}); "
             "install lixcheck[files]",
             code="unsupported",
-            message_da=f"lixcheck kan ikke læse {fmt}-filer på denne installation.",
+            message_da=f"lixcheck kan ikke læse {fmt}-filer på denne installation. Installér den valgfrie pakke "
+                       f"{e.name}: pip install 'lixcheck[files]'",
         ) from None
     return getattr(mod, func)
 
