@@ -130,8 +130,9 @@ def _emit(text: str, color: bool) -> None:
 
 @main.command("annotate")
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="Ny .docx-fil med kommentarer (originalen ændres aldrig).")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+              help="Ny .docx-fil med kommentarer (originalen ændres aldrig). Standard: NAVN-lixcheck.docx ved siden "
+                   "af filen.")
 @click.option("--kind", default=None, help="Brevtype (ellers findes den selv): " + ", ".join(kinds.ids()) + ".")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Konfigurationsfil (lixcheck.toml). Ellers findes den nærmeste selv.")
@@ -141,6 +142,8 @@ def annotate_cmd(path, output, kind, config_path):
     kind = _kind(kind)
     if not Path(path).is_file():
         fail(f"filen findes ikke: {path}")
+    if output is None:
+        output = str(default_output(Path(path)))
     try:
         engine.annotate(Path(path), output=output, kind=kind)
     except InputError as e:
@@ -180,6 +183,11 @@ def serve_cmd(host, port, threads, workers, config_path):
         fail(str(e))
     except OSError as e:
         fail(f"kan ikke lytte på {host}:{port} ({e.strerror or e})")
+
+
+def default_output(path: Path) -> Path:
+    """`lixcheck annotate` without -o: NAME-lixcheck.docx next to the input (always .docx: the copy has no macros)."""
+    return path.with_name(f"{path.stem}-lixcheck.docx")
 
 
 def _kind(kind: str | None) -> str | None:
