@@ -156,31 +156,52 @@ def annotate_cmd(path, output, kind, config_path):
 
 
 @main.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Adressen, serveren lytter på.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Adressen, serveren lytter på (0.0.0.0: alle netkort, fx i en container).")
 @click.option("--port", default=8000, type=click.IntRange(1, 65535), show_default=True, help="Porten.")
 @click.option("--threads", default=4, type=click.IntRange(1, 64), show_default=True,
-              help="Antal tråde pr. proces, der svarer på forespørgsler.")
+              help="Antal forespørgsler, hver proces arbejder på ad gangen.")
 @click.option("--workers", default=1, type=click.IntRange(1, 64), show_default=True,
               help="Antal processer (brug antallet af kerner for flest tjek pr. sekund).")
+@click.option("--queue", default=32, type=click.IntRange(0, 10_000), show_default=True,
+              help="Antal forespørgsler, der højst venter pr. proces. Er køen fuld, svarer serveren 503 med "
+                   "Retry-After i stedet for at lade klienten vente.")
+@click.option("--max-wait", default=20.0, type=click.FloatRange(0.1, 600), show_default=True,
+              help="Sekunder, en forespørgsel højst venter i køen, før den får svaret 503.")
+@click.option("--trusted-proxy", default=None, metavar="ADRESSE",
+              help="Adressen på en omvendt proxy (fx nginx), hvis X-Forwarded-*-felter serveren stoler på; "
+                   "'*' for alle. Felterne fra alle andre fjernes.")
+@click.option("--trusted-proxy-headers", default=None, metavar="FELTER",
+              help="De felter fra proxyen, der bruges, adskilt af mellemrum (standard: x-forwarded-for "
+                   "x-forwarded-host x-forwarded-proto x-forwarded-port).")
+@click.option("--url-prefix", default="", metavar="STI",
+              help="Stien, appen ligger under bag proxyen, fx /lixcheck.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Konfigurationsfil (lixcheck.toml). Ellers findes den nærmeste selv.")
-def serve_cmd(host, port, threads, workers, config_path):
+def serve_cmd(host, port, threads, workers, queue, max_wait, trusted_proxy, trusted_proxy_headers, url_prefix,
+              config_path):
     """Start review-appen i browseren (web og API) med waitress."""
     try:
         import waitress  # noqa: F401
 
-        from .web.serving import serve
+        from .web.serving import proxy_options, serve
     except ImportError as e:
         fail(missing_extra(e, "lixcheck serve") or f"web-appen kræver lixcheck[web] (mangler {e.name})")
+    if trusted_proxy_headers and not trusted_proxy:
+        fail("--trusted-proxy-headers kræver --trusted-proxy")
     cfg = checker(config_path).config
+    proxy = proxy_options(trusted_proxy, trusted_proxy_headers, url_prefix)
 
     def announce():
-        click.echo(f"lixcheck kører på http://{host}:{port}/ (stop med Ctrl+C)", err=True)
+        click.echo(f"lixcheck kører på http://{host}:{port}{url_prefix.rstrip('/')}/ (stop med Ctrl+C)", err=True)
 
     try:
-        serve(cfg, host=host, port=port, threads=threads, workers=workers, announce=announce)
+        serve(cfg, host=host, port=port, threads=threads, workers=workers, queue=queue, max_wait=max_wait,
+              proxy=proxy, announce=announce)
     except ConfigError as e:
         fail(str(e))
+    except ValueError as e:  # waitress refuses a proxy setting
+        fail(f"forkert proxy-indstilling: {e}")
     except OSError as e:
         fail(f"kan ikke lytte på {host}:{port} ({e.strerror or e})")
 

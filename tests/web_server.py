@@ -22,11 +22,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def lixcheck_server(cwd: Path, *, threads: int = 4, workers: int = 1, timeout: float = 60.0):
-    """Yield the base URL of a running `lixcheck serve`; stop it afterwards. Its stderr is returned on failure."""
+def lixcheck_server(cwd: Path, *, threads: int = 4, workers: int = 1, timeout: float = 60.0, args: tuple = ()):
+    """Yield the base URL of a running `lixcheck serve`; stop it afterwards. Its stderr is returned on failure.
+    ``args``: more `lixcheck serve` options."""
     port = free_port()
     cmd = [str(LIXCHECK), "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(threads),
-           "--workers", str(workers)]
+           "--workers", str(workers), *args]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     base = f"http://127.0.0.1:{port}"
