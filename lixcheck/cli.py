@@ -206,6 +206,25 @@ def serve_cmd(host, port, threads, workers, queue, max_wait, trusted_proxy, trus
         fail(f"kan ikke lytte på {host}:{port} ({e.strerror or e})")
 
 
+@main.command("init")
+@click.argument("path", default="lixcheck.toml", type=click.Path(dir_okay=False))
+def init_cmd(path):
+    """Skriv en lixcheck.toml med alle indstillinger forklaret (en fil, der findes, bliver ikke overskrevet)."""
+    from .writers.files import write_atomic
+
+    template = (Path(__file__).parent / "data" / "lixcheck.toml").read_bytes()
+    target = Path(path)
+    if target.exists():
+        fail(f"{path} findes allerede og bliver ikke overskrevet")
+    try:
+        write_atomic(target, template, overwrite=False)
+    except FileExistsError:
+        fail(f"{path} findes allerede og bliver ikke overskrevet")
+    except OSError as e:
+        fail(f"{path}: filen kan ikke skrives ({e.strerror})")
+    click.echo(f"Indstillinger skrevet til {path}. Fjern # foran de linjer, du vil ændre.")
+
+
 def default_output(path: Path) -> Path:
     """`lixcheck annotate` without -o: NAME-lixcheck.docx next to the input (always .docx: the copy has no macros)."""
     return path.with_name(f"{path.stem}-lixcheck.docx")
