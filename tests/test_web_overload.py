@@ -86,8 +86,7 @@ def test_gate_refuses_a_request_that_waited_too_long():
 def test_a_real_server_with_a_full_queue_answers_every_request_503_or_200(tmp_path):
     """`lixcheck serve --threads 1 --queue 1`: 16 clients at once, each gets an answer long before its timeout."""
     port = free_port()
-    proc = subprocess.Popen([str(LIXCHECK), "serve", "--port", str(port), "--threads", "1", "--queue", "1",
-                             "--max-wait", "30"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = serve(tmp_path, "--port", str(port), "--threads", "1", "--queue", "1", "--max-wait", "30")
     try:
         wait_healthy(port, proc)
         body = json.dumps({"text": LETTER * 20}).encode()  # a long letter keeps the one thread busy
@@ -120,14 +119,18 @@ def test_a_real_server_with_a_full_queue_answers_every_request_503_or_200(tmp_pa
     finally:
         proc.terminate()
         proc.wait(10)
-        proc.stdout.close()
-        proc.stderr.close()
+
+
+def serve(cwd, *args) -> subprocess.Popen:
+    """A `lixcheck serve` whose output goes to a file (a pipe nobody reads would block the server when full)."""
+    with open(cwd / "serve.log", "wb") as log:
+        return subprocess.Popen([str(LIXCHECK), "serve", *args], cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
 
 
 def wait_healthy(port: int, proc: subprocess.Popen, prefix: str = "") -> None:
     deadline = time.monotonic() + 60
     while True:
-        assert proc.poll() is None, proc.stderr.read().decode()
+        assert proc.poll() is None, proc.args
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}{prefix}/healthz", timeout=2) as r:
                 if r.status == 200:
@@ -141,9 +144,7 @@ def wait_healthy(port: int, proc: subprocess.Popen, prefix: str = "") -> None:
 def test_behind_a_reverse_proxy_prefix_and_forwarded_headers(tmp_path):
     """As deploy/nginx.conf sets it up: the app under /lixcheck, the proxy's X-Forwarded-* headers trusted."""
     port = free_port()
-    proc = subprocess.Popen([str(LIXCHECK), "serve", "--port", str(port), "--url-prefix", "/lixcheck",
-                             "--trusted-proxy", "127.0.0.1"], cwd=tmp_path, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = serve(tmp_path, "--port", str(port), "--url-prefix", "/lixcheck", "--trusted-proxy", "127.0.0.1")
     try:
         wait_healthy(port, proc, "/lixcheck")
         headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "breve.kommune.dk",
@@ -168,5 +169,3 @@ def test_behind_a_reverse_proxy_prefix_and_forwarded_headers(tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
-        proc.stdout.close()
-        proc.stderr.close()

@@ -132,7 +132,14 @@ DEFAULT_PROXY_HEADERS = "x-forwarded-for x-forwarded-host x-forwarded-proto x-fo
 
 def _waitress(app, sock: socket.socket, threads: int, max_body: int, queue: int = QUEUE,
               max_wait: float = MAX_WAIT, proxy: dict | None = None) -> None:
+    import logging
+
     import waitress
+
+    # Waitress warns "Task queue depth is N" for every request that waits for a thread: under load that is a line
+    # per request, and a log that is read slowly (or a pipe nobody reads) then blocks the I/O thread that writes it,
+    # so that every connection of the process hangs. The Gate says what waiting means here (503 + Retry-After).
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
     gated = Gate(app, slots=threads, queue=queue, max_wait=max_wait)
     waitress.serve(gated, sockets=[sock], threads=threads + queue + SPARE_THREADS, _quiet=True,
