@@ -164,6 +164,7 @@ def test_init_writes_a_commented_config_that_loads(tmp_path, monkeypatch):
     data = tomllib.loads(uncommented)
     assert set(data) == set(Config.__dataclass_fields__)
     (tmp_path / "all.toml").write_text(uncommented, encoding="utf-8")
+    (tmp_path / "regler").mkdir()  # the example's folder of own rule files (relative to the current folder)
     from lixcheck import Checker
 
     checker = Checker.from_file(tmp_path / "all.toml")
