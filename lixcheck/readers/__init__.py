@@ -110,6 +110,11 @@ def file_name_error(text: str) -> InputError:
 
 def read_path(path, config: Config, *, format: str | None = None) -> Document:
     """A Document from a file (os.PathLike or str: here a str is a path); InputError when it cannot be read."""
+    return read_bytes(file_bytes(path, config), config, name=str(path), format=format)
+
+
+def file_bytes(path, config: Config) -> bytes:
+    """The bytes of a file, its size checked first; InputError (code unreadable, too_large) when it cannot be read."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -125,7 +130,7 @@ def read_path(path, config: Config, *, format: str | None = None) -> Document:
     except OSError as e:
         raise InputError(f"cannot read {path.name}: {e.strerror}", code="unreadable",
                          message_da=f"Filen {path.name} kan ikke læses.") from None
-    return read_bytes(data, config, name=str(path), format=format)
+    return data
 
 
 def read(source, config: Config, *, format: str | None = None) -> Document:

@@ -262,21 +262,14 @@ def word_input(source, config) -> tuple[bytes, object]:
     import os
     from pathlib import Path
 
-    from ..readers import file_name_error, looks_like_file_name, sniff, too_large
+    from ..readers import file_bytes, file_name_error, looks_like_file_name, sniff, too_large
 
     path = None
     if isinstance(source, str) and looks_like_file_name(source):  # a str is never opened (see readers.read)
         raise file_name_error(source)
     if isinstance(source, os.PathLike):
         path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > config.max_bytes:
-                raise too_large(size, config.max_bytes)
-            data = path.read_bytes()
-        except OSError as e:
-            raise InputError(f"cannot read {path.name}: {e.strerror}", code="unreadable",
-                             message_da=f"Filen {path.name} kan ikke læses.") from None
+        data = file_bytes(path, config)
     elif isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
     else:
