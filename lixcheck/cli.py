@@ -189,6 +189,9 @@ def serve_cmd(host, port, threads, workers, queue, max_wait, trusted_proxy, trus
         fail(missing_extra(e, "lixcheck serve") or f"web-appen kræver lixcheck[web] (mangler {e.name})")
     if trusted_proxy_headers and not trusted_proxy:
         fail("--trusted-proxy-headers kræver --trusted-proxy")
+    if workers > 1 and not hasattr(os, "fork"):
+        fail("--workers over 1 kræver Linux eller macOS. På Windows: start flere lixcheck serve på hver sin port "
+             "bag en proxy")
     cfg = checker(config_path).config
     proxy = proxy_options(trusted_proxy, trusted_proxy_headers, url_prefix)
 
