@@ -17,7 +17,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-UD_DIR = ROOT.parent / "shared" / "data" / "ud-danish-ddt"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ud_ddt import require, ud_dir  # noqa: E402
+
+UD_DIR = ud_dir()
 
 
 def read_conllu(path: Path) -> list[list[dict]]:
@@ -86,14 +89,12 @@ def evaluate(sentences: list[list[dict]], verbose: bool = False) -> dict:
 
 
 def main(verbose: bool = False) -> dict:
-    if not (UD_DIR / "da_ddt-ud-dev.conllu").is_file():
-        print(f"skipped: UD Danish-DDT not found at {UD_DIR}")
-        return {}
+    folder = require()  # exits 1 with where to get UD Danish-DDT (source, licence) when it is absent
     results = {}
     print("| split | detector | P | R | F1 | TP | FP | FN |")
     print("|---|---|---|---|---|---|---|---|")
     for split in ("dev", "test"):
-        res = evaluate(read_conllu(UD_DIR / f"da_ddt-ud-{split}.conllu"), verbose=verbose and split == "dev")
+        res = evaluate(read_conllu(folder / f"da_ddt-ud-{split}.conllu"), verbose=verbose and split == "dev")
         results[split] = res
         for det, m in res.items():
             print(f"| {split} | {det} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['tp']} | "

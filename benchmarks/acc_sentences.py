@@ -30,7 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-UD_DIR = ROOT.parent / "shared" / "data" / "ud-danish-ddt"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ud_ddt import require, ud_dir  # noqa: E402
+
+UD_DIR = ud_dir()
 SPLITS = ("dev", "test")
 
 
@@ -138,14 +141,12 @@ def main(argv: list[str] | None = None) -> dict:
     """Print a table (and with -v the errors); return {split: {join: {precision, recall, f1, sentences}}}."""
     argv = sys.argv[1:] if argv is None else argv
     verbose = "-v" in argv
-    if not (UD_DIR / "da_ddt-ud-dev.conllu").is_file():
-        print(f"skipped: UD Danish-DDT not found at {UD_DIR}")
-        return {}
+    folder = require()  # exits 1 with where to get UD Danish-DDT (source, licence) when it is absent
     results: dict = {}
     print(f"{'split':6} {'join':8} {'sents':>6} {'P':>7} {'R':>7} {'F1':>7}")
     for name in SPLITS:
         for join in JOINS:
-            corpus = read_conllu(UD_DIR / f"da_ddt-ud-{name}.conllu", join)
+            corpus = read_conllu(folder / f"da_ddt-ud-{name}.conllu", join)
             r = evaluate(corpus)
             print(f"{name:6} {join:8} {r['sentences']:6d} {r['precision']:7.4f} {r['recall']:7.4f} {r['f1']:7.4f}")
             if verbose:

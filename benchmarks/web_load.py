@@ -17,7 +17,10 @@ Soak mode (issue 9), ``--soak 10000 --concurrency 16``: instead of the two phase
 request a malformed one (bad JSON, wrong content type, unknown fields, a binary upload, GET on a POST endpoint) and
 every 250th an oversized one (a text over the 10 MB upload limit). Reported: 5xx answers and connection errors (both
 must be 0), answers whose status is not the expected one (200 / 400 / 405 / 413 / 415 / 422), and the server's memory
-(RSS of all its processes, from /proc) after warm-up and at the end: growth must stay under 10 %.
+(RSS of all its processes, from /proc) after warm-up and at the end: growth must stay under 10 %. A 503 with
+Retry-After is the server saying that its queue is full (`lixcheck serve --queue`): it is an answer, counted as
+"busy" and not as an error; a 503 without Retry-After is an error. Every request must be answered within the
+client's timeout (``--timeout``, 60 s): a request without an answer is a connection error.
 """
 
 from __future__ import annotations
@@ -196,6 +199,9 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
             r = conn.getresponse()
             r.read()
             status = r.status
+            if status == 503 and r.getheader("Retry-After"):
+                want = 503  # the queue is full and the server says so: an answer, not an error
+                kind = "busy"
             if r.getheader("Connection", "").lower() == "close":
                 conn.close()
         except (OSError, http.client.HTTPException) as e:
@@ -225,6 +231,8 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
                         state["unexpected"][key] = state["unexpected"].get(key, 0) + 1
                     if status == 200:
                         latencies.append(dt)
+                    if kind == "busy":
+                        state["busy"] = state.get("busy", 0) + 1
                     state["slowest"] = max(state.get("slowest", 0.0), dt)
                     if state["done"] == warmup:
                         state["rss_warm"] = server_rss(port)
@@ -242,7 +250,8 @@ def soak(host: str, port: int, text: str, concurrency: int, total: int, warmup: 
         "seconds": round(wall, 1),
         "requests_per_s": round(state["done"] / wall, 1) if wall else 0.0,
         "by_status": {str(k): v for k, v in sorted(state["by_status"].items())},
-        "server_errors_5xx": sum(v for k, v in state["by_status"].items() if k >= 500),
+        "busy_503_with_retry_after": state.get("busy", 0),
+        "server_errors_5xx": sum(v for k, v in state["by_status"].items() if k >= 500) - state.get("busy", 0),
         "connection_errors": state["conn_errors"],
         "connection_errors_by_request": state["conn_error_kinds"],
         "unexpected_status": state["unexpected"],
@@ -269,13 +278,15 @@ def main(argv=None) -> dict:
     ap.add_argument("--soak", type=int, default=0, help="soak mode: this many mixed requests (e.g. 10000)")
     ap.add_argument("--warmup", type=int, default=500, help="soak mode: requests before the memory baseline")
     ap.add_argument("--timeout", type=float, default=60.0, help="soak mode: seconds a client waits for an answer")
+    ap.add_argument("--queue", type=int, default=None, help="lixcheck serve --queue (default: its own)")
     args = ap.parse_args(argv)
 
     text = letter()
     body = json.dumps({"text": text}).encode("utf-8")
     words = len(text.split())
-    with tempfile.TemporaryDirectory() as tmp, lixcheck_server(Path(tmp), threads=args.threads,
-                                                                      workers=args.workers) as base:
+    serve_args = ("--queue", str(args.queue)) if args.queue is not None else ()
+    with tempfile.TemporaryDirectory() as tmp, lixcheck_server(Path(tmp), threads=args.threads, workers=args.workers,
+                                                               args=serve_args) as base:
         host, port = base.removeprefix("http://").split(":")
         port = int(port)
         if args.soak:
@@ -286,7 +297,8 @@ def main(argv=None) -> dict:
             result["ok"] = ok
             print(json.dumps(result, indent=1))
             print(f"soak: {result['requests']} requests at concurrency {args.concurrency} in {result['seconds']} s "
-                  f"({result['requests_per_s']}/s): {result['server_errors_5xx']} 5xx, {result['connection_errors']} "
+                  f"({result['requests_per_s']}/s): {result['busy_503_with_retry_after']} busy (503 + Retry-After), "
+                  f"{result['server_errors_5xx']} other 5xx, {result['connection_errors']} "
                   f"connection errors, unexpected statuses {result['unexpected_status'] or 'none'}; server RSS "
                   f"{result['rss_after_warmup_mb']} MB after warm-up -> {result['rss_end_mb']} MB "
                   f"({result['rss_growth_pct']} %) -> {'OK' if ok else 'FAILED'}")

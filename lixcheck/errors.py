@@ -5,7 +5,9 @@ class InputError(ValueError):
     """Input that lixcheck cannot read: empty, binary, wrongly encoded, too large, malformed or hostile.
 
     ``str(error)`` is a clear English message for developers; ``error.message_da`` is the same in Danish for users;
-    ``error.code`` is a stable machine-readable reason (e.g. ``"empty"``, ``"binary"``, ``"too_large"``).
+    ``error.code`` is a stable machine-readable reason: ``empty``, ``binary``, ``encoding``, ``too_large``,
+    ``malformed``, ``unsafe_xml``, ``zip_bomb``, ``encrypted``, ``unsupported``, ``no_text``, ``unreadable`` (also a
+    missing file) and ``file_name`` (a one-line str that looks like a file name given to check(): a str is text).
     """
 
     def __init__(self, message: str, *, code: str = "unreadable", message_da: str | None = None):

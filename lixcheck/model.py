@@ -39,6 +39,15 @@ CATEGORY_DA = {
 
 
 REASON_TOO_FEW_WORDS = "too few words"  # Lix.reason when a text has too few words for LIX
+REASON_DA = {REASON_TOO_FEW_WORDS: "for få ord", "no sentences": "ingen sætninger"}
+SHOWN_FINDINGS = 5  # findings print(report) shows
+SHORT_TEXT = 40  # characters of a finding's text that short forms quote
+
+
+def short_text(text: str, limit: int = SHORT_TEXT) -> str:
+    """A finding's text on one line, cut to ``limit`` characters with "…" (for short forms; never the letter)."""
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"
 
 
 def band_for(value: float | None) -> str | None:
@@ -64,6 +73,13 @@ class Lix:
     band: str | None = None
     reason: str | None = None
 
+    def describe_da(self) -> str:
+        """One line in Danish, as the CLI and print(report) show it: "LIX 38 (middel); ord 120, …"."""
+        reason = REASON_DA.get(self.reason, self.reason)
+        head = f"LIX ikke beregnet ({reason})" if self.value is None else \
+            f"LIX {self.value:.0f} ({BAND_DA.get(self.band, self.band)})"
+        return f"{head}; ord {self.words}, sætninger {self.sentences}, lange ord {self.long_words}"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": self.value,
@@ -78,6 +94,19 @@ class Lix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One finding: which rule, how serious, the Danish message and where (``offset``/``length`` into
+    Report.text, 1-based ``line``/``column`` in code points, ``block`` the index of the paragraph block, None
+    outside one). ``text == report.text[offset:offset + length]`` always holds; ``replacements`` are plain words
+    to write instead, best first; ``doc_url`` the rule's page. The JSON form is ``to_dict()``.
+
+        >>> from lixcheck import check
+        >>> f = check("Der fremsendes hermed afgørelse vedrørende din ansøgning om tilskud.").findings[0]
+        >>> f
+        Finding(rule='jargon', severity='warning', line=1, column=5, text='fremsendes', replacements=('sendes',))
+        >>> f.message
+        'Skriv „sendes“ i stedet for „fremsendes“.'
+    """
+
     rule: str
     severity: str
     category: str
@@ -108,6 +137,11 @@ class Finding:
             "doc_url": self.doc_url,
             "description": self.description,
         }
+
+    def __repr__(self) -> str:  # short: never a whole paragraph of letter text
+        repl = f", replacements={self.replacements!r}" if self.replacements else ""
+        return (f"Finding(rule={self.rule!r}, severity={self.severity!r}, line={self.line}, column={self.column}, "
+                f"text={short_text(self.text)!r}{repl})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +195,19 @@ make_finding = fast_constructor(Finding)
 
 @dataclass(slots=True)
 class Report:
+    """The result of checking one letter: ``lix`` (the document's LIX and counts), ``findings``, ``paragraphs``
+    and ``sentences`` (spans with their own LIX), ``meta`` (format, kind, pipeline, versions, file metadata),
+    ``sections`` (e.g. "sender", "letter"), ``summary`` (counts) and ``text`` (the checked text, CPR numbers
+    masked). ``to_dict()`` is the stable JSON form; ``print(report)`` a short summary, never the whole letter.
+
+        >>> from lixcheck import check
+        >>> report = check("Vi har modtaget din ansøgning. Du får svar inden 14 dage.")
+        >>> report
+        Report(lix=23.7 (very easy), words=11, findings=0)
+        >>> report.summary["by_severity"]
+        {'error': 0, 'warning': 0, 'suggestion': 0}
+    """
+
     text: str
     lix: Lix
     paragraphs: list[Span]
@@ -189,6 +236,46 @@ class Report:
             "lix": self.lix.value,
             "band": self.lix.band,
         }
+
+    def letter_level(self, finding: Finding) -> bool:
+        """True for a finding about the whole letter (missing klagevejledning, the letter's LIX, no title …),
+        which fronts show on one short line without quoting its text. The one place that decides it: a finding
+        with a ``scope`` field says so itself ("document"); otherwise, a finding that covers a whole paragraph
+        or more is letter-level."""
+        scope = getattr(finding, "scope", None)
+        if scope is not None:
+            return scope == "document"
+        start, end = finding.offset, finding.offset + finding.length
+        return any(start <= p.offset and p.offset + p.length <= end for p in self.paragraphs)
+
+    def where(self, finding: Finding) -> str:
+        """Where a finding is in the document, in Danish, from its block's source ("tabel 1, række 2", "side 2",
+        "sidehoved"); "" for plain text, whose line and column say it already."""
+        if self.meta.get("format", "text") == "text" or finding.block is None:
+            return ""
+        for p in self.paragraphs:
+            if p.block == finding.block and p.source:
+                return p.source
+        return ""
+
+    def __repr__(self) -> str:  # short: never the letter
+        lx = self.lix
+        value = f"{lx.value:.1f} ({lx.band})" if lx.value is not None else f"None ({lx.reason})"
+        counts = ", ".join(f"{k}={v}" for k, v in self.summary["by_severity"].items() if v)
+        return f"Report(lix={value}, words={lx.words}, findings={len(self.findings)}{': ' + counts if counts else ''})"
+
+    def __str__(self) -> str:
+        """A short summary: LIX, counts and the first findings (print(report))."""
+        lines = [self.lix.describe_da()]
+        for f in self.findings[:SHOWN_FINDINGS]:
+            quote = "" if self.letter_level(f) else f" »{short_text(f.text)}«"
+            lines.append(f"  {f.line}:{f.column}: {SEVERITY_DA.get(f.severity, f.severity).lower()} [{f.rule}] "
+                         f"{f.message}{quote}")
+        if len(self.findings) > SHOWN_FINDINGS:
+            lines.append(f"  … og {len(self.findings) - SHOWN_FINDINGS} fund mere")
+        if not self.findings:
+            lines.append("  Ingen fund.")
+        return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         d = {

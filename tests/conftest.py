@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-UD_DIR = SHARED / "data" / "ud-danish-ddt"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import ud_ddt  # noqa: E402  (benchmarks/ud_ddt.py: where UD Danish-DDT is, its source and licence)
+
+UD_DIR = ud_ddt.ud_dir()
 
 
 @pytest.fixture(scope="session")
 def ud_dir() -> Path:
-    if not (UD_DIR / "da_ddt-ud-dev.conllu").is_file():
-        pytest.skip(f"UD Danish-DDT not found at {UD_DIR} (../shared is absent); accuracy tests need it")
-    return UD_DIR
+    try:
+        return ud_ddt.require()
+    except ud_ddt.MissingData as e:
+        pytest.skip(f"accuracy tests need it: {e}")

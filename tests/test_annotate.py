@@ -194,6 +194,37 @@ def test_cli_annotate(tmp_path, source):
     assert "Word" in result.output and not (tmp_path / "x.docx").exists()
 
 
+def test_cli_annotate_defaults_to_name_lixcheck_docx_with_the_users_umask(tmp_path, source):
+    import os
+
+    src = tmp_path / "Afgørelse om tilskud.docx"
+    src.write_bytes(source)
+    old = os.umask(0o027)
+    try:
+        result = CliRunner().invoke(main, ["annotate", str(src)])
+    finally:
+        os.umask(old)
+    out = tmp_path / "Afgørelse om tilskud-lixcheck.docx"
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.output and docx.Document(str(out)).comments is not None
+    assert out.stat().st_mode & 0o777 == 0o640  # 0666 less the umask, as a plain open() (mkstemp would give 0600)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name, src.name]
+
+
+def test_write_atomic_follows_the_umask_and_can_refuse_to_overwrite(tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.docx", b"1")
+        assert (tmp_path / "a.docx").stat().st_mode & 0o777 == 0o644
+        with pytest.raises(FileExistsError):
+            write_atomic(tmp_path / "a.docx", b"2", overwrite=False)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.docx").read_bytes() == b"1" and len(list(tmp_path.iterdir())) == 1
+
+
 def test_paragraph_level_fields_and_hyperlinks_are_annotated():
     d = docx.Document()
     append_xml(d, f"""<w:p xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">

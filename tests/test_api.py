@@ -45,9 +45,9 @@ def test_check_accepts_bytes_and_paths(tmp_path):
     p = tmp_path / "brev.txt"
     p.write_text(LETTER, encoding="cp1252")
     by_path = lixcheck.check(p)
-    by_str_path = lixcheck.check(str(p))
+    by_name = lixcheck.check_file(str(p))  # a str given to check() is text (tests/test_library.py)
     by_bytes = lixcheck.check(LETTER.encode("utf-16"))
-    assert by_path.text == by_str_path.text == by_bytes.text == LETTER
+    assert by_path.text == by_name.text == by_bytes.text == LETTER
     assert by_path.meta["filename"] == "brev.txt"
 
 

@@ -145,6 +145,38 @@ def test_sources_stream_folders_zips_and_jsonl(tmp_path):
         assert e.value.code == "invalid_jsonl"
 
 
+def test_a_folder_with_its_index_is_counted_once(tmp_path):
+    """corpus/generate.py writes letters plus an index.jsonl naming them: the folder holds each letter once."""
+    from lixcheck.batch.runner import _base_row, count_items
+
+    gen.write(tmp_path, 5, 1, "txt")
+    extra = tmp_path / "letters" / "ekstra.txt"  # a letter the index does not name is still checked, as a file
+    extra.write_text("Vi har modtaget din ansøgning. Du får svar inden fire uger.", encoding="utf-8")
+    items = list(iter_items([str(tmp_path)]))
+    index = [json.loads(line) for line in (tmp_path / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [i.id for i in items] == [str(r["id"]) for r in index] + [str(extra)]
+    assert count_items([str(tmp_path)]) == len(items) == 6
+    # the index and the folder of its letters given side by side (or by a glob): still once each
+    assert len(list(iter_items([str(tmp_path / "index.jsonl"), str(tmp_path / "letters")]))) == 6
+    assert len(list(iter_items([str(tmp_path / "*")]))) == 6
+    # the store's source says where each document came from
+    assert [_base_row(i)["source"] for i in items] == [f"{tmp_path / 'index.jsonl'}:{n}" for n in range(1, 6)] + [
+        str(extra)]
+
+
+def test_store_source_is_the_path_the_member_or_the_line(tmp_path):
+    from lixcheck.batch.runner import _base_row
+
+    (tmp_path / "a.txt").write_text("Hej.", encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "arkiv.zip", "w") as z:
+        z.writestr("mappe/b.txt", "Hej.")
+    (tmp_path / "c.jsonl").write_text('{"text": "Hej."}\n\n{"id": "x", "text": "Hej."}\n', encoding="utf-8")
+    sources = [_base_row(i)["source"] for i in iter_items([str(tmp_path / n) for n in ("a.txt", "arkiv.zip",
+                                                                                       "c.jsonl")])]
+    assert sources == [str(tmp_path / "a.txt"), f"{tmp_path / 'arkiv.zip'}!mappe/b.txt", f"{tmp_path / 'c.jsonl'}:1",
+                       f"{tmp_path / 'c.jsonl'}:3"]
+
+
 def test_sources_glob_and_missing(tmp_path):
     from lixcheck.batch.sources import SourceError, check_sources
 

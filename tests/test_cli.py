@@ -58,7 +58,7 @@ def run(runner, *args, input=None):
 def test_text_format(runner, letters):
     r = run(runner, "check", str(letters[0]), "--fail-on", "never")
     assert r.exit_code == 0, r.output
-    assert r.stdout.startswith("LIX ")
+    assert r.stdout.startswith(f"{letters[0]}: LIX ")
     lx = lixcheck.check(letters[0]).lix
     assert f"ord {lx.words}, sætninger {lx.sentences}" in r.stdout
 
@@ -66,18 +66,20 @@ def test_text_format(runner, letters):
 def test_json_with_one_input_prints_one_object(runner, letters):
     r = run(runner, "check", str(letters[0]), "--format", "json", "--fail-on", "never")
     assert r.exit_code == 0
-    payload = json.loads(r.stdout)
-    assert isinstance(payload, dict)
+    assert set(json.loads(r.stdout)) == {"lixcheck_version", "files", "summary"}
+    payload = json.loads(r.stdout)["files"][0]
     assert payload["input"] == str(letters[0])
     assert payload["lix"] == lixcheck.check(letters[0]).lix.to_dict()
     assert {"lix", "paragraphs", "sentences", "findings", "summary", "meta"} <= set(payload)
 
 
-def test_json_with_two_inputs_prints_a_list(runner, letters):
+def test_json_has_one_shape_whatever_the_number_of_inputs(runner, letters):
     r = run(runner, "check", *map(str, letters), "--format", "json", "--fail-on", "never")
     assert r.exit_code == 0
     payload = json.loads(r.stdout)
-    assert [p["input"] for p in payload] == [str(p) for p in letters]
+    assert set(payload) == {"lixcheck_version", "files", "summary"}
+    assert [p["input"] for p in payload["files"]] == [str(p) for p in letters]
+    assert payload["summary"]["files"] == payload["summary"]["checked"] == 2
 
 
 def test_jsonl_prints_one_line_per_input(runner, letters):
@@ -100,13 +102,13 @@ def test_folder_input(runner, letters):
 def test_stdin(runner):
     r = run(runner, "check", "-", "--format", "json", "--fail-on", "never", input=LETTER.encode("utf-16"))
     assert r.exit_code == 0
-    assert json.loads(r.stdout)["lix"] == lixcheck.check(LETTER).lix.to_dict()
+    assert json.loads(r.stdout)["files"][0]["lix"] == lixcheck.check(LETTER).lix.to_dict()
 
 
 def test_kind_is_passed_to_the_report(runner, letters):
     r = run(runner, "check", str(letters[0]), "--kind", "decision", "--format", "json", "--fail-on", "never")
     assert r.exit_code == 0
-    assert json.loads(r.stdout)["meta"]["kind"] == "decision"
+    assert json.loads(r.stdout)["files"][0]["meta"]["kind"] == "decision"
 
 
 def test_fail_on_never_exits_0(runner, letters):
@@ -221,8 +223,9 @@ def test_subprocess_bad_inputs_exit_2_without_traceback(tmp_path):
     assert r.returncode == 2, (r.returncode, err)
     assert "Traceback" not in err and r.stdout == b""
     lines = err.strip().splitlines()
-    assert len(lines) == 3 and all(line.startswith("lixcheck: ") for line in lines)
+    assert len(lines) == 4 and all(line.startswith("lixcheck: ") for line in lines[:3])
     assert "data.bin" in lines[0] and "tom.txt" in lines[1] and "for stor" in lines[2]
+    assert lines[3] == "Ingen filer blev tjekket; 3 filer kunne ikke læses."
     assert time.perf_counter() - t < 60
 
 

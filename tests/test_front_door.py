@@ -73,7 +73,7 @@ def test_cli_refuses_an_unknown_kind(tmp_path):
     assert result.exit_code == 2 and "Brevtypen 'decsion' findes ikke" in result.output
     assert "Traceback" not in result.output
     ok = CliRunner().invoke(main, ["check", str(letter), "--kind", "afgørelse", "--format", "json"])
-    assert ok.exit_code in (0, 1) and json.loads(ok.output)["meta"]["kind"] == "decision"
+    assert ok.exit_code in (0, 1) and json.loads(ok.output)["files"][0]["meta"]["kind"] == "decision"
     assert "partshoering" in CliRunner().invoke(main, ["check", "--help"]).output
 
 

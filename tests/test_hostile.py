@@ -93,13 +93,16 @@ def test_cli(case: Case, files, tmp_path, monkeypatch):
     assert "Traceback" not in r.output and "Traceback" not in r.stderr
     if case.expect == "ok":
         assert r.exit_code == 0, r.stderr
-        payload = json.loads(r.stdout)
+        payload = json.loads(r.stdout)["files"][0]
         assert payload["lix"]["words"] >= 0 and "findings" in payload
     else:
         assert r.exit_code == 2, (r.exit_code, r.stderr)
-        assert r.stdout == ""
         err = _error_for(case)
         assert r.stderr.strip() == f"lixcheck: {path}: {err.message_da}"
+        payload = json.loads(r.stdout)  # one whole JSON object, the error in its place
+        assert payload["files"] == [{"input": str(path), "error": {"code": err.code, "message": str(err),
+                                                                     "message_da": err.message_da}}]
+        assert payload["summary"]["unreadable"] == 1
 
 
 def _error_for(case: Case) -> lixcheck.InputError:

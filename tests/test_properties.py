@@ -37,7 +37,7 @@ PROFILE = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <=
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 # Every code an InputError may carry (lixcheck.errors, readers, analysis); anything else is a bug.
 DOCUMENTED_CODES = {"empty", "binary", "encoding", "too_large", "malformed", "unsafe_xml", "zip_bomb", "encrypted",
-                    "unsupported", "no_text", "unreadable"}
+                    "unsupported", "no_text", "unreadable", "file_name"}
 
 WORDS = [
     "Vi", "har", "modtaget", "din", "ansøgning", "om", "boligstøtte", "Du", "får", "svar", "inden", "fire", "uger",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..console import checker
+from ..console import checker, missing_extra
 from ..console import fail as _fail
 
 
@@ -95,7 +95,7 @@ def batch_cmd(sources, out_dir, engine, workers, scheduler, shard_size, cache_si
     except ConfigError as e:
         _fail(str(e))
     except ImportError as e:
-        _fail(f"motoren {engine} kræver lixcheck[batch] (mangler {e.name})")
+        _fail(missing_extra(e, f"motoren {engine}") or f"motoren {engine} kræver lixcheck[batch] (mangler {e.name})")
     except BrokenProcessPool:
         _fail("en arbejdsproces stoppede uventet (fx for lidt hukommelse); kør samme kommando igen for at fortsætte")
     except (OSError, TimeoutError) as e:
@@ -113,6 +113,10 @@ def batch_cmd(sources, out_dir, engine, workers, scheduler, shard_size, cache_si
               help="Skriv også én CSV-række pr. brev hertil.")
 def report_cmd(directory, output, csv_path):
     """Skriv en HTML-rapport (og evt. CSV) ud fra resultaterne af lixcheck batch."""
+    try:
+        import matplotlib  # noqa: F401  (the report's plots; lixcheck[batch], not in the Quick-start's [web])
+    except ImportError as e:
+        _fail(missing_extra(e, "lixcheck report"))
     from .report_html import write_report
     from .store import Store
 

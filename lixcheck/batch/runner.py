@@ -97,7 +97,7 @@ def _sender(item: Item, report) -> str | None:
 
 
 def _base_row(item: Item) -> dict[str, Any]:
-    return {"id": item.id, "source": item.ref[0], "kind": item.kind, "template": item.template,
+    return {"id": item.id, "source": item.source or item.ref[0], "kind": item.kind, "template": item.template,
             "sender": item.sender, "sent": item.sent, "date": item.date}
 
 
@@ -211,20 +211,19 @@ class RunStats:
 
 
 def count_items(sources: Iterable[str]) -> int:
-    """How many items the sources hold (for the progress bar); JSONL lines are counted, not parsed."""
-    from .sources import JSONL_SUFFIXES, _expand, _zip_items
+    """How many items the sources hold (for the progress bar), counted as iter_items() yields them: JSONL lines
+    are counted, not parsed, and a file an index names is counted once."""
+    from .sources import _zip_items, iter_paths
 
     n = 0
-    for source in sources:
-        for path in _expand(source):
-            suffix = path.suffix.lower()
-            if suffix in JSONL_SUFFIXES:
-                with open(path, "rb") as f:
-                    n += sum(1 for line in f if line.strip())
-            elif suffix == ".zip":
-                n += sum(1 for _ in _zip_items(path))
-            else:
-                n += 1
+    for path, kind in iter_paths(sources):
+        if kind == "jsonl":
+            with open(path, "rb") as f:
+                n += sum(1 for line in f if line.strip())
+        elif kind == "zip":
+            n += sum(1 for _ in _zip_items(path))
+        else:
+            n += 1
     return n
 
 
@@ -259,10 +258,13 @@ class Progress:
         self.last_log = self.start
         self.bar = None
         if enabled and getattr(self.stream, "isatty", lambda: False)():
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, initial=initial, unit="dok", file=self.stream, smoothing=0.1,
-                            desc="lixcheck batch")
+            try:
+                from tqdm import tqdm
+            except ImportError:  # (lixcheck[batch] brings it) without it: the plain log lines below
+                tqdm = None
+            if tqdm is not None:
+                self.bar = tqdm(total=total, initial=initial, unit="dok", file=self.stream, smoothing=0.1,
+                                desc="lixcheck batch")
 
     def update(self, n: int) -> None:
         self.done += n

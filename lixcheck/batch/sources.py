@@ -5,16 +5,25 @@ A source is a folder (recursively), a glob, a single letter file, a zip archive 
 "sender"}`` (only ``text`` or ``path`` is required; ``path`` is relative to the JSONL file's folder).
 
 Items carry a reference that a worker resolves itself (``("file", path)``, ``("zip", archive, member)``,
-``("jsonl", file, byte_offset)``), so the parent ships paths and offsets to workers, not letter text. Everything is
-generated lazily: memory stays flat however large the input.
+``("jsonl", file, byte_offset)``), so the parent ships paths and offsets to workers, not letter text, and a
+``source`` for the store that a person can follow: the path, ``archive.zip!member`` or ``index.jsonl:LINE``.
+Everything is generated lazily: memory stays flat however large the input.
+
+An index is read once, not twice: a file that a JSONL line names by ``path`` (corpus/generate.py's
+``index.jsonl`` and its letters, say) is checked only as that line, with the line's id, kind, template and dates,
+and skipped where a folder or glob would yield it again. The JSONL files looked at for this are those given as
+sources (also through a glob) and those directly in a folder given as a source. Their paths are kept as 8-byte
+digests in one sorted array (8 bytes per indexed letter), so memory stays small for millions of letters.
 """
 
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 import os
 import zipfile
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +45,7 @@ class Item:
     sender: str | None = None
     sent: int | None = None
     date: str | None = None
+    source: str = ""  # for the store and people: the path, archive.zip!member or file.jsonl:LINE
 
 
 class SourceError(Exception):
@@ -92,9 +102,9 @@ def _zip_items(path: Path) -> Iterator[Item]:
                 name = info.filename
                 if info.is_dir() or os.path.basename(name).startswith((".", "__MACOSX")) or "__MACOSX/" in name:
                     continue
-                yield Item(f"{path}!{name}", ("zip", str(path), name))
+                yield Item(f"{path}!{name}", ("zip", str(path), name), source=f"{path}!{name}")
     except (zipfile.BadZipFile, OSError):
-        yield Item(str(path), ("error", "bad_archive"))
+        yield Item(str(path), ("error", "bad_archive"), source=str(path))
 
 
 def _jsonl_items(path: Path) -> Iterator[Item]:
@@ -108,14 +118,14 @@ def _jsonl_items(path: Path) -> Iterator[Item]:
             lineno += 1
             if not line.strip():
                 continue
-            fallback_id = f"{path}:{lineno}"
+            fallback_id = where = f"{path}:{lineno}"
             try:
                 obj = json.loads(line)
             except (ValueError, UnicodeDecodeError):
-                yield Item(fallback_id, ("error", "invalid_jsonl"))
+                yield Item(fallback_id, ("error", "invalid_jsonl"), source=where)
                 continue
             if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("path"), str)):
-                yield Item(fallback_id, ("error", "invalid_jsonl"))
+                yield Item(fallback_id, ("error", "invalid_jsonl"), source=where)
                 continue
             sent = obj.get("sent")
             yield Item(
@@ -126,6 +136,7 @@ def _jsonl_items(path: Path) -> Iterator[Item]:
                 sender=_str(obj.get("sender")),
                 sent=sent if isinstance(sent, int) and not isinstance(sent, bool) and sent >= 0 else None,
                 date=_str(obj.get("date")),
+                source=where,
             )
 
 
@@ -133,17 +144,93 @@ def _str(value) -> str | None:
     return str(value) if value is not None and value != "" else None
 
 
-def iter_items(sources: Iterable[str]) -> Iterator[Item]:
-    """Work items from every source, lazily and in a stable order."""
+class Indexed:
+    """The files that JSONL index lines name by ``path``, as sorted 8-byte digests of their absolute paths."""
+
+    def __init__(self, sources: Iterable[str]):
+        import numpy  # (a dependency of spaCy) holds millions of digests without a Python int each
+
+        digests = array("Q")
+        for index in _index_files(sources):
+            for target in _indexed_paths(index):
+                digests.append(_digest(target))
+        self._np = numpy
+        self._sorted = numpy.sort(numpy.frombuffer(digests, dtype=numpy.uint64)) if digests else None
+
+    def __len__(self) -> int:
+        return 0 if self._sorted is None else len(self._sorted)
+
+    def __contains__(self, path) -> bool:
+        if self._sorted is None:
+            return False
+        d = self._np.uint64(_digest(path))
+        i = int(self._np.searchsorted(self._sorted, d))
+        return i < len(self._sorted) and self._sorted[i] == d
+
+
+def _digest(path) -> int:
+    key = os.path.normpath(os.path.abspath(path)).encode("utf-8", "surrogateescape")
+    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
+
+
+def _index_files(sources: Iterable[str]) -> Iterator[Path]:
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            try:
+                entries = sorted(os.scandir(path), key=lambda e: e.name)
+            except OSError:
+                continue
+            yield from (Path(e.path) for e in entries if e.is_file() and not e.name.startswith(".")
+                        and e.name.lower().endswith(JSONL_SUFFIXES))
+        elif path.is_file() and path.suffix.lower() in JSONL_SUFFIXES:
+            yield path
+        elif any(c in source for c in "*?["):
+            yield from (Path(m) for m in sorted(glob.iglob(source, recursive=True))
+                        if m.lower().endswith(JSONL_SUFFIXES) and os.path.isfile(m))
+
+
+def _indexed_paths(index: Path) -> Iterator[Path]:
+    try:
+        with open(index, "rb") as f:
+            for line in f:
+                if b'"path"' not in line:
+                    continue  # (text-only lines are not parsed here)
+                try:
+                    obj = json.loads(line)
+                except (ValueError, UnicodeDecodeError):
+                    continue
+                if isinstance(obj, dict) and isinstance(obj.get("path"), str):
+                    yield index.parent / obj["path"]
+    except OSError:
+        return
+
+
+def iter_paths(sources: Iterable[str]) -> Iterator[tuple[Path, str]]:
+    """(path, "zip" | "jsonl" | "file") for every file of the sources, lazily and in a stable order; a file that a
+    JSONL index among the sources names by ``path`` is left out (it is checked as that index line)."""
+    sources = list(sources)
+    indexed = Indexed(sources)
     for source in sources:
         for path in _expand(source):
             suffix = path.suffix.lower()
             if suffix in ARCHIVE_SUFFIXES:
-                yield from _zip_items(path)
+                yield path, "zip"
             elif suffix in JSONL_SUFFIXES:
-                yield from _jsonl_items(path)
-            else:
-                yield Item(str(path), ("file", str(path)))
+                yield path, "jsonl"
+            elif path not in indexed:
+                yield path, "file"
+
+
+def iter_items(sources: Iterable[str]) -> Iterator[Item]:
+    """Work items from every source, lazily and in a stable order."""
+    for path, kind in iter_paths(sources):
+        if kind == "zip":
+            yield from _zip_items(path)
+        elif kind == "jsonl":
+            yield from _jsonl_items(path)
+        else:
+            yield Item(str(path), ("file", str(path)), source=str(path))
 
 
 def shards(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

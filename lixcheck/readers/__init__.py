@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from pathlib import Path
 
 from ..config import Config
@@ -61,7 +62,8 @@ def _reader(fmt: str):
             f"reading {fmt} files needs an optional dependency that is not installed ({e.name}); "
             "install lixcheck[files]",
             code="unsupported",
-            message_da=f"lixcheck kan ikke læse {fmt}-filer på denne installation.",
+            message_da=f"lixcheck kan ikke læse {fmt}-filer på denne installation. Installér den valgfrie pakke "
+                       f"{e.name}: pip install 'lixcheck[files]'",
         ) from None
     return getattr(mod, func)
 
@@ -76,34 +78,81 @@ def read_bytes(data: bytes, config: Config, *, name: str | None = None, format: 
     return document
 
 
-def looks_like_path(source: str) -> bool:
-    return "\n" not in source and 0 < len(source) <= MAX_PATH_LENGTH and os.path.isfile(source)
+# A str is text and is never opened as a file (a server that passes user text to check() must not read its own
+# files). A one-line str that looks like a file name is refused instead of being checked as a two-word "letter".
+FILE_EXTENSIONS = ("txt", "text", "md", "docx", "docm", "dotx", "doc", "odt", "rtf", "pdf", "xml", "htm", "html",
+                   "eml", "msg", "jsonl", "csv")
+_FILE_NAME = re.compile(r"[^\n]*\.(?:" + "|".join(FILE_EXTENSIONS) + r")", re.IGNORECASE)
+_PATH_START = re.compile(r"(?:/|\./|\.\./|~[/\\]|\.\\|\.\.\\|\\\\|[A-Za-z]:[/\\])\S*")
+
+
+def looks_like_file_name(text: str) -> bool:
+    """True for a str that is most likely a file name given where text was meant: one line of at most 1,024
+    characters (surrounding whitespace ignored) that either ends in a document file extension (``brev.txt``,
+    ``Afgørelse om tilskud.docx``; FILE_EXTENSIONS, any case) or starts like a path and has no whitespace
+    (``/data/brev``, ``./brev``, ``~/brev``, ``C:\\breve\\brev``). Such a str is refused by check(), never opened."""
+    s = text.strip()
+    if not s or len(s) > MAX_PATH_LENGTH or "\n" in s:
+        return False
+    return bool(_FILE_NAME.fullmatch(s) or _PATH_START.fullmatch(s))
+
+
+def file_name_error(text: str) -> InputError:
+    name = text.strip()
+    return InputError(
+        f"{name!r} looks like a file name, and a str is always text: to check a file, use check_file(name) or "
+        "check(pathlib.Path(name)); to check this text as it is, Checker().check_text(text)",
+        code="file_name",
+        message_da=f"»{name}« ligner et filnavn, ikke et brev. Angiv filen som en sti (pathlib.Path) eller "
+                   "brug check_file().",
+    )
+
+
+def read_path(path, config: Config, *, format: str | None = None) -> Document:
+    """A Document from a file (os.PathLike or str: here a str is a path); InputError when it cannot be read."""
+    return read_bytes(file_bytes(path, config), config, name=str(path), format=format)
+
+
+def file_bytes(path, config: Config) -> bytes:
+    """The bytes of a file, its size checked first; InputError (code unreadable, too_large) when it cannot be read."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > config.max_bytes:
+            raise too_large(size, config.max_bytes)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path.name}", code="unreadable",
+                         message_da=f"Filen {path.name} findes ikke.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path.name} is a folder, not a file", code="unreadable",
+                         message_da=f"{path.name} er en mappe, ikke en fil.") from None
+    except OSError as e:
+        raise InputError(f"cannot read {path.name}: {e.strerror}", code="unreadable",
+                         message_da=f"Filen {path.name} kan ikke læses.") from None
+    return data
 
 
 def read(source, config: Config, *, format: str | None = None) -> Document:
-    """A Document from text (str), a path (pathlib.Path, or a str naming an existing file) or bytes."""
+    """A Document from text (str), a path (os.PathLike) or bytes. A str is text and never opened as a file; a
+    one-line str that looks like a file name (looks_like_file_name) is an InputError with code ``file_name``,
+    unless ``format="text"`` says it is text for sure (the web's pasted text)."""
     if isinstance(source, Document):
         return source
     if isinstance(source, str) and format == "text":  # text for sure (the web's pasted text): never a file name
         if len(source) > config.max_bytes:
             raise too_large(len(source), config.max_bytes)
         return read_text(source)
-    if isinstance(source, os.PathLike) or isinstance(source, str) and looks_like_path(source):
-        path = Path(source)
-        try:
-            if path.stat().st_size > config.max_bytes:
-                raise too_large(path.stat().st_size, config.max_bytes)
-            data = path.read_bytes()
-        except OSError as e:
-            raise InputError(f"cannot read {path.name}: {e.strerror}", code="unreadable",
-                             message_da=f"Filen {path.name} kan ikke læses.") from None
-        return read_bytes(data, config, name=str(path), format=format)
+    if isinstance(source, os.PathLike):
+        return read_path(source, config, format=format)
     if isinstance(source, bytes | bytearray | memoryview):
         return read_bytes(bytes(source), config, format=format)
     if isinstance(source, str):
         if len(source) > config.max_bytes:
             raise too_large(len(source), config.max_bytes)
+        if looks_like_file_name(source):
+            raise file_name_error(source)
         if format and format != "text":
             return read_bytes(source.encode("utf-8"), config, format=format)
         return read_text(source)
-    raise TypeError(f"check() takes text, a path or bytes, not {type(source).__name__}")
+    raise TypeError(f"check() takes text (str), a path (os.PathLike) or bytes, not {type(source).__name__}")

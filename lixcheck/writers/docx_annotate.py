@@ -24,6 +24,7 @@ import re
 from ..errors import InputError
 from ..model import BAND_DA, SEVERITY_DA, Finding, Report
 from ..readers.docx import W_P, W_RPR, W_T, XML_SPACE, Piece, extract, open_package, w
+from .files import write_atomic  # (also imported from here by callers and tests)
 
 AUTHOR = "lixcheck"
 INITIALS = "LIX"
@@ -255,49 +256,20 @@ def annotate_docx(data: bytes, report: Report, config=None) -> bytes:
 # --------------------------------------------------------------------------------------------------------- files
 
 
-def write_atomic(path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and os.replace: a failure never
-    leaves a half-written file behind."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def word_input(source, config) -> tuple[bytes, object]:
     """(the .docx bytes, its path or None) of a Word file given as a path or bytes; InputError for anything else
     (Checker.annotate reads its input with this)."""
     import os
     from pathlib import Path
 
-    from ..readers import looks_like_path, sniff, too_large
+    from ..readers import file_bytes, file_name_error, looks_like_file_name, sniff, too_large
 
     path = None
-    if isinstance(source, os.PathLike) or isinstance(source, str) and looks_like_path(source):
+    if isinstance(source, str) and looks_like_file_name(source):  # a str is never opened (see readers.read)
+        raise file_name_error(source)
+    if isinstance(source, os.PathLike):
         path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > config.max_bytes:
-                raise too_large(size, config.max_bytes)
-            data = path.read_bytes()
-        except OSError as e:
-            raise InputError(f"cannot read {path.name}: {e.strerror}", code="unreadable",
-                             message_da=f"Filen {path.name} kan ikke læses.") from None
+        data = file_bytes(path, config)
     elif isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
     else:
