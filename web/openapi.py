@@ -84,7 +84,8 @@ ERROR = {
     }},
 }
 EXAMPLE = {"type": "object", "required": ["text", "kind"],
-           "properties": {"text": {"type": "string"}, "kind": NULLABLE_STRING}}
+           "properties": {"text": {"type": "string"}, "kind": NULLABLE_STRING,
+                          "after": {**NULLABLE_STRING, "description": "the text after the suggested replacement"}}}
 RULE = {
     "type": "object",
     "required": ["id", "category", "severity", "message", "description", "source", "examples"],

@@ -86,7 +86,7 @@ class RuleSet:
                 phrases = entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]]
                 for phrase in phrases:
                     self.phrases.add(info, phrase, entry.get("replace", []), entry.get("message"),
-                                     entry.get("match", d.get("match", "auto")))
+                                     entry.get("match", d.get("match", "auto")), first=phrases[0])
         elif t == "pattern":
             self.patterns.add(info, d["patterns"], spec.origin)
         elif t == "metric":
