@@ -23,6 +23,9 @@ BAND_DA = {
     "very hard": "meget svær",
 }
 SEVERITIES = ("error", "warning", "suggestion")
+# "text": the finding is about the words at offset/length; "document": about the letter as a whole (LIX, a missing
+# complaint guide or sender); its offset/length point to the part of the letter it was found from.
+SCOPES = ("text", "document")
 CATEGORIES = ("readability", "jargon", "passive", "acronym", "template", "sender", "decision", "structure")
 
 
@@ -76,6 +79,8 @@ class Finding:
     replacements: tuple[str, ...] = ()
     doc_url: str = ""
     description: str = ""
+    also: tuple[str, ...] = ()  # ids of other rules that found the same words (analysis.make_findings)
+    scope: str = "text"  # see SCOPES
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -92,6 +97,8 @@ class Finding:
             "replacements": list(self.replacements),
             "doc_url": self.doc_url,
             "description": self.description,
+            "also": list(self.also),
+            "scope": self.scope,
         }
 
 

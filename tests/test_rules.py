@@ -17,8 +17,9 @@ NO_PLUGINS = {"rules": {"plugins": False}}
 
 
 def findings(text, rule=None, kind=None, **rules):
+    """The findings of `rule` (or all), also those kept by a more specific rule at the same place (Finding.also)."""
     report = lixcheck.check(text, kind=kind, config={"rules": {"plugins": False, **rules}})
-    return [f for f in report.findings if rule is None or f.rule == rule]
+    return [f for f in report.findings if rule is None or f.rule == rule or rule in f.also]
 
 
 def write_rules(folder: Path, body: str) -> Path:

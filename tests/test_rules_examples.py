@@ -2,7 +2,8 @@
 a bad example with `after:` gives that text when the first replacement of each of the rule's findings is accepted.
 
 Built-in rules and installed plugin rules alike (plugins load by default). Rules that are off by default are switched
-on for their own examples.
+on for their own examples. A rule "fires" also when its finding was kept by a more specific rule at the same place
+(Finding.also).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def _report(rule_id: str, text: str, kind: str | None):
 
 
 def _fired(rule_id: str, text: str, kind: str | None) -> list[str]:
-    return [f.text for f in _report(rule_id, text, kind).findings if f.rule == rule_id]
+    return [f.text for f in _report(rule_id, text, kind).findings if f.rule == rule_id or rule_id in f.also]
 
 
 @pytest.mark.parametrize(("rule_id", "text", "kind"), list(_cases("bad")))

@@ -69,6 +69,7 @@ def rule_dict(rule) -> dict:
         "examples": {k: [_example(e) for e in examples.get(k, []) or []] for k in ("bad", "good")},
         "enabled": bool(getattr(rule, "enabled", True)),
         "origin": getattr(rule, "origin", "") or "",
+        "scope": getattr(rule, "scope", "text") or "text",
     }
 
 

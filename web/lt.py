@@ -8,6 +8,9 @@ auto: lixcheck checks Danish only, so auto means Danish), ``enabledRules``, ``di
 Rule ids are lixcheck's (``jargon``, ``passive`` …); category ids are lixcheck's categories in upper case
 (``JARGON``, ``SENDER`` …); rule and category filters compare case-insensitively. ``enabledRules`` without
 ``enabledOnly=true`` changes nothing (lixcheck has no rules that are off by default for this API).
+Findings about the letter as a whole (scope "document": LIX, a missing complaint guide …) are matches on the first
+line of the part they were found from (the title, the first line of the text, the closing), at most 80 characters,
+not on whole paragraphs that an editor would underline.
 GET /v2/languages lists Danish.
 """
 
@@ -36,6 +39,7 @@ ISSUE_TYPE = {  # LanguageTool issue types (ITS localization quality issue types
     "decision": "legal",
 }
 CONTEXT = 40  # characters of context on each side, as LanguageTool
+TITLE_MAX = 80  # longest span a document finding gets on the first line
 
 
 def utf16_len(s: str) -> int:
@@ -105,13 +109,33 @@ def _ids(name: str) -> set[str]:
     return {x.strip().lower() for x in request.values.get(name, "").split(",") if x.strip()}
 
 
-def _keep(finding: dict) -> bool:
+def _enabled_only() -> bool:
+    return request.values.get("enabledOnly", "false").lower() == "true"
+
+
+def _keep(finding: dict, enabled_only: bool) -> bool:
     rule, cat = finding["rule"].lower(), finding["category"].lower()
     if rule in _ids("disabledRules") or cat in _ids("disabledCategories"):
         return False
-    if request.values.get("enabledOnly", "false").lower() == "true":
+    if enabled_only:
         return rule in _ids("enabledRules") or cat in _ids("enabledCategories")
     return True
+
+
+def first_line(text: str, offset: int = 0, length: int | None = None) -> tuple[int, int]:
+    """(start, end) of the first line with text in text[offset:offset + length], at most TITLE_MAX characters, cut
+    at a word."""
+    stop = len(text) if length is None else offset + length
+    part = text[offset:stop]
+    start = offset + len(part) - len(part.lstrip())
+    end = text.find("\n", start, stop)
+    end = stop if end == -1 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > TITLE_MAX:
+        cut = text.rfind(" ", start, start + TITLE_MAX)
+        end = cut if cut > start else start + TITLE_MAX
+    return start, end
 
 
 @bp.route("/check", methods=["POST", "GET"])
@@ -123,6 +147,7 @@ def check():
         raise WebError(400, "bad_language", f"lixcheck tjekker kun dansk. Sproget '{language[:20]}' kan ikke bruges; "
                                             "brug da-DK.")
     pos = Positions(_parts())
+    enabled_only = _enabled_only()
     text = pos.plain
     matches, ranges = [], []
     if text.strip():
@@ -139,7 +164,10 @@ def check():
             base = request.url_root.rstrip("/")
             for f in report.findings:
                 d = f.to_dict()
-                if _keep(d):
+                if _keep(d, enabled_only):
+                    if d["scope"] == "document":
+                        start, end = first_line(report.text, f.offset, f.length)
+                        d["offset"], d["length"], d["text"] = start, end - start, report.text[start:end]
                     matches.append(_match(d, report.text, pos, report.sentences, sent_starts, base))
     return {
         "software": {"name": "lixcheck", "version": __version__, "buildDate": None, "apiVersion": 1,
@@ -162,6 +190,7 @@ def _match(f: dict, text: str, pos: Positions, sentences, sent_starts: list[int]
     if i >= 0:
         s = sentences[i]
         sentence = text[s.offset:s.offset + s.length]
+    issue_type = ISSUE_TYPE.get(f["category"], "style")
     doc_url = f.get("doc_url") or url_for("ui.rule", rule_id=f["rule"])
     if doc_url.startswith("/"):
         doc_url = base + doc_url
@@ -178,7 +207,7 @@ def _match(f: dict, text: str, pos: Positions, sentences, sent_starts: list[int]
         "rule": {
             "id": f["rule"],
             "description": f.get("description") or f["message"],
-            "issueType": ISSUE_TYPE.get(f["category"], "style"),
+            "issueType": issue_type,
             "urls": [{"value": doc_url}],
             "category": {"id": f["category"].upper(), "name": category_da(f["category"])},
         },

@@ -55,6 +55,11 @@ FINDING = {
         "replacements": {"type": "array", "items": {"type": "string"}},
         "doc_url": {"type": "string"},
         "description": {"type": "string"},
+        "also": {"type": "array", "items": {"type": "string"},
+                 "description": "Other rules that found the same words; this finding's rule is the most specific"},
+        "scope": {"enum": ["text", "document"],
+                  "description": "document: about the letter as a whole (LIX, a missing complaint guide or sender); "
+                                 "offset/length then point to the part it was found from"},
     },
 }
 REPORT = {
@@ -94,6 +99,7 @@ RULE = {
         "severity": {"type": "string"}, "type": {"type": "string"}, "message": {"type": "string"},
         "description": {"type": "string"}, "summary": {"type": "string"}, "why": {"type": "string"},
         "source": {"type": "string"}, "enabled": {"type": "boolean"},
+        "scope": {"enum": ["text", "document"]},
         "examples": {"type": "object", "properties": {"bad": {"type": "array", "items": EXAMPLE},
                                                       "good": {"type": "array", "items": EXAMPLE}}},
     },

@@ -33,6 +33,7 @@ class RuleInfo:
     origin: str = ""  # the rule file (and plugin) it comes from
     enabled: bool = True
     summary: str = ""  # one line for tables (rules list); defaults to the description's first sentence
+    scope: str = "text"  # "document": about the letter as a whole (model.SCOPES)
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ def _info(spec: RuleSpec, settings: settings_mod.RuleSettings) -> RuleInfo:
         message=d["message"].strip(), description=" ".join(d["description"].split()), type=d["type"],
         source=" ".join(d["source"].split()), why=" ".join(d["why"].split()), examples=d["examples"],
         origin=spec.origin, enabled=enabled, summary=d.get("summary") or _summary(" ".join(d["description"].split())),
+        scope=d.get("scope", "text"),
     )
 
 
