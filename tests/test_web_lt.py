@@ -9,6 +9,7 @@ temporary folder and checks that it stays empty.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from lixcheck.web import create_app
@@ -72,6 +73,9 @@ def test_answer_has_languagetools_shape(client):
         assert m["rule"]["urls"][0]["value"].endswith("/regler/" + f["rule"])
         if f["length"] < 200 and f["scope"] == "text":
             assert f["text"] in m["sentence"] or m["sentence"] in f["text"]
+        assert m["type"]["typeName"] == ("Hint" if m["rule"]["issueType"] in ("register", "style", "terminology")
+                                         else "Other")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0000", body["software"]["buildDate"])
     scopes = {f["scope"] for f in findings}
     assert scopes == {"text", "document"}, "the sample letter has findings of both scopes"
 
@@ -122,17 +126,23 @@ def test_languages_and_bad_requests(client):
     assert client.get("/v2/languages").get_json() == [{"name": "Danish", "code": "da", "longCode": "da-DK"}]
     for lang in ("da", "auto", "DA-dk"):
         assert client.post("/v2/check", data={"text": LETTER, "language": lang}).status_code == 200
+    # errors are plain text, as LanguageTool's server sends them
     r = client.post("/v2/check", data={"text": LETTER, "language": "en-US"})
-    assert r.status_code == 400 and "dansk" in r.get_json()["error"]["message"]
+    assert r.status_code == 400 and r.mimetype == "text/plain" and "dansk" in r.get_data(as_text=True)
     assert client.post("/v2/check", data={"text": LETTER}).status_code == 400
     assert client.post("/v2/check", data={"language": "da"}).status_code == 400
     r = client.post("/v2/check", data={"language": "da", "data": "{ikke json"})
-    assert r.status_code == 400 and r.get_json()["error"]["code"] == "bad_data"
+    assert r.status_code == 400 and r.mimetype == "text/plain" and "AnnotatedText" in r.get_data(as_text=True)
+    r = client.post("/v2/check", data={"language": "da", "text": LETTER, "enabledOnly": "true"})
+    assert r.status_code == 400 and "enabledRules" in r.get_data(as_text=True)
+    r = client.get("/v2/findes-ikke")
+    assert r.status_code == 404 and r.mimetype == "text/plain"
     assert lt_check(client, text="")["matches"] == [] and lt_check(client, text="  \n ")["matches"] == []
 
 
 def test_language_tool_python_client_against_lixcheck_serve(tmp_path, monkeypatch):
     language_tool_python = pytest.importorskip("language_tool_python")
+    from language_tool_python.exceptions import LanguageToolError
     downloads = tmp_path / "ltp"
     downloads.mkdir()
     monkeypatch.setenv("LTP_PATH", str(downloads))
@@ -143,6 +153,10 @@ def test_language_tool_python_client_against_lixcheck_serve(tmp_path, monkeypatc
             corrected = tool.correct(LETTER)
             tool.disabled_categories.add("JARGON")
             without_jargon = tool.check(LETTER)
+            tool.disabled_categories.clear()
+            tool.enabled_rules_only = True  # and no rule enabled: the server's plain-text error reaches the caller
+            with pytest.raises(LanguageToolError, match="enabledRules"):
+                tool.check(LETTER)
         finally:
             tool.close()
     c = create_app().test_client()

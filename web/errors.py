@@ -1,4 +1,5 @@
-"""Error answers: JSON under /api/ and /v2/, Danish pages elsewhere. Never a stack trace to the user."""
+"""Error answers: JSON under /api/, plain text under /v2/ (as LanguageTool's server answers, so that LanguageTool
+clients report the message), Danish pages elsewhere. Never a stack trace to the user."""
 
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_no
 
 
 def wants_json() -> bool:
-    return request.path.startswith(("/api/", "/v2/"))
+    return request.path.startswith("/api/")
 
 
 def answer(status: int, code: str, message_da: str):
+    if request.path.startswith("/v2/"):
+        return message_da, status, {"Content-Type": "text/plain; charset=utf-8"}
     if wants_json():
         return {"error": {"status": status, "code": code, "message": message_da}}, status
     return render_template("error.html", status=status, message=message_da), status

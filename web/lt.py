@@ -7,10 +7,12 @@ auto: lixcheck checks Danish only, so auto means Danish), ``enabledRules``, ``di
 (Java string indices), as in LanguageTool; with ``data`` they point into the original text including markup.
 Rule ids are lixcheck's (``jargon``, ``passive`` …); category ids are lixcheck's categories in upper case
 (``JARGON``, ``SENDER`` …); rule and category filters compare case-insensitively. ``enabledRules`` without
-``enabledOnly=true`` changes nothing (lixcheck has no rules that are off by default for this API).
+``enabledOnly=true`` changes nothing (lixcheck has no rules that are off by default for this API);
+``enabledOnly=true`` without enabled rules or categories is an error, as in LanguageTool.
 Findings about the letter as a whole (scope "document": LIX, a missing complaint guide …) are matches on the first
 line of the part they were found from (the title, the first line of the text, the closing), at most 80 characters,
 not on whole paragraphs that an editor would underline.
+Errors are answered as LanguageTool's server does: a 4xx status with the message as plain text.
 GET /v2/languages lists Danish.
 """
 
@@ -18,6 +20,9 @@ from __future__ import annotations
 
 import bisect
 import json
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
 
 from flask import Blueprint, jsonify, request, url_for
 
@@ -40,6 +45,16 @@ ISSUE_TYPE = {  # LanguageTool issue types (ITS localization quality issue types
 }
 CONTEXT = 40  # characters of context on each side, as LanguageTool
 TITLE_MAX = 80  # longest span a document finding gets on the first line
+STYLE_TYPES = {"register", "style", "terminology"}  # issue types LanguageTool calls hints (RuleMatch.Type "Hint")
+
+
+@cache
+def build_date() -> str:
+    """When this lixcheck was installed (its package's files), in LanguageTool's format "2024-06-30 13:04:37 +0000"."""
+    from .. import __file__ as package_init
+
+    stamp = datetime.fromtimestamp(Path(package_init).stat().st_mtime, UTC)
+    return stamp.strftime("%Y-%m-%d %H:%M:%S +0000")
 
 
 def utf16_len(s: str) -> int:
@@ -110,7 +125,12 @@ def _ids(name: str) -> set[str]:
 
 
 def _enabled_only() -> bool:
-    return request.values.get("enabledOnly", "false").lower() == "true"
+    if request.values.get("enabledOnly", "false").lower() != "true":
+        return False
+    if not _ids("enabledRules") and not _ids("enabledCategories"):
+        raise WebError(400, "bad_filter", "enabledOnly=true kræver, at du også sender enabledRules eller "
+                                          "enabledCategories.")
+    return True
 
 
 def _keep(finding: dict, enabled_only: bool) -> bool:
@@ -170,7 +190,7 @@ def check():
                         d["offset"], d["length"], d["text"] = start, end - start, report.text[start:end]
                     matches.append(_match(d, report.text, pos, report.sentences, sent_starts, base))
     return {
-        "software": {"name": "lixcheck", "version": __version__, "buildDate": None, "apiVersion": 1,
+        "software": {"name": "lixcheck", "version": __version__, "buildDate": build_date(), "apiVersion": 1,
                      "premium": False, "premiumHint": None, "status": ""},
         "warnings": {"incompleteResults": False},
         "language": {"name": "Danish", "code": "da-DK",
@@ -203,7 +223,7 @@ def _match(f: dict, text: str, pos: Positions, sentences, sent_starts: list[int]
         "context": {"text": context, "offset": utf16_len(text[ctx_start:start]),
                     "length": utf16_len(text[start:end])},
         "sentence": sentence,
-        "type": {"typeName": "Hint" if f["severity"] == "suggestion" else "Other"},
+        "type": {"typeName": "Hint" if issue_type in STYLE_TYPES else "Other"},
         "rule": {
             "id": f["rule"],
             "description": f.get("description") or f["message"],

@@ -141,11 +141,13 @@ LT_RESPONSE = {
 }
 
 
-def _errors(*codes: int) -> dict:
+def _errors(*codes: int, plain: bool = False) -> dict:
+    """Error responses: JSON (`Error`) in /api/v1, plain text (as LanguageTool's server) in /v2."""
     text = {400: "Malformed request or configuration", 413: "Too large", 415: "Unsupported content type or file format",
             422: "Input that cannot be read (empty, binary, broken file)"}
-    return {str(c): {"description": text[c], "content": {"application/json": {
-        "schema": {"$ref": "#/components/schemas/Error"}}}} for c in codes}
+    content = {"text/plain": {"schema": {"type": "string"}}} if plain else {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Error"}}}
+    return {str(c): {"description": text[c], "content": content} for c in codes}
 
 
 def spec() -> dict:
@@ -197,7 +199,8 @@ def spec() -> dict:
                         "enabledCategories": {"type": "string"}, "disabledCategories": {"type": "string"},
                         "enabledOnly": {"type": "string", "enum": ["true", "false"]}}}}}},
                 "responses": {"200": {"description": "LanguageTool's JSON", "content": {"application/json": {
-                    "schema": {"$ref": "#/components/schemas/LanguageToolResponse"}}}}, **_errors(400, 413, 422)},
+                    "schema": {"$ref": "#/components/schemas/LanguageToolResponse"}}}},
+                    **_errors(400, 413, 422, plain=True)},
             }},
             "/v2/languages": {"get": {"summary": "Supported languages (Danish)",
                                       "responses": {"200": {"description": "[{name, code, longCode}]"}}}},
