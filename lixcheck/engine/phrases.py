@@ -13,6 +13,7 @@ fits, the finding names them in their base form and offers no one-click replacem
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -30,8 +31,15 @@ class Entry:
     lemma: str  # the phrase's lemmas joined by spaces
     replacements: tuple[str, ...]
     message: str | None
-    shape: Shape
+    first: str  # the entry's first phrase (the base form of a list: "erholde, erholdt")
+    words: tuple[str, ...]  # the phrase's tokens
     own_words: frozenset[str]  # the rule's one-word phrases: a replacement must not be one of them
+
+    @cached_property
+    def shape(self) -> Shape:
+        """Made at the entry's first hit, not when the rules are compiled: most entries never hit in a letter, and
+        the compile is part of a cold start."""
+        return shape(self.phrase, self.first, list(self.words))
 
 
 def _compatible(word: str, lemma: str) -> bool:
@@ -65,7 +73,7 @@ class PhraseRules:
             label = f"{rule.id}#{len(self.entries)}"
             key = self.nlp.vocab.strings.add(label)
             lemma = " ".join(t.lemma_.lower() or t.lower_ for t in doc)
-            self.entries[key] = Entry(rule, phrase, lemma, repl, message, shape(phrase, first, [t.text for t in doc]),
+            self.entries[key] = Entry(rule, phrase, lemma, repl, message, first, tuple(t.text for t in doc),
                                       own_words.get(rule.id, frozenset()))
             self.lower.add(label, [self.nlp.make_doc(phrase)])
             words = [t.lower_ for t in doc]
