@@ -184,26 +184,45 @@ def _rank(h: Hit) -> tuple:
 
 
 def one_per_place(hits: list[Hit], text: str) -> list[tuple[Hit, tuple[str, ...]]]:
-    """The hits that keep their place, each with the ids of the rules it absorbed (see _rank). A hit is absorbed by
-    a better one it overlaps when at least half of it lies inside that one, or when it is a short phrase (at most
-    _PHRASE_WORDS words): a long sentence or a nominal chain around a word stays a finding of its own."""
-    kept: list[tuple[Hit, list[str]]] = []
-    for h in sorted(hits, key=_rank):
-        if h.rule.scope != "document":
-            length = h.end - h.start
-            short = len(text[h.start:h.end].split()) <= _PHRASE_WORDS
-            for k, also in kept:
-                if k.rule.scope == "document":
-                    continue
-                overlap = min(h.end, k.end) - max(h.start, k.start)
-                if overlap > 0 and (short or 2 * overlap >= length):
-                    if h.rule.id != k.rule.id and h.rule.id not in also:
-                        also.append(h.rule.id)
-                    break
-            else:
-                kept.append((h, []))
+    """The hits that keep their place, each with the ids of the rules it absorbed (see _rank); `hits` sorted by
+    position, and so is the answer. A hit is absorbed by a better one it overlaps when at least half of it lies inside
+    that one, or when it is a short phrase (at most _PHRASE_WORDS words): a long sentence or a nominal chain around a
+    word stays a finding of its own. Only hits that overlap others are ranked (most overlap none)."""
+    out: list[tuple[Hit, tuple[str, ...]]] = []
+    group: list[Hit] = []  # text hits that overlap, directly or through one another
+    end = -1
+    for h in hits:
+        if h.rule.scope == "document":
+            out.append((h, ()))
             continue
-        kept.append((h, []))
+        if h.start >= end and group:
+            out.extend(_resolve(group, text))
+            group = []
+        group.append(h)
+        end = max(end, h.end) if len(group) > 1 else h.end
+    if group:
+        out.extend(_resolve(group, text))
+    if len(out) > 1:
+        out.sort(key=lambda p: (p[0].start, p[0].end, p[0].rule.id))
+    return out
+
+
+def _resolve(group: list[Hit], text: str) -> list[tuple[Hit, tuple[str, ...]]]:
+    if len(group) == 1:
+        return [(group[0], ())]
+    kept: list[tuple[Hit, list[str]]] = []
+    for h in sorted(group, key=_rank):
+        length = h.end - h.start
+        # (a sentence-long hit is never a short phrase: split only what could be one)
+        short = length <= 20 * _PHRASE_WORDS and len(text[h.start:h.end].split()) <= _PHRASE_WORDS
+        for k, also in kept:
+            overlap = min(h.end, k.end) - max(h.start, k.start)
+            if overlap > 0 and (short or 2 * overlap >= length):
+                if h.rule.id != k.rule.id and h.rule.id not in also:
+                    also.append(h.rule.id)
+                break
+        else:
+            kept.append((h, []))
     return [(h, tuple(also)) for h, also in kept]
 
 
@@ -219,7 +238,7 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
     block_starts = [b.start for b in document.blocks]
     seen = set()
     valid = []
-    for h in hits:
+    for h in sorted(hits, key=lambda h: (h.start, h.end, h.rule.id)):
         if not (0 <= h.start < h.end <= len(text)):
             continue
         key = (h.rule.id, h.start, h.end)
@@ -228,7 +247,7 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
         seen.add(key)
         valid.append(h)
     out = []
-    for h, also in sorted(one_per_place(valid, text), key=lambda p: (p[0].start, p[0].end, p[0].rule.id)):
+    for h, also in one_per_place(valid, text):
         line = bisect.bisect_right(line_starts, h.start)
         bi = bisect.bisect_right(block_starts, h.start) - 1
         block = bi if bi >= 0 and h.start < document.blocks[bi].end else None

@@ -21,12 +21,14 @@ What is checked, and why (each is a way a one-click fix broke a sentence):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..nlp import inflection
 from ..nlp.inflection import Form
 from ..nlp.pipeline import lemma_table
 
 EXACT = Form("exact", "exact")  # the matched words are the phrase as written: the replacement as written
+_AS_WRITTEN = frozenset((EXACT,))
 _LIGHT = object()  # _fit_one's answer when a light-verb rewrite does not fit
 _REFUSED = object()  # … when it does not fit for another reason
 
@@ -79,7 +81,7 @@ def _next(span):
 def _in_name(span) -> bool:
     """Capitalised inside a sentence and followed by another capital: a name ("i Vor Frue Kirke"), left as it is."""
     nxt = _next(span)
-    return (not span[0].is_sent_start and span.text[:1].isupper() and nxt is not None
+    return (not span[0].is_sent_start and span[0].text[:1].isupper() and nxt is not None
             and nxt.text[:1].isupper() and nxt.is_alpha)
 
 
@@ -133,17 +135,17 @@ def fit(span, shape_: Shape, replacements: tuple[str, ...], own_words: frozenset
     if len(matched) == 1:
         head = matched[0]
         if head == shape_.reference:
-            forms = {EXACT}
+            forms = _AS_WRITTEN
         elif shape_.lemma is None:
             return Fitted(())
         else:
-            forms = set(inflection.forms_of(head, shape_.lemma))
+            forms = inflection.forms_of(head, shape_.lemma)
     else:
         differ = [i for i, (m, w) in enumerate(zip(matched, shape_.words, strict=True)) if m != w]
         if not differ:
-            forms = {EXACT}
+            forms = _AS_WRITTEN
         elif differ == [0] and shape_.lemma is not None:
-            forms = set(inflection.forms_of(matched[0], shape_.lemma))
+            forms = inflection.forms_of(matched[0], shape_.lemma)
         else:
             return Fitted(())
     out: list[str] = []
@@ -158,16 +160,23 @@ def fit(span, shape_: Shape, replacements: tuple[str, ...], own_words: frozenset
     return Fitted(tuple(out), refused_light)
 
 
-def _fit_one(span, shape_: Shape, replacement: str, forms: set[Form], own_words: frozenset[str]):
+def _fit_one(span, shape_: Shape, replacement: str, forms: frozenset[Form], own_words: frozenset[str]):
     """The replacement in the matched word's form, None when it does not fit, _LIGHT for a refused light verb."""
     data = inflection.data()
     words = replacement.split(" ")
     head = words[0].lower()
     if head == "denne":
         return _determiner(span, words)
-    form = EXACT if forms == {EXACT} else _choose_form(span, shape_, head, forms)
-    if form is None:
-        return None
+    if forms is _AS_WRITTEN:
+        form = EXACT
+    else:
+        usable, form = _usable(shape_, head, forms)
+        if form is None and usable:
+            form = _pick(usable, span)
+            if form in _BASE_FORMS and form.pos != "verb":
+                form = EXACT
+        if form is None:
+            return None
     new_head = words[0] if form is EXACT else inflection.inflect(head, form)
     if new_head is None:
         return None
@@ -186,13 +195,15 @@ def _fit_one(span, shape_: Shape, replacement: str, forms: set[Form], own_words:
     result = " ".join([new_head, *words[1:]])
     if _flagged(result, own_words):
         return None
-    if span.text.endswith(".") and not result.endswith(".") and _next(span) is None:
+    if span[-1].text.endswith(".") and not result.endswith(".") and _next(span) is None:
         result += "."  # "kontoudtog m.m." ends the sentence: its full stop is the sentence's too
     return _case(result, span)
 
 
-def _choose_form(span, shape_: Shape, head: str, forms: set[Form]) -> Form | None:
-    """The form to put the replacement's first word in: one the matched word can have and the replacement has."""
+@lru_cache(maxsize=4096)
+def _usable(shape_: Shape, head: str, forms: frozenset[Form]) -> tuple[frozenset[Form], Form | None]:
+    """The forms to put the replacement's first word in (those the matched word can have and the replacement has),
+    and the one to use when the sentence need not decide (None: _pick decides, or none fits)."""
     classes = inflection.word_classes(head)
     mine = inflection.word_classes(shape_.lemma or "")
     if classes & mine:  # both are verbs ("besidde", "have"): not the noun "have" (a garden)
@@ -201,18 +212,12 @@ def _choose_form(span, shape_: Shape, head: str, forms: set[Form]) -> Form | Non
     if not usable and inflection.is_invariant(head):
         # a word without forms ("vores", "om") replaces a base form, or any form of an adjective-like word
         # ("vort", "vore" → "vores"), but not a noun's or verb's other forms ("ansøgerens" ≠ "du")
-        return EXACT if any(f.pos == "adj" or f in _BASE_FORMS for f in forms) else None
+        return frozenset(), EXACT if any(f.pos == "adj" or f in _BASE_FORMS for f in forms) else None
     # forms that give the same word need no choice ("nødvendige": adjective or noun plural)
-    by_word: dict[str | None, set[Form]] = {}
-    for f in usable:
-        by_word.setdefault(inflection.inflect(head, f), set()).add(f)
-    if len(by_word) == 1:
-        form = min(usable, key=lambda f: _POS_ORDER.index(f.pos))
-    else:
-        form = _pick(usable, span)
-    if form in _BASE_FORMS and form.pos != "verb":
-        return EXACT
-    return form
+    if len({inflection.inflect(head, f) for f in usable}) != 1:
+        return frozenset(usable), None
+    form = min(usable, key=lambda f: _POS_ORDER.index(f.pos))
+    return frozenset(usable), EXACT if form in _BASE_FORMS and form.pos != "verb" else form
 
 
 def _verb_fits(span, shape_: Shape, form: Form, head: str, words: list[str]):
@@ -240,7 +245,7 @@ def _verb_fits(span, shape_: Shape, form: Form, head: str, words: list[str]):
                 return _LIGHT  # "Der er foretaget en vurdering af sagen" ≠ "Der er vurderet sagen"
     elif last in data.particles and len(words) > 1:
         nxt = _next(span)
-        if nxt is not None and not nxt.is_punct and nxt.lower_ not in data.prepositions | data.subject_after:
+        if nxt is not None and not nxt.is_punct and nxt.lower_ not in data.before_object_not:
             return _REFUSED  # "tilbagebetale beløbet" ≠ "betale tilbage beløbet"
     return None
 
@@ -253,28 +258,39 @@ def _fits_as_noun(span, shape_: Shape, form: Form, words: list[str]) -> bool:
     """A one-word phrase replaced by a noun ("skrivelse" → "brev", "præjudikat" → "tidligere dom"): a singular of
     another gender only where the word before says nothing about gender. A phrase that is no noun is not replaced
     by one before a noun ("en subsidiær begrundelse" ≠ "en i anden række begrundelse")."""
-    data = inflection.data()
-    word = shape_.lemma or shape_.reference
-    table = lemma_table()
-    unknown = word.isalpha() and word not in table
-    last = words[-1].lower()
-    head = inflection.word_classes(words[0].lower())
-    verb_phrase = "verb" in head and ("noun" not in head or "verb" in inflection.word_classes(word))
-    if form in (EXACT, Form("noun", "sg")) and len(words) <= 2 and not verb_phrase \
-            and "noun" in inflection.word_classes(last) and last not in data.pronouns \
-            and (unknown or inflection.noun_forms(word) is not None):
-        mine = inflection.gender(word)
-        if mine is None or mine != inflection.gender(last):
-            prev = _prev(span)
-            if not (prev is None or prev.is_punct or prev.lower_ in data.neutral_before_noun | data.prepositions):
-                return False
-    if len(words) > 1 and form is EXACT and (unknown or inflection.adjective_forms(word) is not None):
+    gender_differs, adjective = _noun_checks(shape_, form, tuple(words))
+    if gender_differs:
+        prev = _prev(span)
+        if not (prev is None or prev.is_punct or prev.lower_ in inflection.data().genderless_before_noun):
+            return False
+    if adjective:
+        table = lemma_table()
         nxt = _next(span)
         if nxt is not None and nxt.is_alpha and nxt.is_lower:
             lemma = table.get(nxt.lower_, nxt.lower_)
             if inflection.noun_forms(lemma) is not None and inflection.verb_forms(lemma) is None:
                 return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _noun_checks(shape_: Shape, form: Form, words: tuple[str, ...]) -> tuple[bool, bool]:
+    """What _fits_as_noun must look at: (a noun of another or unknown gender replaces a noun's base form, a phrase
+    replaces an adjective-like word)."""
+    data = inflection.data()
+    word = shape_.lemma or shape_.reference
+    unknown = word.isalpha() and word not in lemma_table()
+    last = words[-1].lower()
+    head = inflection.word_classes(words[0].lower())
+    verb_phrase = "verb" in head and ("noun" not in head or "verb" in inflection.word_classes(word))
+    gender_differs = False
+    if form in (EXACT, Form("noun", "sg")) and len(words) <= 2 and not verb_phrase \
+            and "noun" in inflection.word_classes(last) and last not in data.pronouns \
+            and (unknown or inflection.noun_forms(word) is not None):
+        mine = inflection.gender(word)
+        gender_differs = mine is None or mine != inflection.gender(last)
+    adjective = len(words) > 1 and form is EXACT and (unknown or inflection.adjective_forms(word) is not None)
+    return gender_differs, adjective
 
 
 def _subject_position(span) -> bool:
@@ -305,11 +321,12 @@ def _determiner(span, words: list[str]) -> str | None:
 def _case(result: str, span) -> str:
     """Capitalised at the start of a sentence, like the words it replaces; inside one, a capital is the polite
     "De/Deres", which the replacement does not keep ("Deres skrivelse af" → "dit brev fra")."""
-    if span[0].is_sent_start and span.text[:1].isupper() and result[:1].islower():
+    if span[0].is_sent_start and span[0].text[:1].isupper() and result[:1].islower():
         return result[:1].upper() + result[1:]
     return result
 
 
+@lru_cache(maxsize=4096)
 def _flagged(result: str, own_words: frozenset[str]) -> bool:
     table = lemma_table()
     return any(w in own_words or table.get(w) in own_words for w in result.lower().split(" "))

@@ -52,6 +52,8 @@ class InflectionData:
     have_forms: frozenset[str]
     passive_auxiliaries: frozenset[str]
     messages: dict[str, str]
+    before_object_not: frozenset[str] = frozenset()  # prepositions and subject_after: no object starts with them
+    genderless_before_noun: frozenset[str] = frozenset()  # neutral_before_noun and prepositions
 
 
 @cache
@@ -66,7 +68,9 @@ def data() -> InflectionData:
         if missing:  # a broken data file must say where, not fail later on a KeyError
             raise ValueError(f"{DATA.name}: verb {lemma!r} lacks {', '.join(sorted(missing))}")
         verbs[lemma] = {"inf": lemma, **forms}
-    return InflectionData(verbs=verbs, pronouns=dict(raw["pronouns"]), messages=dict(raw["messages"]), **words)
+    return InflectionData(verbs=verbs, pronouns=dict(raw["pronouns"]), messages=dict(raw["messages"]),
+                          before_object_not=words["prepositions"] | words["subject_after"],
+                          genderless_before_noun=words["neutral_before_noun"] | words["prepositions"], **words)
 
 
 def _stem(verb: str) -> str:
