@@ -212,8 +212,74 @@ class Analyzer:
         return Report(text, doc_lix, paragraphs, sent_spans, findings, meta, mask_json(dict(ctx.sections)))
 
 
+# One finding per place: where rules find the same or overlapping words, the most specific keeps the place and the
+# others' ids go into its `also`. Most specific first: a listed phrase with a replacement, then any other finding
+# with a replacement (an acronym's plain name), then a listed phrase without one (term, vague-actor, jargon with
+# advice), then the rest. Then by category: template errors, sender details (they know the letter's sender better
+# than the general acronym list), acronyms, decision details, jargon patterns (formal-address), passive, and last
+# the long-passage rules (nominal style, long sentences); a Python check (it knows the letter: template.instruction)
+# before a data pattern of the same category (placeholder); the higher severity; the longer span. Document findings
+# (scope "document": LIX, a missing complaint guide …) are about the whole letter and never compete for a place.
+_CATEGORY_RANK = {"template": 0, "sender": 1, "acronym": 2, "decision": 3, "jargon": 4, "passive": 5,
+                  "structure": 6, "readability": 6}
+_SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2}
+_PHRASE_WORDS = 4  # a loser this short (in words) is one place with any winner it overlaps ("De bedes": "bedes")
+
+
+def _rank(h: Hit) -> tuple:
+    rule = h.rule
+    phrase = rule.type in ("substitution", "existence")
+    kind = (0 if phrase else 1) if h.replacements else (2 if phrase else 3)
+    return (kind, _CATEGORY_RANK.get(rule.category, 7), rule.type != "check", _SEVERITY_RANK.get(rule.severity, 3),
+            h.start - h.end, h.start, rule.id)
+
+
+def one_per_place(hits: list[Hit], text: str) -> list[tuple[Hit, tuple[str, ...]]]:
+    """The hits that keep their place, each with the ids of the rules it absorbed (see _rank); `hits` sorted by
+    position, and so is the answer. A hit is absorbed by a better one it overlaps when at least half of it lies inside
+    that one, or when it is a short phrase (at most _PHRASE_WORDS words): a long sentence or a nominal chain around a
+    word stays a finding of its own. Only hits that overlap others are ranked (most overlap none)."""
+    out: list[tuple[Hit, tuple[str, ...]]] = []
+    group: list[Hit] = []  # text hits that overlap, directly or through one another
+    end = -1
+    for h in hits:
+        if h.rule.scope == "document":
+            out.append((h, ()))
+            continue
+        if h.start >= end and group:
+            out.extend(_resolve(group, text))
+            group = []
+        group.append(h)
+        end = max(end, h.end) if len(group) > 1 else h.end
+    if group:
+        out.extend(_resolve(group, text))
+    if len(out) > 1:
+        out.sort(key=lambda p: (p[0].start, p[0].end, p[0].rule.id))
+    return out
+
+
+def _resolve(group: list[Hit], text: str) -> list[tuple[Hit, tuple[str, ...]]]:
+    if len(group) == 1:
+        return [(group[0], ())]
+    kept: list[tuple[Hit, list[str]]] = []
+    for h in sorted(group, key=_rank):
+        length = h.end - h.start
+        # (a sentence-long hit is never a short phrase: split only what could be one)
+        short = length <= 20 * _PHRASE_WORDS and len(text[h.start:h.end].split()) <= _PHRASE_WORDS
+        for k, also in kept:
+            overlap = min(h.end, k.end) - max(h.start, k.start)
+            if overlap > 0 and (short or 2 * overlap >= length):
+                if h.rule.id != k.rule.id and h.rule.id not in also:
+                    also.append(h.rule.id)
+                break
+        else:
+            kept.append((h, []))
+    return [(h, tuple(also)) for h, also in kept]
+
+
 def make_findings(document: Document, hits: list[Hit], config: Config, text: str | None = None) -> list[Finding]:
-    """Findings from hits, with line/column/block; ``text`` is the (CPR-masked) text the Report carries."""
+    """Findings from hits, one per place (one_per_place), with line/column/block; ``text`` is the (CPR-masked) text
+    the Report carries."""
     text = document.text if text is None else text
     line_starts = [0]
     pos = text.find("\n")
@@ -222,7 +288,7 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
         pos = text.find("\n", pos + 1)
     block_starts = [b.start for b in document.blocks]
     seen = set()
-    out = []
+    valid = []
     for h in sorted(hits, key=lambda h: (h.start, h.end, h.rule.id)):
         if not (0 <= h.start < h.end <= len(text)):
             continue
@@ -230,16 +296,19 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
         if key in seen:
             continue
         seen.add(key)
+        valid.append(h)
+    out = []
+    for h, also in one_per_place(valid, text):
         line = bisect.bisect_right(line_starts, h.start)
         bi = bisect.bisect_right(block_starts, h.start) - 1
         block = bi if bi >= 0 and h.start < document.blocks[bi].end else None
         rule = h.rule
         out.append(make_finding(  # positional (rule, severity, category, message, offset, length, line, column, block,
-            # text, replacements, doc_url, description): keyword arguments cost a third more, per finding
+            # text, replacements, doc_url, description, also, scope): keyword arguments cost a third more, per finding
             rule.id, rule.severity, rule.category, mask_cpr(h.message or rule.message), h.start, h.end - h.start,
             line, h.start - line_starts[line - 1] + 1, block, text[h.start:h.end],
             tuple(mask_cpr(r) for r in h.replacements) if h.replacements else (), config.doc_base_url + rule.id,
-            rule.description,
+            rule.description, also, rule.scope,
         ))
     return out
 

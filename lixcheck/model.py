@@ -23,6 +23,9 @@ BAND_DA = {
     "very hard": "meget svær",
 }
 SEVERITIES = ("error", "warning", "suggestion")
+# "text": the finding is about the words at offset/length; "document": about the letter as a whole (LIX, a missing
+# complaint guide or sender); its offset/length point to the part of the letter it was found from.
+SCOPES = ("text", "document")
 CATEGORIES = ("readability", "jargon", "passive", "acronym", "template", "sender", "decision", "structure")
 # The Danish names users see, in one place for every front (CLI, rule pages, web, Word comments, reports).
 SEVERITY_DA = {"error": "Fejl", "warning": "Advarsel", "suggestion": "Forslag"}
@@ -120,6 +123,8 @@ class Finding:
     replacements: tuple[str, ...] = ()
     doc_url: str = ""
     description: str = ""
+    also: tuple[str, ...] = ()  # ids of other rules that found the same words (analysis.make_findings)
+    scope: str = "text"  # see SCOPES
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +141,8 @@ class Finding:
             "replacements": list(self.replacements),
             "doc_url": self.doc_url,
             "description": self.description,
+            "also": list(self.also),
+            "scope": self.scope,
         }
 
     def __repr__(self) -> str:  # short: never a whole paragraph of letter text
@@ -239,14 +246,8 @@ class Report:
 
     def letter_level(self, finding: Finding) -> bool:
         """True for a finding about the whole letter (missing klagevejledning, the letter's LIX, no title …),
-        which fronts show on one short line without quoting its text. The one place that decides it: a finding
-        with a ``scope`` field says so itself ("document"); otherwise, a finding that covers a whole paragraph
-        or more is letter-level."""
-        scope = getattr(finding, "scope", None)
-        if scope is not None:
-            return scope == "document"
-        start, end = finding.offset, finding.offset + finding.length
-        return any(start <= p.offset and p.offset + p.length <= end for p in self.paragraphs)
+        which fronts show on one short line without quoting its text: its rule's ``scope`` is "document"."""
+        return finding.scope == "document"
 
     def where(self, finding: Finding) -> str:
         """Where a finding is in the document, in Danish, from its block's source ("tabel 1, række 2", "side 2",

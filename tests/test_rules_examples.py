@@ -1,7 +1,9 @@
-"""Every rule's examples are tests: each bad example fires the rule through lixcheck.check(), each good one does not.
+"""Every rule's examples are tests: each bad example fires the rule through lixcheck.check(), each good one does not;
+a bad example with `after:` gives that text when the first replacement of each of the rule's findings is accepted.
 
 Built-in rules and installed plugin rules alike (plugins load by default). Rules that are off by default are switched
-on for their own examples.
+on for their own examples. A rule "fires" also when its finding was kept by a more specific rule at the same place
+(Finding.also).
 """
 
 from __future__ import annotations
@@ -21,14 +23,33 @@ def _cases(which: str):
             yield pytest.param(rule.id, text, kind, id=f"{rule.id}-{which}{i + 1}")
 
 
+def _report(rule_id: str, text: str, kind: str | None):
+    return lixcheck.check(text, kind=kind, config={"rules": {"enable": [rule_id]}})
+
+
 def _fired(rule_id: str, text: str, kind: str | None) -> list[str]:
-    report = lixcheck.check(text, kind=kind, config={"rules": {"enable": [rule_id]}})
-    return [f.text for f in report.findings if f.rule == rule_id]
+    return [f.text for f in _report(rule_id, text, kind).findings if f.rule == rule_id or rule_id in f.also]
 
 
 @pytest.mark.parametrize(("rule_id", "text", "kind"), list(_cases("bad")))
 def test_bad_example_fires(rule_id, text, kind):
     assert _fired(rule_id, text, kind), f"{rule_id} did not fire on its bad example: {text!r}"
+
+
+def _after_cases():
+    for rule in RULES:
+        for i, ex in enumerate(rule.examples["bad"]):
+            if isinstance(ex, dict) and "after" in ex:
+                yield pytest.param(rule.id, ex["text"], ex.get("kind"), ex["after"], id=f"{rule.id}-after{i + 1}")
+
+
+@pytest.mark.parametrize(("rule_id", "text", "kind", "after"), list(_after_cases()))
+def test_bad_example_after_accepting_the_replacement(rule_id, text, kind, after):
+    findings = [f for f in _report(rule_id, text, kind).findings if f.rule == rule_id and f.replacements]
+    assert findings, f"{rule_id} offers no replacement on {text!r}"
+    for f in sorted(findings, key=lambda f: f.offset, reverse=True):
+        text = text[:f.offset] + f.replacements[0] + text[f.offset + f.length:]
+    assert text == after
 
 
 @pytest.mark.parametrize(("rule_id", "text", "kind"), list(_cases("good")))

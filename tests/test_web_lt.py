@@ -9,6 +9,7 @@ temporary folder and checks that it stays empty.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from lixcheck.web import create_app
@@ -42,6 +43,17 @@ def u16_slice(s: str, offset: int, length: int) -> str:
     return utf16(s)[2 * offset:2 * (offset + length)].decode("utf-16-le")
 
 
+def assert_placed(m: dict, f: dict, text: str, shift: int = 0) -> None:
+    """A match sits where its finding is: on the finding's words, or, for a finding about the whole letter, on a
+    short piece of one line at the start of the part it was found from (never on whole paragraphs)."""
+    got = u16_slice(text, m["offset"], m["length"])
+    if f["scope"] == "text":
+        assert m["offset"] == f["offset"] + shift and got == f["text"]
+        return
+    assert 0 < len(got) <= 80 and "\n" not in got, got
+    assert f["text"].lstrip().startswith(got), (got, f["text"][:100])
+
+
 def test_answer_has_languagetools_shape(client):
     body = lt_check(client, text=LETTER)
     assert body["software"]["name"] == "lixcheck" and body["software"]["apiVersion"] == 1
@@ -56,10 +68,16 @@ def test_answer_has_languagetools_shape(client):
         assert m["rule"]["category"] == {"id": f["category"].upper(), "name": m["shortMessage"]}
         assert m["replacements"] == [{"value": r} for r in f["replacements"]]
         ctx = m["context"]
-        assert u16_slice(ctx["text"], ctx["offset"], ctx["length"]) == f["text"].replace("\n", " ")
+        assert_placed(m, f, LETTER)
+        assert u16_slice(ctx["text"], ctx["offset"], ctx["length"]) == u16_slice(LETTER, m["offset"], m["length"])
         assert m["rule"]["urls"][0]["value"].endswith("/regler/" + f["rule"])
-        if f["length"] < 200:
+        if f["length"] < 200 and f["scope"] == "text":
             assert f["text"] in m["sentence"] or m["sentence"] in f["text"]
+        assert m["type"]["typeName"] == ("Hint" if m["rule"]["issueType"] in ("register", "style", "terminology")
+                                         else "Other")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0000", body["software"]["buildDate"])
+    scopes = {f["scope"] for f in findings}
+    assert scopes == {"text", "document"}, "the sample letter has findings of both scopes"
 
 
 def test_offsets_are_utf16_code_units(client):
@@ -68,8 +86,7 @@ def test_offsets_are_utf16_code_units(client):
     findings = api_findings(client, text)
     assert body["matches"]
     for m, f in zip(body["matches"], findings, strict=True):
-        assert m["offset"] == f["offset"] + 3
-        assert u16_slice(text, m["offset"], m["length"]) == f["text"]
+        assert_placed(m, f, text, shift=3)
     ranges = body["sentenceRanges"]
     assert ranges and all(0 <= a < b <= len(utf16(text)) // 2 for a, b in ranges)
 
@@ -86,7 +103,7 @@ def test_annotated_text_offsets_point_into_the_original_markup(client):
     findings = api_findings(client, plain)
     assert body["matches"] and len(body["matches"]) == len(findings)
     for m, f in zip(body["matches"], findings, strict=True):
-        if "\n\n" not in f["text"]:  # a finding inside one paragraph maps to exactly its text in the markup
+        if "\n\n" not in f["text"] and f["scope"] == "text":  # inside one paragraph: exactly its text in the markup
             assert u16_slice(original, m["offset"], m["length"]) == f["text"]
 
 
@@ -109,17 +126,23 @@ def test_languages_and_bad_requests(client):
     assert client.get("/v2/languages").get_json() == [{"name": "Danish", "code": "da", "longCode": "da-DK"}]
     for lang in ("da", "auto", "DA-dk"):
         assert client.post("/v2/check", data={"text": LETTER, "language": lang}).status_code == 200
+    # errors are plain text, as LanguageTool's server sends them
     r = client.post("/v2/check", data={"text": LETTER, "language": "en-US"})
-    assert r.status_code == 400 and "dansk" in r.get_json()["error"]["message"]
+    assert r.status_code == 400 and r.mimetype == "text/plain" and "dansk" in r.get_data(as_text=True)
     assert client.post("/v2/check", data={"text": LETTER}).status_code == 400
     assert client.post("/v2/check", data={"language": "da"}).status_code == 400
     r = client.post("/v2/check", data={"language": "da", "data": "{ikke json"})
-    assert r.status_code == 400 and r.get_json()["error"]["code"] == "bad_data"
+    assert r.status_code == 400 and r.mimetype == "text/plain" and "AnnotatedText" in r.get_data(as_text=True)
+    r = client.post("/v2/check", data={"language": "da", "text": LETTER, "enabledOnly": "true"})
+    assert r.status_code == 400 and "enabledRules" in r.get_data(as_text=True)
+    r = client.get("/v2/findes-ikke")
+    assert r.status_code == 404 and r.mimetype == "text/plain"
     assert lt_check(client, text="")["matches"] == [] and lt_check(client, text="  \n ")["matches"] == []
 
 
 def test_language_tool_python_client_against_lixcheck_serve(tmp_path, monkeypatch):
     language_tool_python = pytest.importorskip("language_tool_python")
+    from language_tool_python.exceptions import LanguageToolError
     downloads = tmp_path / "ltp"
     downloads.mkdir()
     monkeypatch.setenv("LTP_PATH", str(downloads))
@@ -130,13 +153,18 @@ def test_language_tool_python_client_against_lixcheck_serve(tmp_path, monkeypatc
             corrected = tool.correct(LETTER)
             tool.disabled_categories.add("JARGON")
             without_jargon = tool.check(LETTER)
+            tool.disabled_categories.clear()
+            tool.enabled_rules_only = True  # and no rule enabled: the server's plain-text error reaches the caller
+            with pytest.raises(LanguageToolError, match="enabledRules"):
+                tool.check(LETTER)
         finally:
             tool.close()
     c = create_app().test_client()
     findings = api_findings(c, LETTER)
-    assert [(m.rule_id, m.offset, m.error_length) for m in matches] == \
-        [(f["rule"], f["offset"], f["length"]) for f in findings]
-    assert all(m.category == f["category"].upper() for m, f in zip(matches, findings, strict=True))
+    assert [m.rule_id for m in matches] == [f["rule"] for f in findings]
+    for m, f in zip(matches, findings, strict=True):
+        assert m.category == f["category"].upper()
+        assert_placed({"offset": m.offset, "length": m.error_length}, f, LETTER)
     first = next(f for f in findings if f["replacements"])
     assert first["replacements"][0] in corrected and corrected != LETTER
     assert "JARGON" not in {m.category for m in without_jargon}

@@ -21,10 +21,11 @@ def _rules(config: Config) -> list:
 
 
 def _example(e) -> dict:
-    """An example as {"text", "kind"}: rule files give a string, or a mapping with the letter kind it needs."""
+    """An example as {"text", "kind", "after"}: rule files give a string, or a mapping with the letter kind it needs
+    and the text after the suggested replacement."""
     if isinstance(e, dict):
-        return {"text": str(e.get("text", "")), "kind": e.get("kind")}
-    return {"text": str(e), "kind": None}
+        return {"text": str(e.get("text", "")), "kind": e.get("kind"), "after": e.get("after")}
+    return {"text": str(e), "kind": None, "after": None}
 
 
 def rule_dict(rule) -> dict:
@@ -47,6 +48,7 @@ def rule_dict(rule) -> dict:
         "examples": {k: [_example(e) for e in examples.get(k, []) or []] for k in ("bad", "good")},
         "enabled": bool(getattr(rule, "enabled", True)),
         "origin": getattr(rule, "origin", "") or "",
+        "scope": getattr(rule, "scope", "text") or "text",
     }
 
 

@@ -1,4 +1,5 @@
-"""Error answers: JSON under /api/ and /v2/, Danish pages elsewhere. Never a stack trace to the user."""
+"""Error answers: JSON under /api/, plain text under /v2/ (as LanguageTool's server answers, so that LanguageTool
+clients report the message), Danish pages elsewhere. Never a stack trace to the user."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ def wants_json() -> bool:
 
 
 def answer(status: int, code: str, message_da: str):
+    if request.path.startswith("/v2/"):
+        return message_da, status, {"Content-Type": "text/plain; charset=utf-8"}
     if wants_json():
         return {"error": {"status": status, "code": code, "message": message_da}}, status
     return render_template("error.html", status=status, message=message_da), status

@@ -8,7 +8,12 @@ as in lixcheck/data/kinds.yml). Offsets and lengths are UTF-16 code units (Java 
 with ``data`` they point into the original text including markup.
 Rule ids are lixcheck's (``jargon``, ``passive`` …); category ids are lixcheck's categories in upper case
 (``JARGON``, ``SENDER`` …); rule and category filters compare case-insensitively. ``enabledRules`` without
-``enabledOnly=true`` changes nothing (lixcheck has no rules that are off by default for this API).
+``enabledOnly=true`` changes nothing (lixcheck has no rules that are off by default for this API);
+``enabledOnly=true`` without enabled rules or categories is an error, as in LanguageTool.
+Findings about the letter as a whole (scope "document": LIX, a missing complaint guide …) are matches on the first
+line of the part they were found from (the title, the first line of the text, the closing), at most 80 characters,
+not on whole paragraphs that an editor would underline.
+Errors are answered as LanguageTool's server does: a 4xx status with the message as plain text.
 GET /v2/languages lists Danish.
 """
 
@@ -16,6 +21,9 @@ from __future__ import annotations
 
 import bisect
 import json
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
 
 from flask import Blueprint, jsonify, request, url_for
 
@@ -37,6 +45,17 @@ ISSUE_TYPE = {  # LanguageTool issue types (ITS localization quality issue types
     "decision": "legal",
 }
 CONTEXT = 40  # characters of context on each side, as LanguageTool
+TITLE_MAX = 80  # longest span a document finding gets on the first line
+STYLE_TYPES = {"register", "style", "terminology"}  # issue types LanguageTool calls hints (RuleMatch.Type "Hint")
+
+
+@cache
+def build_date() -> str:
+    """When this lixcheck was installed (its package's files), in LanguageTool's format "2024-06-30 13:04:37 +0000"."""
+    from .. import __file__ as package_init
+
+    stamp = datetime.fromtimestamp(Path(package_init).stat().st_mtime, UTC)
+    return stamp.strftime("%Y-%m-%d %H:%M:%S +0000")
 
 
 def utf16_len(s: str) -> int:
@@ -106,13 +125,38 @@ def _ids(name: str) -> set[str]:
     return {x.strip().lower() for x in request.values.get(name, "").split(",") if x.strip()}
 
 
-def _keep(finding: dict) -> bool:
+def _enabled_only() -> bool:
+    if request.values.get("enabledOnly", "false").lower() != "true":
+        return False
+    if not _ids("enabledRules") and not _ids("enabledCategories"):
+        raise WebError(400, "bad_filter", "enabledOnly=true kræver, at du også sender enabledRules eller "
+                                          "enabledCategories.")
+    return True
+
+
+def _keep(finding: dict, enabled_only: bool) -> bool:
     rule, cat = finding["rule"].lower(), finding["category"].lower()
     if rule in _ids("disabledRules") or cat in _ids("disabledCategories"):
         return False
-    if request.values.get("enabledOnly", "false").lower() == "true":
+    if enabled_only:
         return rule in _ids("enabledRules") or cat in _ids("enabledCategories")
     return True
+
+
+def first_line(text: str, offset: int = 0, length: int | None = None) -> tuple[int, int]:
+    """(start, end) of the first line with text in text[offset:offset + length], at most TITLE_MAX characters, cut
+    at a word."""
+    stop = len(text) if length is None else offset + length
+    part = text[offset:stop]
+    start = offset + len(part) - len(part.lstrip())
+    end = text.find("\n", start, stop)
+    end = stop if end == -1 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > TITLE_MAX:
+        cut = text.rfind(" ", start, start + TITLE_MAX)
+        end = cut if cut > start else start + TITLE_MAX
+    return start, end
 
 
 @bp.route("/check", methods=["POST", "GET"])
@@ -124,6 +168,7 @@ def check():
         raise WebError(400, "bad_language", f"lixcheck tjekker kun dansk. Sproget '{language[:20]}' kan ikke bruges; "
                                             "brug da-DK.")
     pos = Positions(_parts())
+    enabled_only = _enabled_only()
     text = pos.plain
     matches, ranges = [], []
     if text.strip():
@@ -140,10 +185,13 @@ def check():
             base = request.url_root.rstrip("/")
             for f in report.findings:
                 d = f.to_dict()
-                if _keep(d):
+                if _keep(d, enabled_only):
+                    if d["scope"] == "document":
+                        start, end = first_line(report.text, f.offset, f.length)
+                        d["offset"], d["length"], d["text"] = start, end - start, report.text[start:end]
                     matches.append(_match(d, report.text, pos, report.sentences, sent_starts, base))
     return {
-        "software": {"name": "lixcheck", "version": __version__, "buildDate": None, "apiVersion": 1,
+        "software": {"name": "lixcheck", "version": __version__, "buildDate": build_date(), "apiVersion": 1,
                      "premium": False, "premiumHint": None, "status": ""},
         "warnings": {"incompleteResults": False},
         "language": {"name": "Danish", "code": "da-DK",
@@ -163,6 +211,7 @@ def _match(f: dict, text: str, pos: Positions, sentences, sent_starts: list[int]
     if i >= 0:
         s = sentences[i]
         sentence = text[s.offset:s.offset + s.length]
+    issue_type = ISSUE_TYPE.get(f["category"], "style")
     doc_url = f.get("doc_url") or url_for("ui.rule", rule_id=f["rule"])
     if doc_url.startswith("/"):
         doc_url = base + doc_url
@@ -175,11 +224,11 @@ def _match(f: dict, text: str, pos: Positions, sentences, sent_starts: list[int]
         "context": {"text": context, "offset": utf16_len(text[ctx_start:start]),
                     "length": utf16_len(text[start:end])},
         "sentence": sentence,
-        "type": {"typeName": "Hint" if f["severity"] == "suggestion" else "Other"},
+        "type": {"typeName": "Hint" if issue_type in STYLE_TYPES else "Other"},
         "rule": {
             "id": f["rule"],
             "description": f.get("description") or f["message"],
-            "issueType": ISSUE_TYPE.get(f["category"], "style"),
+            "issueType": issue_type,
             "urls": [{"value": doc_url}],
             "category": {"id": f["category"].upper(), "name": category_da(f["category"])},
         },

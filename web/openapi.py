@@ -55,6 +55,11 @@ FINDING = {
         "replacements": {"type": "array", "items": {"type": "string"}},
         "doc_url": {"type": "string"},
         "description": {"type": "string"},
+        "also": {"type": "array", "items": {"type": "string"},
+                 "description": "Other rules that found the same words; this finding's rule is the most specific"},
+        "scope": {"enum": ["text", "document"],
+                  "description": "document: about the letter as a whole (LIX, a missing complaint guide or sender); "
+                                 "offset/length then point to the part it was found from"},
     },
 }
 REPORT = {
@@ -84,7 +89,8 @@ ERROR = {
     }},
 }
 EXAMPLE = {"type": "object", "required": ["text", "kind"],
-           "properties": {"text": {"type": "string"}, "kind": NULLABLE_STRING}}
+           "properties": {"text": {"type": "string"}, "kind": NULLABLE_STRING,
+                          "after": {**NULLABLE_STRING, "description": "the text after the suggested replacement"}}}
 RULE = {
     "type": "object",
     "required": ["id", "category", "severity", "message", "description", "source", "examples"],
@@ -94,6 +100,7 @@ RULE = {
         "type": {"type": "string"}, "message": {"type": "string"},
         "description": {"type": "string"}, "summary": {"type": "string"}, "why": {"type": "string"},
         "source": {"type": "string"}, "enabled": {"type": "boolean"},
+        "scope": {"enum": ["text", "document"]},
         "examples": {"type": "object", "properties": {"bad": {"type": "array", "items": EXAMPLE},
                                                       "good": {"type": "array", "items": EXAMPLE}}},
     },
@@ -135,11 +142,13 @@ LT_RESPONSE = {
 }
 
 
-def _errors(*codes: int) -> dict:
+def _errors(*codes: int, plain: bool = False) -> dict:
+    """Error responses: JSON (`Error`) in /api/v1, plain text (as LanguageTool's server) in /v2."""
     text = {400: "Malformed request or configuration", 413: "Too large", 415: "Unsupported content type or file format",
             422: "Input that cannot be read (empty, binary, broken file)"}
-    return {str(c): {"description": text[c], "content": {"application/json": {
-        "schema": {"$ref": "#/components/schemas/Error"}}}} for c in codes}
+    content = {"text/plain": {"schema": {"type": "string"}}} if plain else {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Error"}}}
+    return {str(c): {"description": text[c], "content": content} for c in codes}
 
 
 def spec() -> dict:
@@ -191,7 +200,8 @@ def spec() -> dict:
                         "enabledCategories": {"type": "string"}, "disabledCategories": {"type": "string"},
                         "enabledOnly": {"type": "string", "enum": ["true", "false"]}}}}}},
                 "responses": {"200": {"description": "LanguageTool's JSON", "content": {"application/json": {
-                    "schema": {"$ref": "#/components/schemas/LanguageToolResponse"}}}}, **_errors(400, 413, 422)},
+                    "schema": {"$ref": "#/components/schemas/LanguageToolResponse"}}}},
+                    **_errors(400, 413, 422, plain=True)},
             }},
             "/v2/languages": {"get": {"summary": "Supported languages (Danish)",
                                       "responses": {"200": {"description": "[{name, code, longCode}]"}}}},

@@ -27,6 +27,7 @@ class RuleInfo:
     enabled: bool = True
     summary: str = ""  # one line for tables (rules list); defaults to the description's first sentence
     name: str = ""  # a short Danish name for cards and headings ("Kancellisprog"); defaults to the summary
+    scope: str = "text"  # "document": about the letter as a whole (model.SCOPES)
 
 
 @dataclass(slots=True)

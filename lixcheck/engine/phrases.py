@@ -5,17 +5,23 @@ is the word itself, or a prefix of it): "fremsende" then also finds "fremsendes"
 whose lemma is another word ("dog" → "dø") matches on its written form only, so "døde" never hits "dog"; phrases of
 several words always match on lemmas too ("have mulighed for at" finds "har mulighed for at"). An entry may
 force `match: lower` (exact forms) or `match: lemma`.
+
+Replacements are offered in the matched words' form and only where they fit the sentence (suggest.py); where none
+fits, the finding names them in their base form and offers no one-click replacement.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ..nlp.inflection import data as inflection_data
 from .base import Hit, RuleInfo
-from .messages import inflect, match_case, render
+from .messages import render
+from .suggest import Shape, fit, light_verb_example, shape
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,15 @@ class Entry:
     lemma: str  # the phrase's lemmas joined by spaces
     replacements: tuple[str, ...]
     message: str | None
+    first: str  # the entry's first phrase (the base form of a list: "erholde, erholdt")
+    words: tuple[str, ...]  # the phrase's tokens
+    own_words: frozenset[str]  # the rule's one-word phrases: a replacement must not be one of them
+
+    @cached_property
+    def shape(self) -> Shape:
+        """Made at the entry's first hit, not when the rules are compiled: most entries never hit in a letter, and
+        the compile is part of a cold start."""
+        return shape(self.phrase, self.first, list(self.words))
 
 
 def _compatible(word: str, lemma: str) -> bool:
@@ -39,18 +54,27 @@ class PhraseRules:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.entries: dict[int, Entry] = {}
-        self._pending: list[tuple[RuleInfo, str, tuple[str, ...], str | None, str]] = []
+        self._pending: list[tuple[RuleInfo, str, tuple[str, ...], str | None, str, str]] = []
 
-    def add(self, rule: RuleInfo, phrase: str, replacements=(), message: str | None = None, match: str = "auto"):
-        self._pending.append((rule, phrase, tuple(replacements), message, match))
+    def add(self, rule: RuleInfo, phrase: str, replacements=(), message: str | None = None, match: str = "auto",
+            first: str | None = None):
+        """`first`: the entry's first phrase, when it lists several ("erholde, erholdt"): the base form."""
+        self._pending.append((rule, phrase, tuple(replacements), message, match, first or phrase))
 
     def compile(self) -> None:
         texts = [p[1] for p in self._pending]
-        for (rule, phrase, repl, message, match), doc in zip(self._pending, self.nlp.pipe(texts), strict=True):
+        own: dict[str, set[str]] = {}
+        for rule, phrase, *_ in self._pending:
+            if " " not in phrase.strip():
+                own.setdefault(rule.id, set()).add(phrase.strip().lower())
+        own_words = {rid: frozenset(words) for rid, words in own.items()}
+        pending = zip(self._pending, self.nlp.pipe(texts), strict=True)
+        for (rule, phrase, repl, message, match, first), doc in pending:
             label = f"{rule.id}#{len(self.entries)}"
             key = self.nlp.vocab.strings.add(label)
             lemma = " ".join(t.lemma_.lower() or t.lower_ for t in doc)
-            self.entries[key] = Entry(rule, phrase, lemma, repl, message)
+            self.entries[key] = Entry(rule, phrase, lemma, repl, message, first, tuple(t.text for t in doc),
+                                      own_words.get(rule.id, frozenset()))
             self.lower.add(label, [self.nlp.make_doc(phrase)])
             words = [t.lower_ for t in doc]
             lemmas = lemma.split(" ")
@@ -86,8 +110,17 @@ class PhraseRules:
     @staticmethod
     def _hit(span, entry: Entry) -> Hit:
         matched = span.text
-        repl = tuple(match_case(inflect(r, matched, entry.lemma), matched) for r in entry.replacements)
         template = entry.message or entry.rule.message
-        message = render(template, match=matched, replacement=repl[0] if repl else "",
-                         replacements=" eller ".join(f"„{r}“" for r in repl))
-        return Hit(entry.rule, span.start_char, span.end_char, repl, message)
+        if not entry.replacements:
+            return Hit(entry.rule, span.start_char, span.end_char, (), render(template, match=matched))
+        fitted = fit(span, entry.shape, entry.replacements, entry.own_words)
+        repl = fitted.replacements
+        named = repl or entry.replacements  # none fits: name them in their base form, offer no one-click fix
+        fields = {"match": matched, "replacement": named[0], "replacements": " eller ".join(f"„{r}“" for r in named)}
+        if not repl and not entry.message:
+            messages = inflection_data().messages
+            example = fitted.light_verb and light_verb_example(fitted.light_verb)
+            template = messages["light_verb"] if example else messages["no_form"]
+            if example:
+                fields.update(present=example[0], participle=example[1])
+        return Hit(entry.rule, span.start_char, span.end_char, repl, render(template, **fields))

@@ -36,6 +36,7 @@ def _info(spec: RuleSpec, settings: settings_mod.RuleSettings) -> RuleInfo:
         message=d["message"].strip(), description=" ".join(d["description"].split()), type=d["type"],
         source=" ".join(d["source"].split()), why=" ".join(d["why"].split()), examples=d["examples"],
         origin=spec.origin, enabled=enabled, summary=summary, name=" ".join(d.get("name", "").split()) or summary,
+        scope=d.get("scope", "text"),
     )
 
 
@@ -88,7 +89,7 @@ class RuleSet:
                 phrases = entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]]
                 for phrase in phrases:
                     self.phrases.add(info, phrase, entry.get("replace", []), entry.get("message"),
-                                     entry.get("match", d.get("match", "auto")))
+                                     entry.get("match", d.get("match", "auto")), first=phrases[0])
         elif t == "pattern":
             self.patterns.add(info, d["patterns"], spec.origin)
         elif t == "metric":

@@ -3,9 +3,10 @@
 One comment per finding, anchored on exactly the matched text: runs are split at the finding's edges (each half
 keeps the run's formatting), then ``w:commentRangeStart``/``w:commentRangeEnd`` go around the runs. Author
 "lixcheck"; the comment says the message and the suggested replacements. A summary comment with LIX sits on the
-first text of the letter. Findings outside the main text (headers, footers, footnotes: python-docx writes comments
-only into the main document part) are listed in the summary comment instead. A merge field or content control is
-anchored as a whole.
+first text of the letter; it also lists the findings about the letter as a whole (scope "document": LIX, a missing
+complaint guide or sender …), which would otherwise cover whole paragraphs. Findings outside the main text (headers,
+footers, footnotes: python-docx writes comments only into the main document part) are listed in the summary comment
+too. A merge field or content control is anchored as a whole.
 
 The copy is always a plain .docx: a .docm's macros are unlinked and not written (output names must end in .docx).
 
@@ -57,14 +58,20 @@ def comment_text(f: Finding) -> str:
     lines = [head]
     if f.replacements:
         lines.append("Forslag: " + " / ".join(f.replacements))
-    lines.append(f"Regel: {f.rule}")
+    lines.append(f"Regel: {f.rule}" + (f" (også {', '.join(f.also)})" if f.also else ""))
     text = "\n".join(lines)
     if f.rule in CPR_RULES:
         text = text.replace(f.text, "XXXXXX-XXXX") if f.text.strip() else text
     return mask_cpr(text)
 
 
-def summary_text(report: Report, unanchored: list[Finding]) -> str:
+def _line(f: Finding) -> str:
+    return f"• {f.message}" + (f" (Forslag: {' / '.join(f.replacements)})" if f.replacements else "")
+
+
+def summary_text(report: Report, unanchored: list[Finding], whole: list[Finding] = ()) -> str:
+    """The summary comment: LIX and counts, the findings about the whole letter (``whole``), and those that cannot
+    have a comment of their own (``unanchored``)."""
     lx = report.lix
     if lx.value is None:
         head = f"lixcheck: LIX ikke beregnet ({lx.reason})."
@@ -75,6 +82,9 @@ def summary_text(report: Report, unanchored: list[Finding]) -> str:
     lines = [head, f"{lx.words} ord, {lx.sentences} sætninger, {lx.long_words} lange ord.",
              f"{s['findings']} fund: {sev.get('error', 0)} fejl, {sev.get('warning', 0)} advarsler, "
              f"{sev.get('suggestion', 0)} forslag."]
+    if whole:
+        lines.append("Om hele brevet:")
+        lines.extend(_line(f) for f in whole)
     if unanchored:
         lines.append("Fund, der ikke kan få deres egen kommentar (i sidehoved, sidefod, fodnoter):")
         for f in unanchored:
@@ -202,7 +212,9 @@ def annotate_docx(data: bytes, report: Report, config=None) -> bytes:
         raise InputError("the report does not belong to this document (its text differs)", code="mismatch",
                          message_da="Rapporten passer ikke til dette dokument.")
     body = str(document.part.partname).lstrip("/")
-    offsets = {o for f in report.findings for o in (f.offset, f.offset + f.length)}
+    whole = [f for f in report.findings if f.scope == "document"]
+    findings = [f for f in report.findings if f.scope != "document"]
+    offsets = {o for f in findings for o in (f.offset, f.offset + f.length)}
     if _split_at(ex.pieces, offsets):
         ex = extract(document)
         if not same_text(ex.text, report.text):  # pragma: no cover - splitting never changes the text
@@ -214,7 +226,7 @@ def annotate_docx(data: bytes, report: Report, config=None) -> bytes:
     unanchored: list[Finding] = []
     plans: list[tuple[Finding, object, object]] = []
     order: dict | None = None  # element → document position, built only when a range spans elements
-    for f in report.findings:
+    for f in findings:
         cover = [pc for pc in _covering(pieces, starts, f.offset, f.length) if pc.text.strip() or pc.r is not None]
         if not cover or any(part_of[id(pc)] != body for pc in cover):
             unanchored.append(f)
@@ -231,7 +243,7 @@ def annotate_docx(data: bytes, report: Report, config=None) -> bytes:
     # Summary first (comment ids in reading order), anchored on the first text of the body.
     body_pieces = [pc for pc in pieces if part_of[id(pc)] == body and pc.text.strip()]
     if body_pieces:
-        summary = document.comments.add_comment(summary_text(report, unanchored), author=AUTHOR,
+        summary = document.comments.add_comment(summary_text(report, unanchored, whole), author=AUTHOR,
                                                 initials=INITIALS)
         para = _paragraph(body_pieces[0])
         last = body_pieces[0]

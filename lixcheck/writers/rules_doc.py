@@ -23,7 +23,8 @@ def _example_text(ex) -> str:
     if isinstance(ex, str):
         return ex
     kind = f" (brevtype: {ex['kind']})" if ex.get("kind") else ""
-    return ex["text"] + kind
+    after = f" → {ex['after']}" if ex.get("after") else ""
+    return ex["text"] + kind + after
 
 
 def explain(rule, entries: list[dict] | None = None) -> str:
