@@ -76,6 +76,7 @@ class Finding:
     replacements: tuple[str, ...] = ()
     doc_url: str = ""
     description: str = ""
+    occurrences: int = 1  # uses in the letter, for rules reported once per letter at the first use (term, acronym …)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -92,6 +93,7 @@ class Finding:
             "replacements": list(self.replacements),
             "doc_url": self.doc_url,
             "description": self.description,
+            "occurrences": self.occurrences,
         }
 
 

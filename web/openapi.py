@@ -55,6 +55,9 @@ FINDING = {
         "replacements": {"type": "array", "items": {"type": "string"}},
         "doc_url": {"type": "string"},
         "description": {"type": "string"},
+        "occurrences": {"type": "integer", "minimum": 1,
+                        "description": "How often the word is used in the letter; rules such as term, hard-word and "
+                                       "acronym report only its first use"},
     },
 }
 REPORT = {

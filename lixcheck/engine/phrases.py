@@ -90,4 +90,4 @@ class PhraseRules:
         template = entry.message or entry.rule.message
         message = render(template, match=matched, replacement=repl[0] if repl else "",
                          replacements=" eller ".join(f"„{r}“" for r in repl))
-        return Hit(entry.rule, span.start_char, span.end_char, repl, message)
+        return Hit(entry.rule, span.start_char, span.end_char, repl, message, entry.lemma)

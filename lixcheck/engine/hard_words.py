@@ -1,0 +1,181 @@
+"""Rule type `hard-word`: words that most readers will not know, judged by word frequency and compound structure.
+
+A word is a candidate when it is written in letters (a hyphenated word is judged piece by piece), at least
+`min_letters` long, and neither it nor its lemma is in the frequency list (nlp/frequency.py: Zipf >= 3.0, i.e. used
+at least once per million words). A candidate is hard when
+- it contains a word of the rules in `parts_from` (the curated terms: "partshøringsindlæg" holds "partshøring"), or
+- it cannot be read as a compound of common words (nlp/compounds.py) and is either unknown to the dictionary (the
+  lemma table: "meroffentlighed") or abstract (its lemma ends in one of `abstract_suffixes`: "inddrivelse",
+  "befordring"); a rare concrete word that the dictionary knows is mostly known from daily life ("gelænder"), or
+- it is a long compound: at least `long_parts` parts and `long_letters` letters ("praktikpladsfordelingsmodel").
+A compound of common parts is not hard ("skolebus", "boligstøtte"), nor a common word after a prefix in `prefixes`
+("genberegne").
+
+Never hard: words capitalised mid-sentence (names), a word no dictionary knows capitalised at a sentence start
+("Ryesgade 10"), words in capitals, merge fields ([[…]], {…}, «…»), address, signature and contact lines, and words
+the letter explains itself: a parenthesis after the word or around it, "det vil sige", "dvs.", "som betyder", a
+sentence that starts "X er …" / "X betyder …". Each hard word is reported once, at its first use, with the number
+of uses (its key is the word's lemma).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.attrs import ORTH
+
+from ..document import LINES
+from ..nlp import frequency
+from ..nlp.compounds import Splitter
+from ..nlp.pipeline import column, lemma_table
+from . import Context, Hit, RuleInfo
+from .messages import render
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_FIELD_BEFORE = set("[{«<$%#|_")
+_FIELD_AFTER = set("]}»>%|_")
+# what follows a word that the letter explains there and then ("bisidder (en person, der …)", "…, det vil sige …")
+_EXPLAINED_AFTER = re.compile(
+    r"\s*(?:\(|[,:–-]?\s*(?:det vil sige|dvs\.?|altså|som betyder|der betyder|hvilket betyder|som vil sige|"
+    r"hvilket vil sige|betyder|er et ord for)\b)", re.IGNORECASE)
+_DEFINES = re.compile(r"\s+(?:er|betyder)\b", re.IGNORECASE)  # "Partshøring betyder …", at a sentence start
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:\n]\s*)(?:(?:en|et|ordet|begrebet|udtrykket)\s+)?$", re.IGNORECASE)
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a word is hard, for the message: reason is "term", "part" (holds a term), "rare" or "long"."""
+
+    offset: int  # where the hard piece starts in the token (a hyphenated word is judged piece by piece)
+    word: str  # the hard piece as written
+    key: str  # its lemma in lower case: uses with the same key are one word
+    reason: str
+    detail: str = ""  # the term it holds, or the parts of a long compound
+    known: bool = True  # the dictionary (lemma table) knows the word: not a name
+
+
+class HardWordRule:
+    def __init__(self, info: RuleInfo, params: dict, terms: set[str]):
+        self.info = info
+        self.min_letters = int(params.get("min_letters", 7))
+        self.common_zipf = float(params.get("common_zipf", frequency.FLOOR))
+        self.long_parts = int(params.get("long_parts", 3))
+        self.long_letters = int(params.get("long_letters", 20))
+        self.messages = {"rare": info.message, **params.get("messages", {})}
+        self.prefixes = tuple(p.lower() for p in params.get("prefixes", []))
+        self.abstract = tuple(x.lower() for x in params.get("abstract_suffixes", []))
+        self.terms = tuple(sorted({t for t in terms if len(t) >= self.min_letters}, key=len, reverse=True))
+        self._lemmas = lemma_table()
+        self.splitter = Splitter(frequency.zipf, self._lemmas.get, min_zipf=float(params.get("part_zipf", 3.0)),
+                                 short_letters=int(params.get("short_part_letters", 3)),
+                                 short_zipf=float(params.get("short_part_zipf", 4.5)))
+        self._verdicts: dict[int, Verdict | bool] = {}  # ORTH hash → Verdict, or False: filled as words are seen
+
+    # -- one word, independent of where it stands --------------------------------------------------------------
+
+    def judge(self, text: str) -> Verdict | bool:
+        """The Verdict for a token's text, or False when it is not hard (the same wherever it stands)."""
+        if len(text) < self.min_letters or not _LETTERS.fullmatch(text) or text.isupper():
+            return False
+        offset = 0
+        for piece in text.split("-"):
+            if len(piece) >= self.min_letters and not piece[1:].isupper() and not (offset and piece[0].isupper()):
+                found = self._judge_word(piece.lower())
+                if found:
+                    return Verdict(offset, piece, *found)
+            offset += len(piece) + 1
+        return False
+
+    def _common(self, word: str) -> bool:
+        return self.splitter.head_zipf(word) >= self.common_zipf
+
+    def _lemma(self, word: str) -> str:
+        """The word's lemma; for a compound the dictionary does not know, its head's ("…ydelsen" → "…ydelse")."""
+        lemma = self._lemmas.get(word)
+        if lemma is None:
+            for i in range(1, len(word) - 2):
+                head = self._lemmas.get(word[i:])
+                if head is not None:
+                    return word[:i] + head
+        return lemma or word
+
+    def _judge_word(self, word: str) -> tuple[str, str, str, bool] | None:
+        """(key, reason, detail, known) for a hard lower-case word, else None. known: the dictionary has it."""
+        if self._common(word):
+            return None
+        known = word in self._lemmas
+        lemma = self._lemma(word)
+        for term in self.terms:  # (the word itself is the term rule's, but its lookup lemma may miss a form)
+            if term in word and term != word:
+                return lemma, "term" if term == lemma else "part", term, known
+        for prefix in self.prefixes:  # "uberettiget", "genberegne": a known word after a prefix
+            if word.startswith(prefix) and self._common(word[len(prefix):]):
+                return None
+        split = self.splitter.split(word)
+        if split is None:
+            # A rare word that the dictionary knows is hard when it is abstract ("inddrivelse", "befordring");
+            # a concrete one is mostly known from daily life ("gelænder"). Unknown to the dictionary: rare.
+            if known and not lemma.endswith(self.abstract):
+                return None
+            return lemma, "rare", "", known
+        if len(split.parts) >= self.long_parts and len(word) >= self.long_letters:
+            return lemma, "long", " + ".join(split.words), known
+        return None
+
+    # -- the letter ---------------------------------------------------------------------------------------------
+
+    def run(self, ctx: Context) -> list[Hit]:
+        doc = ctx.doc
+        orths = column(doc, ORTH)
+        verdicts = self._verdicts
+        found = list(map(verdicts.get, orths))
+        if None in found:
+            if len(verdicts) > _CACHE_LIMIT:
+                verdicts.clear()
+            for i, v in enumerate(found):
+                if v is None:
+                    found[i] = verdicts[orths[i]] = self.judge(doc[i].text)
+        if not any(found):
+            return []
+        text = ctx.document.text
+        blocks = ctx.document.blocks
+        block_starts = [b.start for b in blocks]
+        uses: dict[str, list[tuple[int, Verdict]]] = {}
+        explained: set[str] = set()
+        for i, v in enumerate(found):
+            if not v:
+                continue
+            token = doc[i]
+            start = token.idx + v.offset
+            if v.key not in explained and self._explained(text, start, start + len(v.word)):
+                explained.add(v.key)  # (also where the word is not reported: "Meroffentlighed betyder …")
+            if v.word[0].isupper() and not (v.offset == 0 and token.is_sent_start and (v.known or v.reason != "rare")):
+                continue  # a name (mid-sentence, or a word no dictionary knows at a sentence start: "Ryesgade 10")
+            b = bisect_right(block_starts, token.idx) - 1
+            if b >= 0 and blocks[b].kind == LINES and token.idx < blocks[b].end:
+                continue  # an address, signature or contact line
+            before = text[token.idx - 1] if token.idx else ""
+            after = text[token.idx + len(token.text):token.idx + len(token.text) + 1]
+            if before in _FIELD_BEFORE or after in _FIELD_AFTER:
+                continue  # a merge field
+            uses.setdefault(v.key, []).append((start, v))
+        hits = []
+        for key, places in uses.items():
+            if key in explained:
+                continue
+            start, v = places[0]
+            template = self.messages.get(v.reason, self.info.message)
+            message = render(template, match=v.word, term=v.detail, parts=v.detail)
+            hits.append(Hit(self.info, start, start + len(v.word), (), message, key, len(places)))
+        return hits
+
+    @staticmethod
+    def _explained(text: str, start: int, end: int) -> bool:
+        if _EXPLAINED_AFTER.match(text, end):
+            return True
+        if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # "penge til ekstra udgifter (merudgiftsydelse)"
+            return True
+        return bool(_DEFINES.match(text, end) and _SENTENCE_OPENING.search(text, max(0, start - 30), start))
