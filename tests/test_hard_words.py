@@ -54,7 +54,7 @@ def test_a_word_in_the_list_is_one_part_and_a_non_word_part_is_no_part(splitter)
     ("Vi har modtaget dit partshøringsindlæg.", "partshøringsindlæg", "fagordet „partshøring“"),
     ("Kommunen går ind for meroffentlighed.", "meroffentlighed", "som mange ikke kender"),
     ("Gælden er sendt til inddrivelse.", "inddrivelse", "som mange ikke kender"),
-    ("Vi bruger en ny praktikpladsfordelingsmodel.", "praktikpladsfordelingsmodel", "praktikplads + fordeling"),
+    ("Vi har ændret ejendomsskatteberegningsgrundlaget.", "ejendomsskatteberegningsgrundlaget", "skatte + beregning"),
     ("Se bilag om partshørings-indlæg.", "partshørings", "fagord"),  # a hyphenated word, piece by piece
 ])
 def test_hard_words_are_found_with_their_reason(text, word, reason):
@@ -66,6 +66,8 @@ def test_hard_words_are_found_with_their_reason(text, word, reason):
     "Dit barn kan køre med skolebussen, og du får boligstøtte.",  # compounds of common words
     "Du kan få boligstøtte via netbank og genberegne den.",  # prefix gen-, short common part
     "Hold fast i gelænderet.",  # rare, concrete, known to the dictionary
+    "Kontoret hedder boligstøttekontoret.",  # three common parts
+    "Vi ser på ud-formningen af haven.",  # a common word with a hyphen
     "Vi giver meroffentlighed (vi viser flere papirer, end loven kræver).",
     "Vi giver meroffentlighed, det vil sige, at du ser flere papirer.",
     "Vi giver meroffentlighed, dvs. flere papirer.",

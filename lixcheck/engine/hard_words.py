@@ -7,7 +7,7 @@ at least once per million words). A candidate is hard when
 - it cannot be read as a compound of common words (nlp/compounds.py) and is either unknown to the dictionary (the
   lemma table: "meroffentlighed") or abstract (its lemma ends in one of `abstract_suffixes`: "inddrivelse",
   "befordring"); a rare concrete word that the dictionary knows is mostly known from daily life ("gelænder"), or
-- it is a long compound: at least `long_parts` parts and `long_letters` letters ("praktikpladsfordelingsmodel").
+- it is a long compound: at least `long_parts` parts and `long_letters` letters ("ejendomsskatteberegningsgrundlag").
 A compound of common parts is not hard ("skolebus", "boligstøtte"), nor a common word after a prefix in `prefixes`
 ("genberegne").
 
@@ -80,6 +80,8 @@ class HardWordRule:
         """The Verdict for a token's text, or False when it is not hard (the same wherever it stands)."""
         if len(text) < self.min_letters or not _LETTERS.fullmatch(text) or text.isupper():
             return False
+        if "-" in text and self._common(text.replace("-", "").lower()):
+            return False  # a word split at a line end or for emphasis ("ud-formningen")
         offset = 0
         for piece in text.split("-"):
             if len(piece) >= self.min_letters and not piece[1:].isupper() and not (offset and piece[0].isupper()):
