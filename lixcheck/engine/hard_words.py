@@ -3,7 +3,8 @@
 A word is a candidate when it is written in letters (a hyphenated word is judged piece by piece), at least
 `min_letters` long, and neither it nor its lemma is in the frequency list (nlp/frequency.py: Zipf >= 3.0, i.e. used
 at least once per million words). A candidate is hard when
-- it contains a word of the rules in `parts_from` (the curated terms: "partshøringsindlæg" holds "partshøring"), or
+- it is built on a word of the rules in `parts_from` (the curated terms and the officialese: "partshøringsindlæg"
+  holds "partshøring", "bevillingsskrivelse" ends in "skrivelse"), or
 - it cannot be read as a compound of common words (nlp/compounds.py) and is either unknown to the dictionary (the
   lemma table: "meroffentlighed") or abstract (its lemma ends in one of `abstract_suffixes`: "inddrivelse",
   "befordring"); a rare concrete word that the dictionary knows is mostly known from daily life ("gelænder"), or
@@ -12,21 +13,19 @@ A compound of common parts is not hard ("skolebus", "boligstøtte"), nor a commo
 ("genberegne").
 
 Never hard: words capitalised mid-sentence (names), a word no dictionary knows capitalised at a sentence start
-("Ryesgade 10"), words in capitals, merge fields ([[…]], {…}, «…»), address, signature and contact lines, and words
-the letter explains itself: a parenthesis after the word or around it, "det vil sige", "dvs.", "som betyder", a
-sentence that starts "X er …" / "X betyder …". Each hard word is reported once, at its first use, with the number
-of uses (its key is the word's lemma).
+("Ryesgade 10"), words in capitals, merge fields ([[…]], {…}, «…»), and words the letter explains itself: a
+parenthesis after the word or around it, "det vil sige", "dvs.", "som betyder", a sentence that starts "X er …" /
+"X betyder …". Signature and label lines are read too: names there are skipped as anywhere. Each hard word is
+reported once, at its first use, with the number of uses (its key is the word's lemma).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.attrs import ORTH
 
-from ..document import LINES
 from ..nlp import frequency
 from ..nlp.compounds import Splitter
 from ..nlp.pipeline import column, lemma_table
@@ -67,7 +66,8 @@ class HardWordRule:
         self.messages = {"rare": info.message, **params.get("messages", {})}
         self.prefixes = tuple(p.lower() for p in params.get("prefixes", []))
         self.abstract = tuple(x.lower() for x in params.get("abstract_suffixes", []))
-        self.terms = tuple(sorted({t for t in terms if len(t) >= self.min_letters}, key=len, reverse=True))
+        self.terms = tuple(sorted({t for t in terms if len(t) >= int(params.get("min_part_letters", 6))},
+                                  key=len, reverse=True))
         self._lemmas = lemma_table()
         self.splitter = Splitter(frequency.zipf, self._lemmas.get, min_zipf=float(params.get("part_zipf", 3.0)),
                                  short_letters=int(params.get("short_part_letters", 3)),
@@ -114,7 +114,7 @@ class HardWordRule:
         known = word in self._lemmas
         lemma = self._lemma(word)
         for term in self.terms:  # (the word itself is the term rule's, but its lookup lemma may miss a form)
-            if term in word and term != word:
+            if term != word and (word.startswith(term) or lemma.endswith(term) or term in word and len(term) >= 9):
                 return lemma, "term" if term == lemma else "part", term, known
         for prefix in self.prefixes:  # "uberettiget", "genberegne": a known word after a prefix
             if word.startswith(prefix) and self._common(word[len(prefix):]):
@@ -153,8 +153,6 @@ class HardWordRule:
         if not candidates:
             return []
         text = ctx.document.text
-        blocks = ctx.document.blocks
-        block_starts = [b.start for b in blocks]
         uses: dict[str, list[tuple[int, Verdict]]] = {}
         explained: set[str] = set()
         for i, orth in enumerate(orths):
@@ -167,9 +165,6 @@ class HardWordRule:
                 explained.add(v.key)  # (also where the word is not reported: "Meroffentlighed betyder …")
             if v.word[0].isupper() and not (v.offset == 0 and token.is_sent_start and (v.known or v.reason != "rare")):
                 continue  # a name (mid-sentence, or a word no dictionary knows at a sentence start: "Ryesgade 10")
-            b = bisect_right(block_starts, token.idx) - 1
-            if b >= 0 and blocks[b].kind == LINES and token.idx < blocks[b].end:
-                continue  # an address, signature or contact line
             before = text[token.idx - 1] if token.idx else ""
             after = text[token.idx + len(token.text):token.idx + len(token.text) + 1]
             if before in _FIELD_BEFORE or after in _FIELD_AFTER:
