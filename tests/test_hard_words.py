@@ -55,6 +55,7 @@ def test_a_word_in_the_list_is_one_part_and_a_non_word_part_is_no_part(splitter)
     ("Vi sender dig en bevillingsskrivelse.", "bevillingsskrivelse", "ordet „skrivelse“"),  # an officialese head
     ("Kommunen går ind for meroffentlighed.", "meroffentlighed", "som mange ikke kender"),
     ("Gælden er sendt til inddrivelse.", "inddrivelse", "som mange ikke kender"),
+    ("Du skal betale senest 21 dage efter pålæggelsen.", "pålæggelsen", "som mange ikke kender"),  # abstract, inflected
     ("Vi har ændret ejendomsskatteberegningsgrundlaget.", "ejendomsskatteberegningsgrundlaget", "skatte + beregning"),
     ("Se bilag om partshørings-indlæg.", "partshørings", "fagord"),  # a hyphenated word, piece by piece
 ])
@@ -67,6 +68,7 @@ def test_hard_words_are_found_with_their_reason(text, word, reason):
     "Dit barn kan køre med skolebussen, og du får boligstøtte.",  # compounds of common words
     "Du kan få boligstøtte via netbank og genberegne den.",  # prefix gen-, short common part
     "Hold fast i gelænderet.",  # rare, concrete, known to the dictionary
+    "Skolemælkstaksten stiger.",  # a compound of dictionary words, concrete head
     "Kontoret hedder boligstøttekontoret.",  # three common parts
     "Vi ser på ud-formningen af haven.",  # a common word with a hyphen
     "Vi giver meroffentlighed (vi viser flere papirer, end loven kræver).",

@@ -65,10 +65,17 @@ class HardWordRule:
         self.long_letters = int(params.get("long_letters", 20))
         self.messages = {"rare": info.message, **params.get("messages", {})}
         self.prefixes = tuple(p.lower() for p in params.get("prefixes", []))
-        self.abstract = tuple(x.lower() for x in params.get("abstract_suffixes", []))
+        # (with the endings of number and definiteness: "pålæggelsen", "afvejningerne")
+        suffixes = "|".join(re.escape(x.lower()) for x in params.get("abstract_suffixes", [])) or "(?!)"
+        self.abstract = re.compile(rf"(?:{suffixes})(?:n|r|ne|rne|en|er|erne|ens|ernes|s|ns|rs|nes|rnes)?$")
         self.terms = tuple(sorted({t for t in terms if len(t) >= int(params.get("min_part_letters", 6))},
                                   key=len, reverse=True))
         self._lemmas = lemma_table()
+        lemmas = self._lemmas
+        # Reads a word as dictionary words of any frequency: for a rare compound the dictionary does not know.
+        # Parts of 3 letters are left out: any 3 letters are a word somewhere in a dictionary ("pålæg|gel|sen").
+        self.dictionary_splitter = Splitter(lambda w: 1.0 if w in lemmas else 0.0, lemmas.get, min_zipf=1.0,
+                                            short_zipf=2.0)
         self.splitter = Splitter(frequency.zipf, self._lemmas.get, min_zipf=float(params.get("part_zipf", 3.0)),
                                  short_letters=int(params.get("short_part_letters", 3)),
                                  short_zipf=float(params.get("short_part_zipf", 4.5)))
@@ -122,8 +129,12 @@ class HardWordRule:
         split = self.splitter.split(word)
         if split is None:
             # A rare word that the dictionary knows is hard when it is abstract ("inddrivelse", "befordring");
-            # a concrete one is mostly known from daily life ("gelænder"). Unknown to the dictionary: rare.
-            if known and not lemma.endswith(self.abstract):
+            # a concrete one is mostly known from daily life ("gelænder"). The same for a compound of dictionary
+            # words that the dictionary does not list ("vuggestuetakst"). Nothing known: rare ("meroffentlighed").
+            if not known:
+                parts = self.dictionary_splitter.split(word)
+                known = parts is not None and len(parts.parts) > 1
+            if known and not self.abstract.search(lemma):
                 return None
             return lemma, "rare", "", known
         if len(split.parts) >= self.long_parts and len(word) >= self.long_letters:
