@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from lixcheck.analysis import analyzer
-from lixcheck.batch.cache import BlockCache
+from lixcheck import Checker
+from lixcheck.batch.cache import BlockCache, _pieces
 from lixcheck.batch.runner import run
 from lixcheck.batch.sources import Item, Opener, iter_items
 from lixcheck.batch.store import Store
@@ -109,7 +109,7 @@ def test_sources_stream_folders_zips_and_jsonl(tmp_path):
     # References carry no letter text; workers read the letters themselves.
     assert all(letters[4]["text"][:40] not in repr(i) for i in items)
     cfg = Config()
-    with Opener(cfg) as opener:
+    with Opener(Checker(cfg)) as opener:
         assert opener.read(items[2])[0].text.startswith(letters[2]["text"][:30])
         assert opener.read(items[3])[0].text.startswith(letters[4]["text"][:30])
         assert opener.read(items[4])[0].text.startswith(letters[3]["text"][:30])
@@ -247,14 +247,14 @@ def test_local_and_dask_engines_and_cache_give_identical_results(tmp_path):
 
 
 def _token_arrays(doc):
-    from spacy.attrs import IDX, LEMMA, ORTH, SENT_START, SPACY
+    from spacy.attrs import IDX, LEMMA, ORTH, SPACY
 
-    return doc.to_array([ORTH, LEMMA, IDX, SPACY, SENT_START]).tolist()
+    return doc.to_array([ORTH, LEMMA, IDX, SPACY]).tolist()
 
 
 def test_paragraph_cache_is_exact():
-    engine = analyzer(Config())
-    cache = BlockCache(engine, capacity=50)  # small: evictions happen too
+    checker = Checker(Config())
+    cache = BlockCache(checker, capacity=50)  # small: evictions happen too
     if not cache.enabled:
         pytest.skip(f"paragraph cache is off for this pipeline: {cache.reason}")
     letters = _letters(150, seed=3)
@@ -262,25 +262,13 @@ def test_paragraph_cache_is_exact():
            "Hej.\nDu får svar.\n\n- punkt et\n- punkt to\n\nMed venlig hilsen\nBo"]
     for text in [letter["text"] for letter in letters] + odd:
         document = read_text(text)
-        expected = engine.check(document, "decision").to_dict()
+        expected = checker.check_document(document, kind="decision").to_dict()
         assert cache.check(document, "decision").to_dict() == expected
     assert cache.hit_rate > 0.3  # capacity 50 and admission on second sight keep this low; see benchmark
-    # The joined Doc is token for token the Doc of the whole text.
-    text = letters[0]["text"]
-    document = read_text(text)
-    cached_doc, _ = _doc_via_cache(cache, document)
-    plain = engine.nlp(engine.prepare(document)[0])
-    assert _token_arrays(cached_doc) == _token_arrays(plain)
-
-
-def _doc_via_cache(cache, document):
-    from lixcheck.analysis import measure
-    from lixcheck.nlp import pipeline
-
-    measured = measure(document, cache.analyzer.config)
-    doc = cache.assemble(document)
-    doc.user_data[pipeline.SENTS_KEY] = [s.start for s in measured[0]]
-    return cache._sentences(doc), measured
+    # The joined Doc is token for token (text, lemma, offset, space) the Doc of the whole text.
+    document = read_text(letters[0]["text"])
+    joined = cache.stage.join([cache._piece(p) for p in _pieces(document)])
+    assert _token_arrays(joined) == _token_arrays(checker.analyzer.nlp(document.text))
 
 
 def test_worker_records_internal_errors_without_stopping(tmp_path):

@@ -325,13 +325,16 @@ def test_mask_json_masks_every_string_and_skips_clean_values():
 
 
 def test_report_meta_masks_the_callers_and_the_readers_strings(tmp_path):
-    """The Report's meta masks what came from outside: a file name, a given letter kind (lixcheck's own values are
-    not scanned, so these two must be)."""
+    """The Report's meta masks what came from outside: a file name (lixcheck's own values are not scanned, so this
+    must be). A letter kind is one of lixcheck's own; an unknown one is refused without repeating a CPR number."""
     import lixcheck
 
     path = tmp_path / "brev til 010203-1234.txt"
     path.write_text("Kære Anna.\n\nDu får hjælp til medicin fra 1. maj.\n", encoding="utf-8")
-    report = lixcheck.check(path, kind="sag 0102031234")
+    report = lixcheck.check(path, kind="Afgørelse")
     assert report.meta["filename"] == "brev til 010203-XXXX.txt"
-    assert report.meta["kind"] == "sag 010203XXXX"
+    assert report.meta["kind"] == "decision"
     assert "1234" not in json.dumps(report.to_dict())
+    with pytest.raises(lixcheck.UnknownKind) as refused:
+        lixcheck.check(path, kind="sag 0102031234")
+    assert "1234" not in str(refused.value) and "1234" not in refused.value.message_da

@@ -44,7 +44,7 @@ def test_every_annotation_has_its_letter_and_nothing_is_left_over():
     stems_json = {p.stem for p in CORPUS.glob("*.json")}
     stems_txt = {p.stem for p in CORPUS.glob("*.txt")}
     assert stems_json == stems_txt
-    assert len(ROWS) >= 20
+    assert len(ROWS) >= 50
     assert all(re.fullmatch(r"r\d\d_[a-z0-9_]+", name) for name, _t, _a in ROWS)
 
 
@@ -109,7 +109,16 @@ def test_splits_follow_the_source_and_both_are_used():
         split_of.setdefault(_source_key(ann["source"]), set()).add(ann["split"])
     assert all(len(s) == 1 for s in split_of.values()), split_of
     assert {ann["split"] for _n, _t, ann in ROWS} == SPLITS
-    assert min(sum(a["split"] == s for _n, _t, a in ROWS) for s in SPLITS) >= 10
+    assert min(sum(a["split"] == s for _n, _t, a in ROWS) for s in SPLITS) >= 25
+
+
+def test_both_halves_hold_municipal_and_regional_letters_and_decisions():
+    # lixcheck is judged on municipal letters, so neither half may be without them (issue 15)
+    for split in SPLITS:
+        anns = [a for _n, _t, a in ROWS if a["split"] == split]
+        assert sum(a["sender_type"] == "municipality" for a in anns) >= 5, split
+        assert any(a["sender_type"] == "region" for a in anns), split
+        assert sum(a["is_decision"] for a in anns) >= 5, split
 
 
 def test_no_letter_comes_from_a_reserved_source():

@@ -8,19 +8,9 @@ from __future__ import annotations
 
 import threading
 
-from ..config import Config
+from .. import Checker, Config
+from ..model import CATEGORY_DA, SEVERITY_DA
 
-CATEGORY_DA = {
-    "readability": "Læsbarhed",
-    "jargon": "Kancellisprog",
-    "passive": "Passiv og uklar handling",
-    "acronym": "Forkortelser",
-    "template": "Skabelon og fletfelter",
-    "sender": "Afsender",
-    "decision": "Afgørelse",
-    "structure": "Opbygning",
-}
-SEVERITY_DA = {"error": "Fejl", "warning": "Advarsel", "suggestion": "Forslag"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
@@ -29,17 +19,7 @@ def category_da(category: str) -> str:
 
 
 def _rules(config: Config) -> list:
-    try:
-        from ..engine import list_rules
-    except ImportError:
-        list_rules = None
-    if list_rules is not None:
-        rules = list(list_rules(config))
-        if rules:
-            return rules
-    from ..analysis import analyzer
-
-    return list(analyzer(config).ruleset.rules.values())
+    return Checker(config).rules()
 
 
 def _example(e) -> dict:

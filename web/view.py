@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 
+from .. import mask_cpr
 from ..model import BAND_DA, BANDS
-from ..privacy import mask_cpr
 from .catalog import SEVERITY_DA, SEVERITY_ORDER, category_da
 
 METER_MAX = 70  # the LIX meter's scale; the band limits come from lixcheck.model.BANDS
@@ -151,7 +151,7 @@ def checklist(letter: dict | None, sender: dict | None) -> dict | None:
             basis = letter.get("legal_basis")
             text = ", ".join(map(str, basis)) if isinstance(basis, list) else ("ja" if basis else "")
             out["letter"].append(_item(bool(basis), "Lovgrundlag: " + (text or "mangler")))
-        if letter.get("kind") == "partshøring" and "reply_deadline" in letter:
+        if letter.get("kind") == "partshoering" and "reply_deadline" in letter:
             out["letter"].append(_item(bool(letter["reply_deadline"]),
                                        "Svarfrist: " + ("ja" if letter["reply_deadline"] else "mangler")))
     if sender:

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-
-def _fail(message: str) -> None:
-    click.echo(f"lixcheck: fejl: {message}", err=True)
-    sys.exit(2)
+from ..console import checker
+from ..console import fail as _fail
 
 
 def _n(value) -> str:
@@ -71,14 +69,13 @@ def batch_cmd(sources, out_dir, engine, workers, scheduler, shard_size, cache_si
     """Tjek mange breve: mapper, mønstre, zip-arkiver og JSONL. Resultater gemmes i --out og kan genoptages."""
     from concurrent.futures.process import BrokenProcessPool
 
-    from ..cli import load_config
     from ..errors import ConfigError
     from . import aggregate
     from .runner import run
     from .sources import SourceError, check_sources
     from .store import Store
 
-    cfg = load_config(config_path)
+    cfg = checker(config_path).config
     if scheduler and engine != "dask":
         _fail("--scheduler kræver --engine dask")
     try:

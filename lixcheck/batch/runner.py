@@ -1,7 +1,7 @@
 """Run a batch: stream items in shards to workers (local process pool or Dask), append results to the store.
 
 Workers get shards of item references (paths, archive members, JSONL offsets), read the letters themselves, run the
-one analysis path (``Analyzer.check`` through the paragraph cache) and return small result rows: counts, LIX and
+one analysis path (``Checker.check_document`` through the paragraph cache) and return small result rows: counts, LIX and
 findings with CPR numbers masked, never letter text. The parent is the store's only writer and commits one shard per
 transaction, so a killed run leaves whole shards behind and a re-run skips them.
 """
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checker import Checker
 from ..config import Config
 from ..errors import InputError
 from ..privacy import mask_cpr
@@ -44,10 +45,9 @@ def _worker(config: Config, cache_size: int):
     with _state_lock:
         w = _state.get(key)
         if w is None:
-            from ..analysis import analyzer
             from .cache import BlockCache
 
-            w = _state[key] = BlockCache(analyzer(config), cache_size)
+            w = _state[key] = BlockCache(Checker(config).load(), cache_size)
         return w
 
 
@@ -130,7 +130,7 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
     mask = mask_cpr  # the Report is already masked; stored rows are masked again as a safety net
     before = (engine.lookups, engine.hits)
     rows = []
-    with Opener(config) as opener:
+    with Opener(engine.checker) as opener:
         for item in shard:
             content_hash = None
             try:
@@ -143,7 +143,7 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
             except Exception as e:  # a bug or hostile file must not stop the batch; record the type, not the text
                 rows.append(error_row(item, f"internal:{type(e).__name__}", content_hash))
     return {"rows": rows, "lookups": engine.lookups - before[0], "hits": engine.hits - before[1],
-            "pid": os.getpid(), "rules_version": engine.analyzer.ruleset.version}
+            "pid": os.getpid(), "rules_version": engine.checker.rules_version}
 
 
 # -- parent side ------------------------------------------------------------------------------------------------

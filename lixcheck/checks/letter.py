@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import kinds
 from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..nlp.sentences import split
@@ -38,11 +39,9 @@ def _data() -> dict:
 
 
 def normalise_kind(kind: str | None) -> str | None:
-    """'Afgørelse', 'partshøring' … → the kind names lixcheck uses; unknown names are returned lower-cased."""
-    if kind is None:
-        return None
-    k = kind.strip().lower()
-    return (_data().get("kind_aliases") or {}).get(k, k)
+    """'Afgørelse', 'partshøring' … → the kind ids of lixcheck's table of kinds (lixcheck/kinds.py); an unknown kind
+    raises UnknownKind."""
+    return kinds.normalise(kind)
 
 
 @lru_cache(maxsize=1)

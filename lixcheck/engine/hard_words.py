@@ -29,7 +29,7 @@ from spacy.attrs import ORTH
 from ..nlp import frequency
 from ..nlp.compounds import Splitter
 from ..nlp.pipeline import column, lemma_table
-from . import Context, Hit, RuleInfo
+from .base import Context, Hit, RuleInfo
 from .messages import render
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

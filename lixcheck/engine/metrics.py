@@ -11,7 +11,7 @@ from ..checks import prefilter
 from ..checks.anchored import Anchored, anchored
 from ..checks.prefilter import Guarded, fold
 from ..readability import count_words
-from . import Context, Hit, RuleInfo
+from .base import Context, Hit, RuleInfo
 from .messages import render
 
 

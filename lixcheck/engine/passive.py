@@ -26,7 +26,7 @@ import re
 
 from ..checks.prefilter import Guarded
 from ..nlp.pipeline import lemma_table
-from . import Context, Hit, RuleInfo, register_check
+from .base import Context, Hit, RuleInfo, register_check
 from .messages import render
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from . import Hit, RuleInfo
+from .base import Hit, RuleInfo
 from .messages import inflect, match_case, render
 
 
@@ -60,7 +60,8 @@ class PhraseRules:
             # The written base form is a lemma too: "have" (lookup lemma "hav") must find "har" (lemma "have").
             as_written = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
                              lemmas=words)
-            self.lemma.add(label, [as_written, doc] if use_lemma else [as_written])
+            if match != "lower":  # (exact forms only: "som følge af" must not find "som følger af")
+                self.lemma.add(label, [as_written, doc] if use_lemma else [as_written])
         self._pending.clear()
 
     def run(self, doc, enabled: set[str]) -> list[Hit]:
