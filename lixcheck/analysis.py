@@ -304,11 +304,11 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
         block = bi if bi >= 0 and h.start < document.blocks[bi].end else None
         rule = h.rule
         out.append(make_finding(  # positional (rule, severity, category, message, offset, length, line, column, block,
-            # text, replacements, doc_url, description, also, scope): keyword arguments cost a third more, per finding
+            # text, replacements, doc_url, description, also, scope, occurrences): keyword arguments cost a third more
             rule.id, rule.severity, rule.category, mask_cpr(h.message or rule.message), h.start, h.end - h.start,
             line, h.start - line_starts[line - 1] + 1, block, text[h.start:h.end],
             tuple(mask_cpr(r) for r in h.replacements) if h.replacements else (), config.doc_base_url + rule.id,
-            rule.description, also, rule.scope,
+            rule.description, also, rule.scope, h.occurrences,
         ))
     return out
 

@@ -125,6 +125,7 @@ class Finding:
     description: str = ""
     also: tuple[str, ...] = ()  # ids of other rules that found the same words (analysis.make_findings)
     scope: str = "text"  # see SCOPES
+    occurrences: int = 1  # uses in the letter, for rules reported once per letter at the first use (term, acronym …)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,6 +144,7 @@ class Finding:
             "description": self.description,
             "also": list(self.also),
             "scope": self.scope,
+            "occurrences": self.occurrences,
         }
 
     def __repr__(self) -> str:  # short: never a whole paragraph of letter text

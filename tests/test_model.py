@@ -11,7 +11,7 @@ from lixcheck.model import Finding, Lix, Span, make_finding, make_span
 LIX = Lix(31.5, 40, 4, 10, "easy")
 SPAN = (3, 120, 48, "paragraph", LIX, 2, "afsnit 3", True)
 FINDING = ("passive", "suggestion", "passive", "„behandles“ er passiv.", 10, 9, 2, 4, 1, "behandles", ("behandler",),
-           "/regler/passive", "Udsagnsord i passiv.", ("vague-actor",), "text")
+           "/regler/passive", "Udsagnsord i passiv.", ("vague-actor",), "text", 1)
 
 
 @pytest.mark.parametrize("make, cls, values", [(make_span, Span, SPAN), (make_finding, Finding, FINDING)])

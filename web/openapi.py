@@ -60,6 +60,9 @@ FINDING = {
         "scope": {"enum": ["text", "document"],
                   "description": "document: about the letter as a whole (LIX, a missing complaint guide or sender); "
                                  "offset/length then point to the part it was found from"},
+        "occurrences": {"type": "integer", "minimum": 1,
+                        "description": "How often the word is used in the letter; rules such as term, hard-word and "
+                                       "acronym report only its first use"},
     },
 }
 REPORT = {

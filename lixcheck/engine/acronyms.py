@@ -3,7 +3,8 @@
 A candidate is a word of 2–6 capital letters (not part of a hyphenated word: "CPR-nummer"), or any word in the rule's
 `known` list (e.g. "ASt"). It counts as explained when the letter writes it in parentheses after the long form
 ("Ankestyrelsen (ASt)"), gives the long form in parentheses after it ("ASt (Ankestyrelsen)"), or contains the known
-expansion anywhere. Words in `common` (CPR, EU, MitID …) need no explanation. Only the first use is flagged.
+expansion anywhere. Words in `common` (CPR, EU, MitID …) need no explanation. Only the first use is flagged, with the
+number of uses in the letter.
 Lines written in capitals only (headings) are skipped.
 """
 
@@ -35,6 +36,7 @@ class AcronymRule:
         text = ctx.document.text
         low_text = None
         firsts: dict[str, int] = {}
+        uses: dict[str, int] = {}
         explained: set[str] = set()
         line_end = -1  # the end of the line of the candidate before ("\n" or the text's end): lines are read once
         for m in self.regex.finditer(text):
@@ -58,6 +60,7 @@ class AcronymRule:
             if after == "(" or (before == "(" and after == ")"):
                 explained.add(word)
             firsts.setdefault(word, m.start())
+            uses[word] = uses.get(word, 0) + 1
         hits = []
         for word, start in firsts.items():
             if word in explained:
@@ -72,5 +75,6 @@ class AcronymRule:
             if not expansion:
                 message = render("Forklar forkortelsen „{match}“, første gang du bruger den. Skriv ordet helt ud, "
                                  "eller skriv forklaringen i en parentes.", match=word)
-            hits.append(Hit(self.info, start, start + len(word), (expansion,) if expansion else (), message))
+            hits.append(Hit(self.info, start, start + len(word), (expansion,) if expansion else (), message, word,
+                            uses[word]))
         return hits

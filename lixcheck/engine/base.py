@@ -39,6 +39,10 @@ class Hit:
     end: int
     replacements: tuple[str, ...] = ()
     message: str | None = None
+    # For rules reported once per letter (`once: true`): what makes two hits the same thing (default: the matched
+    # text in lower case), and how many uses of it this hit stands for.
+    key: str | None = None
+    occurrences: int = 1
 
 
 @dataclass(slots=True)

@@ -203,5 +203,8 @@ def load_specs(extra_paths: list[str] = (), plugins: bool | list[str] = True) ->
                 target.data.setdefault(key, []).extend(copy.deepcopy(value))
             elif key in DICT_KEYS:
                 target.data.setdefault(key, {}).update(copy.deepcopy(value))
+            elif key == "examples":  # more bad/good examples, tested like the rule's own
+                for which, examples in value.items():
+                    target.data["examples"].setdefault(which, []).extend(copy.deepcopy(examples))
         target.extensions.append(_where(path))
     return specs, digest.hexdigest()[:10]

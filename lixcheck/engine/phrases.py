@@ -84,7 +84,8 @@ class PhraseRules:
             # The written base form is a lemma too: "have" (lookup lemma "hav") must find "har" (lemma "have").
             as_written = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
                              lemmas=words)
-            self.lemma.add(label, [as_written, doc] if use_lemma else [as_written])
+            if match != "lower":  # (exact forms only: "som følge af" must not find "som følger af")
+                self.lemma.add(label, [as_written, doc] if use_lemma else [as_written])
         self._pending.clear()
 
     def run(self, doc, enabled: set[str]) -> list[Hit]:
@@ -112,7 +113,7 @@ class PhraseRules:
         matched = span.text
         template = entry.message or entry.rule.message
         if not entry.replacements:
-            return Hit(entry.rule, span.start_char, span.end_char, (), render(template, match=matched))
+            return Hit(entry.rule, span.start_char, span.end_char, (), render(template, match=matched), entry.lemma)
         fitted = fit(span, entry.shape, entry.replacements, entry.own_words)
         repl = fitted.replacements
         named = repl or entry.replacements  # none fits: name them in their base form, offer no one-click fix
@@ -123,4 +124,4 @@ class PhraseRules:
             template = messages["light_verb"] if example else messages["no_form"]
             if example:
                 fields.update(present=example[0], participle=example[1])
-        return Hit(entry.rule, span.start_char, span.end_char, repl, render(template, **fields))
+        return Hit(entry.rule, span.start_char, span.end_char, repl, render(template, **fields), entry.lemma)

@@ -13,6 +13,7 @@ from ..errors import ConfigError
 from . import settings as settings_mod
 from .acronyms import AcronymRule
 from .base import CHECKS, Context, Hit, RuleInfo
+from .hard_words import HardWordRule
 from .loader import RuleSpec, load_checks, load_specs
 from .metrics import MetricRule, RequireRule
 from .patterns import PatternRules
@@ -77,6 +78,9 @@ class RuleSet:
         self.phrases.compile()
         self.allow = {rid: [p.lower() for p in phrases] for rid, phrases in s.allow.items()}
         self._active = [rule for rule in self.others if rule.info.id in self.enabled]  # (enabled never changes)
+        self.once = frozenset(rid for rid, spec in specs.items() if spec.data.get("once")) & self.enabled
+        self.defer = {rid: frozenset(spec.data["defer_to"]) for rid, spec in specs.items()
+                      if spec.data.get("defer_to") and rid in self.enabled}
 
     def _compile(self, info: RuleInfo, spec: RuleSpec) -> None:
         d = spec.data
@@ -106,6 +110,13 @@ class RuleSet:
             self.others.append(RequireRule(info, d["kinds"], d["any"]))
         elif t == "acronym":
             self.others.append(AcronymRule(info, d["known"], d.get("common", [])))
+        elif t == "hard-word":
+            params = d.get("params", {})
+            terms = {phrase.lower() for rid in params.get("parts_from", []) if rid in self.specs
+                     for entry in self.specs[rid].data.get("swap", [])
+                     for phrase in (entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]])
+                     if " " not in phrase}
+            self.others.append(HardWordRule(info, params, terms))
         elif t == "placeholder":
             self.others.append(PlaceholderRule(info, d["patterns"]))
         elif t == "check":
@@ -128,6 +139,10 @@ class RuleSet:
             hits.extend(rule.run(ctx))
         if self.allow:
             hits = self._allowed(ctx.document.text, hits)
+        if self.defer:
+            hits = deferred(hits, self.defer)
+        if self.once:
+            hits = once_per_letter(ctx.document.text, hits, self.once)
         return hits
 
     def _allowed(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -147,6 +162,47 @@ class RuleSet:
             return False
 
         return [h for h in hits if not allowed(h)]
+
+
+def deferred(hits: list[Hit], defer: dict[str, frozenset[str]]) -> list[Hit]:
+    """Hits without those of a rule that defers to other rules (`defer_to`) where one of those reports the same
+    words: a word the `term` rule explains is not also a `hard-word`."""
+    if not any(h.rule.id in defer for h in hits):
+        return hits
+    out = []
+    for h in hits:
+        others = defer.get(h.rule.id)
+        if others and any(o.rule.id in others and o.start < h.end and h.start < o.end for o in hits):
+            continue
+        out.append(h)
+    return out
+
+
+def once_per_letter(text: str, hits: list[Hit], once: frozenset[str]) -> list[Hit]:
+    """Hits of the rules in `once` at their first use only, with the number of uses: a letter about aktindsigt gets
+    one finding for the word, not ten. Uses are the same when their keys are (a phrase entry's lemmas, an acronym,
+    a hard word's lemma; by default the matched text in lower case)."""
+    out: list[Hit] = []
+    first: dict[tuple[str, str], Hit] = {}
+    for h in hits:
+        rid = h.rule.id
+        if rid not in once:
+            out.append(h)
+            continue
+        key = (rid, h.key or text[h.start:h.end].lower())
+        kept = first.get(key)
+        if kept is None:
+            first[key] = h
+        elif h.start < kept.start:
+            h.occurrences += kept.occurrences
+            first[key] = h
+        else:
+            kept.occurrences += h.occurrences
+    for h in first.values():
+        if h.occurrences > 1:
+            h.message = f"{h.message or h.rule.message} Ordet står {h.occurrences} gange i brevet."
+        out.append(h)
+    return out
 
 
 def _known_kinds(names, where: str) -> None:

@@ -167,7 +167,12 @@ def _fit_one(span, shape_: Shape, replacement: str, forms: frozenset[Form], own_
     head = words[0].lower()
     if head == "denne":
         return _determiner(span, words)
-    if forms is _AS_WRITTEN:
+    finite = _finite(head)
+    if finite is not None:  # a finite verb ("skal betales" for "forfalder til betaling"): only in its own tense
+        if forms is not _AS_WRITTEN and Form("verb", finite) not in forms:
+            return None
+        form = EXACT
+    elif forms is _AS_WRITTEN:
         form = EXACT
     else:
         usable, form = _usable(shape_, head, forms)
@@ -186,9 +191,9 @@ def _fit_one(span, shape_: Shape, replacement: str, forms: frozenset[Form], own_
             return _LIGHT if verdict is _LIGHT else None
     if len(shape_.words) == 1 and not _fits_as_noun(span, shape_, form, words):
         return None
-    if head in data.pronouns and not _subject_position(span):
-        new_head = data.pronouns[head]
-    if shape_.reference.endswith("ende") and inflection.is_invariant(head):
+    if head in data.pronouns and len(words) == 1 and not _subject_position(span):
+        new_head = data.pronouns[head]  # (a pronoun alone: "de nævnte oplysninger" keeps its determiner "de")
+    if shape_.reference.endswith("ende") and inflection.is_invariant(head) and not _participle(head):
         prev = _prev(span)
         if prev is not None and prev.lower_ in data.determiners:
             return None  # "den efterfølgende periode" ≠ "den bagefter periode"
@@ -198,6 +203,25 @@ def _fit_one(span, shape_: Shape, replacement: str, forms: frozenset[Form], own_
     if span[-1].text.endswith(".") and not result.endswith(".") and _next(span) is None:
         result += "."  # "kontoudtog m.m." ends the sentence: its full stop is the sentence's too
     return _case(result, span)
+
+
+@lru_cache(maxsize=4096)
+def _finite(word: str) -> str | None:
+    """"pres" or "past" when `word` is a finite form of a verb other than its base form ("skal" of "skulle", "kan"
+    of "kunne"), else None: such a replacement cannot be put in another form."""
+    lemma = lemma_table().get(word)
+    if not lemma or lemma == word:
+        return None
+    forms = inflection.verb_forms(lemma)
+    if not forms:
+        return None
+    return next((f for f in ("pres", "past") if forms.get(f) == word and forms.get("inf") != word), None)
+
+
+def _participle(word: str) -> bool:
+    """A verb's definite participle ("vedlagte" of "vedlægge"): it stands before a noun as the -ende word did."""
+    forms = inflection.verb_forms(lemma_table().get(word) or word)
+    return bool(forms) and forms.get("part_def") == word
 
 
 @lru_cache(maxsize=4096)
