@@ -1,4 +1,4 @@
-"""Searches anchored at a pattern's needles (lixcheck.checks.anchored) give exactly the plain pattern's results."""
+"""Searches anchored at a pattern's needles (lixcheck.search.anchored) give exactly the plain pattern's results."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lixcheck.checks import letter, template
-from lixcheck.checks.anchored import Anchored, anchored
-from lixcheck.checks.prefilter import Guarded, fold
+from lixcheck.search.anchored import Anchored, anchored
+from lixcheck.search.prefilter import Guarded, fold
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))

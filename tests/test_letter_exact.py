@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lixcheck.checks import anatomy, gazetteer, letter, template
-from lixcheck.checks.anchored import Anchored
 from lixcheck.readers.text import read_text
+from lixcheck.search.anchored import Anchored
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))

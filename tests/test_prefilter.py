@@ -1,4 +1,4 @@
-"""The regex pre-filter (lixcheck.checks.prefilter) must give exactly what the plain regex gives."""
+"""The regex pre-filter (lixcheck.search.prefilter) must give exactly what the plain regex gives."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lixcheck.checks import gazetteer
-from lixcheck.checks.prefilter import SAFE_CHARS, Guarded, fold, needles, prefixes
+from lixcheck.search.prefilter import SAFE_CHARS, Guarded, fold, needles, prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,7 +139,7 @@ def test_prefixes(pattern, flags, expected):
 
 
 def test_any_of_is_the_truth_of_the_alternation():
-    from lixcheck.checks.prefilter import AnyOf
+    from lixcheck.search.prefilter import AnyOf
 
     lists = []
 
@@ -169,7 +169,7 @@ def test_any_of_is_the_truth_of_the_alternation():
 def test_needle_index_gives_the_same_results(monkeypatch):
     """The one-scan needle index (used for letters of INDEX_MIN+ characters) answers like str.find: force it onto
     every text, short made-up ones and windows included."""
-    from lixcheck.checks import prefilter
+    from lixcheck.search import prefilter
 
     if prefilter.ahocorasick is None:
         pytest.skip("pyahocorasick is not installed: the index is not used")
@@ -186,7 +186,7 @@ def test_needle_index_gives_the_same_results(monkeypatch):
 
 def test_pattern_added_after_a_text_was_indexed(monkeypatch):
     """A Guarded built after a text's index brings needles the index lacks: the index is rebuilt, not trusted."""
-    from lixcheck.checks import prefilter
+    from lixcheck.search import prefilter
 
     monkeypatch.setattr(prefilter, "INDEX_MIN", 0)
     text = "Du kan klage over afgørelsen til Ankestyrelsen inden fire uger. " * 5
@@ -199,7 +199,7 @@ def test_pattern_added_after_a_text_was_indexed(monkeypatch):
 
 @pytest.mark.parametrize("index_min", [0, 10**9])
 def test_needle_starts_are_every_occurrence(monkeypatch, index_min):
-    from lixcheck.checks import prefilter
+    from lixcheck.search import prefilter
 
     monkeypatch.setattr(prefilter, "INDEX_MIN", index_min)  # with and without the letter's needle index
     for g in GUARDED:
@@ -213,7 +213,7 @@ def test_needle_starts_are_every_occurrence(monkeypatch, index_min):
 
 def test_present_strings_answer_possible():
     """present_strings (one set per letter, for callers with many tests) says what possible() says."""
-    from lixcheck.checks.prefilter import present_strings, tests_version
+    from lixcheck.search.prefilter import present_strings, tests_version
 
     tests = [g for g in GUARDED if g.ignorecase]
     version = tests_version(tests)

@@ -13,8 +13,8 @@ import re
 import pytest
 
 from lixcheck.checks import anatomy, gazetteer, sender
-from lixcheck.checks.prefilter import fold
 from lixcheck.document import HEADING, LINES, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
+from lixcheck.search.prefilter import fold
 
 SEPARATORS = [" ", " ", "  ", "\n", "\n\n", ", ", ".", "-", "_", "/", "\t", "\r\n", "æ", "Ø", "1", "@"]
 ODD = ["ſ", "K", "İ", "Σ", "ß", "é", "\u00a0", "\u2028"]  # characters whose case folding in re is not plain lower()
@@ -84,7 +84,7 @@ def test_phone_and_email_shortcuts_are_the_regex_matches():
 
 def test_digits_of_foldable_texts_are_ascii():
     """_phone_lines scans a text that fold() reads with [0-9] for \\d: no other decimal digit can be in it."""
-    from lixcheck.checks.prefilter import SAFE_CHARS
+    from lixcheck.search.prefilter import SAFE_CHARS
 
     safe = re.compile(f"[{SAFE_CHARS}]")
     digits = [chr(c) for c in range(0x110000) if re.match(r"\d", chr(c))]

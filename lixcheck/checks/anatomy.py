@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from ..document import HEADING, LINES, RUNNING_TEXT, TITLE, Document
 from ..model import fast_constructor
+from ..search.prefilter import Guarded, fold
 from . import gazetteer
-from .prefilter import Guarded, fold
 
 MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
           "jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.")

@@ -20,9 +20,10 @@ from functools import lru_cache
 from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..nlp.sentences import split
-from . import anatomy, gazetteer, prefilter
-from .anchored import Anchored, anchored
-from .prefilter import AnyOf, Guarded, fold, needles
+from ..search import prefilter
+from ..search.anchored import Anchored, anchored
+from ..search.prefilter import AnyOf, Guarded, fold, needles
+from . import anatomy, gazetteer
 
 try:
     import ahocorasick

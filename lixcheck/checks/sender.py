@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
+from ..search.prefilter import Guarded, fold
 from . import anatomy, gazetteer
-from .prefilter import Guarded, fold
 
 # Contact channels. A phone number needs a cue word nearby (or its own line in the letterhead/signature).
 PHONE_NUMBER = r"(?:\+45[\s.]?)?(?<![\d.,-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}(?!\d|[.,-]\d)"

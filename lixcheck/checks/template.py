@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..privacy import mask_cpr, six_digits_at  # noqa: F401  (mask_cpr re-exported: fronts import it from here too)
+from ..search.anchored import anchored
+from ..search.prefilter import Guarded, fold
 from . import anatomy, gazetteer
-from .anchored import anchored
-from .prefilter import Guarded, fold
 
 # ddmmyy-xxxx (dash or space) anywhere; 10 digits in a row only after a CPR cue.
 CPR = re.compile(r"(?<![\d\-./])(\d{2})(\d{2})(\d{2})[-‐‑– ](\d{4})(?![\d\-]|[.,]\d)")

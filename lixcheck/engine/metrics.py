@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from ..checks import prefilter
-from ..checks.anchored import Anchored, anchored
-from ..checks.prefilter import Guarded, fold
 from ..readability import count_words
+from ..search import prefilter
+from ..search.anchored import Anchored, anchored
+from ..search.prefilter import Guarded, fold
 from . import Context, Hit, RuleInfo
 from .messages import render
 

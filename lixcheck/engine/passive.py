@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-from ..checks.prefilter import Guarded
 from ..nlp.pipeline import lemma_table
+from ..search.prefilter import Guarded
 from . import Context, Hit, RuleInfo, register_check
 from .messages import render
 
