@@ -12,7 +12,6 @@ decision.paragraph-reference.
 from __future__ import annotations
 
 import re
-import re._parser as _parser
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +19,7 @@ from functools import lru_cache
 from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..nlp.sentences import split
-from ..search import prefilter
+from ..search import prefilter, retree
 from ..search.anchored import Anchored, anchored
 from ..search.prefilter import AnyOf, Guarded, fold, needles
 from . import anatomy, gazetteer
@@ -429,7 +428,8 @@ _SPACES = re.compile(r"\s+")
 
 def _can_be_empty(pattern: re.Pattern) -> bool:
     try:
-        return _parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0
+        tree = retree.parse(pattern.pattern, pattern.flags)
+        return tree is None or tree.width()[0] == 0
     except (re.error, RecursionError):
         return True
 

@@ -14,57 +14,55 @@ not allow this (its needle analysis is read from the parse tree once per pattern
 from __future__ import annotations
 
 import re
-import re._parser as _parser
 from bisect import bisect_left
 
-from .prefilter import _REPEATS, _ZERO_WIDTH, Guarded, matches_at  # (the same parse-tree node kinds)
+from . import retree
+from .prefilter import Guarded, matches_at
 
-_NO_SPACE = {_parser.CATEGORY_WORD, _parser.CATEGORY_DIGIT, _parser.CATEGORY_NOT_SPACE}
 _BREAKS = (ord(" "), ord("\n"))
-_UNBOUNDED = 1 << 30
 _MAX_STRINGS = 64  # literal strings per run (a product of small alternations)
 MAX_TRIES = 48  # more candidate places than this: one scan from the first instead of a match() at each
 
 
 def _takes_break(op, av) -> bool:
     """Whether the element can consume a space or a line break (True when unsure)."""
-    if op in _ZERO_WIDTH:
+    if op in retree.ZERO_WIDTH:
         return False
-    if op == _parser.LITERAL:
+    if op == retree.LITERAL:
         return av in _BREAKS
-    if op == _parser.IN:
+    if op == retree.IN:
         for o, a in av:
-            if o == _parser.LITERAL:
+            if o == retree.LITERAL:
                 if a in _BREAKS:
                     return True
-            elif o == _parser.RANGE:
+            elif o == retree.RANGE:
                 if any(a[0] <= c <= a[1] for c in _BREAKS):
                     return True
-            elif o != _parser.CATEGORY or a not in _NO_SPACE:
+            elif o != retree.CATEGORY or a not in retree.NO_SPACE_CATEGORIES:
                 return True  # NEGATE, other categories
         return False
-    if op in _REPEATS:
+    if op in retree.REPEATS:
         return any(_takes_break(o, a) for o, a in av[2])
-    if op == _parser.SUBPATTERN:
+    if op == retree.SUBPATTERN:
         return any(_takes_break(o, a) for o, a in av[3])
-    if op == _parser.BRANCH:
+    if op == retree.BRANCH:
         return any(_takes_break(o, a) for branch in av[1] for o, a in branch)
     return True
 
 
 def _literals(op, av, ic: bool) -> set[str] | None:
     """Every string the element can match, when it is a literal choice (lower-cased for ignorecase)."""
-    if op == _parser.LITERAL:
+    if op == retree.LITERAL:
         c = chr(av)
         return {c.lower() if ic else c}
-    if op == _parser.IN:
-        if len(av) <= 8 and all(o == _parser.LITERAL for o, _ in av):
+    if op == retree.IN:
+        if len(av) <= 8 and all(o == retree.LITERAL for o, _ in av):
             return {chr(a).lower() if ic else chr(a) for _, a in av}
         return None
-    if op == _parser.SUBPATTERN:
+    if op == retree.SUBPATTERN:
         _group, add_flags, del_flags, p = av
         return None if add_flags or del_flags else _seq_literals(list(p), ic)
-    if op == _parser.BRANCH:
+    if op == retree.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
             strings = _seq_literals(list(branch), ic)
@@ -78,18 +76,13 @@ def _literals(op, av, ic: bool) -> set[str] | None:
 def _seq_literals(items, ic: bool) -> set[str] | None:
     run = {""}
     for op, av in items:
-        if op in _ZERO_WIDTH:
+        if op in retree.ZERO_WIDTH:
             continue
         strings = _literals(op, av, ic)
         if strings is None or len(run) * len(strings) > _MAX_STRINGS:
             return None
         run = {a + b for a in run for b in strings}
     return run
-
-
-def _width(state, item) -> int | None:
-    hi = _parser.SubPattern(state, [item]).getwidth()[1]
-    return None if hi >= _UNBOUNDED else hi
 
 
 def _first_offset(strings: set[str], needles) -> int | None:
@@ -103,19 +96,19 @@ def _first_offset(strings: set[str], needles) -> int | None:
     return worst
 
 
-def _bounds(state, items, needles, ic: bool) -> tuple[int | None, int | None] | None:
+def _bounds(tree: retree.Tree, items, needles, ic: bool) -> tuple[int | None, int | None] | None:
     """(reach, free) for a sequence: each match has a needle occurrence at p with its start at or after p - reach,
     or at or after the start of the space-free run that holds p - free. None when neither can be shown."""
     width = 0  # most characters the elements before the current one can take (None: no bound)
     free = True  # the elements before the current one take no space or line break
     items = list(items)
     for i, (op, av) in enumerate(items):
-        if op in _ZERO_WIDTH:
+        if op in retree.ZERO_WIDTH:
             continue
         # a run of literal elements from here whose every string holds a needle
         run = {""}
         for op2, av2 in items[i:]:
-            if op2 in _ZERO_WIDTH:
+            if op2 in retree.ZERO_WIDTH:
                 continue
             strings = _literals(op2, av2, ic)
             if strings is None or len(run) * len(strings) > _MAX_STRINGS:
@@ -126,9 +119,9 @@ def _bounds(state, items, needles, ic: bool) -> tuple[int | None, int | None] | 
                 if width is not None:
                     return width + offset, None
                 return (None, offset) if free else None
-        if op == _parser.BRANCH or (op == _parser.SUBPATTERN and not av[1] and not av[2]):
+        if op == retree.BRANCH or (op == retree.SUBPATTERN and not av[1] and not av[2]):
             # a choice whose every alternative holds a needle: the widest window of its alternatives
-            parts = [_bounds(state, list(b), needles, ic) for b in (av[1] if op == _parser.BRANCH else [av[3]])]
+            parts = [_bounds(tree, list(b), needles, ic) for b in (av[1] if op == retree.BRANCH else [av[3]])]
             if all(part is not None for part in parts):
                 reaches = [r for r, _ in parts if r is not None]
                 frees = [f for _, f in parts if f is not None]
@@ -138,7 +131,7 @@ def _bounds(state, items, needles, ic: bool) -> tuple[int | None, int | None] | 
                     return width + max(reaches), None
                 if width is None and free:  # (a window that ends at a needle is space-free before it)
                     return None, max(reaches + frees)
-        w = _width(state, (op, av))
+        w = tree.max_width((op, av))
         width = None if width is None or w is None else width + w
         free = free and not _takes_break(op, av)
         if width is None and not free:
@@ -150,8 +143,8 @@ def _analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None] | No
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII):
         return None
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-        return _bounds(tree.state, list(tree), needles, bool(pattern.flags & re.IGNORECASE))
+        tree = retree.parse(pattern.pattern, pattern.flags)
+        return None if tree is None else _bounds(tree, tree.items, needles, bool(pattern.flags & re.IGNORECASE))
     except (re.error, RecursionError, TypeError, ValueError):
         return None
 

@@ -20,11 +20,11 @@ str.find as before (a Guarded built after a text was indexed has that index rebu
 from __future__ import annotations
 
 import re
-import re._constants as C  # noqa: N812
-import re._parser as P  # noqa: N812
 import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+
+from . import retree
 
 try:
     import ahocorasick
@@ -37,8 +37,8 @@ SAFE_CHARS = "\x00-\xff–—‐‑‒“”„‟’‘‚…€•·′″\u20
 _UNSAFE = re.compile(f"[^{SAFE_CHARS}]")
 _MAX_STARTS = 12  # more places where a match may start than this: one scan instead of a match() at each
 _LIMIT = 32  # at most this many alternative strings per set (the cross product of small classes grows fast)
-_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
-_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+_ZERO_WIDTH = retree.ZERO_WIDTH
+_REPEATS = retree.REPEATS
 
 
 _local = threading.local()  # per thread: the last texts folded and indexed (kept in memory only, a few at a time)
@@ -262,19 +262,19 @@ def _seq(items, ic: bool, collect: list | None = None) -> tuple[frozenset | None
 
 
 def _node(op, av, ic: bool) -> tuple[frozenset | None, frozenset | None]:
-    if op == C.LITERAL:
+    if op == retree.LITERAL:
         return frozenset({_char(av, ic)}), None
-    if op == C.IN:
-        if all(o == C.LITERAL for o, _ in av) and len(av) <= 8:
+    if op == retree.IN:
+        if all(o == retree.LITERAL for o, _ in av) and len(av) <= 8:
             return frozenset(_char(a, ic) for _, a in av), None
         return None, None
-    if op == C.SUBPATTERN:
+    if op == retree.SUBPATTERN:
         _group, add_flags, del_flags, p = av
         if add_flags or del_flags:
             return None, None
-        return _seq(p.data if hasattr(p, "data") else p, ic)
-    if op == C.BRANCH:
-        parts = [_seq(b.data if hasattr(b, "data") else b, ic) for b in av[1]]
+        return _seq(retree.children(p), ic)
+    if op == retree.BRANCH:
+        parts = [_seq(retree.children(b), ic) for b in av[1]]
         exact = None
         if all(e is not None for e, _ in parts) and sum(len(e) for e, _ in parts) <= _LIMIT:
             exact = frozenset().union(*(e for e, _ in parts))
@@ -288,7 +288,7 @@ def _node(op, av, ic: bool) -> tuple[frozenset | None, frozenset | None]:
         return exact, (union if len(union) <= _LIMIT else None)
     if op in _REPEATS:
         lo, hi, p = av
-        exact, required = _seq(p.data if hasattr(p, "data") else p, ic)
+        exact, required = _seq(retree.children(p), ic)
         if lo == 0:
             return None, None
         if exact is not None and lo == hi and len(exact) ** lo <= _LIMIT:
@@ -308,9 +308,12 @@ def _analysis(source: str, flags: int) -> tuple[tuple[str, ...] | None, tuple[st
         return None, None, None
     ic = bool(flags & re.IGNORECASE)
     try:
-        tree = P.parse(source, flags).data
+        parsed = retree.parse(source, flags)
     except (re.error, RecursionError):
         return None, None, None
+    if parsed is None:  # the parse tree cannot be read on this Python: no filter (plain searches)
+        return None, None, None
+    tree = parsed.items
     found: list[frozenset] = []
     try:
         exact, required = _seq(tree, ic, found)
@@ -353,17 +356,17 @@ def _prefix_seq(items, ic: bool) -> frozenset | None:
 
 
 def _prefix_node(op, av, ic: bool) -> frozenset | None:
-    if op == C.SUBPATTERN:
+    if op == retree.SUBPATTERN:
         _group, add_flags, del_flags, p = av
-        return None if add_flags or del_flags else _prefix_seq(p.data if hasattr(p, "data") else p, ic)
-    if op == C.BRANCH:
-        parts = [_prefix_seq(b.data if hasattr(b, "data") else b, ic) for b in av[1]]
+        return None if add_flags or del_flags else _prefix_seq(retree.children(p), ic)
+    if op == retree.BRANCH:
+        parts = [_prefix_seq(retree.children(b), ic) for b in av[1]]
         if any(x is None for x in parts):
             return None
         union = frozenset().union(*parts)
         return union if len(union) <= _LIMIT else None
     if op in _REPEATS and av[0] >= 1:
-        return _prefix_seq(av[2].data if hasattr(av[2], "data") else av[2], ic)
+        return _prefix_seq(retree.children(av[2]), ic)
     return None
 
 
