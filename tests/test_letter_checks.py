@@ -10,9 +10,10 @@ import pytest
 
 import lixcheck
 from lixcheck.analysis import analyzer
-from lixcheck.checks import gazetteer, letter, sender, template
+from lixcheck.checks import letter, sender, template
 from lixcheck.checks.template import find_cpr, mask_cpr
 from lixcheck.config import Config
+from lixcheck.letter import data as gazetteer
 from lixcheck.readers.text import read_text
 
 GOOD = """Vejle Kommune

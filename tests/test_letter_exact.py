@@ -9,7 +9,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lixcheck.checks import anatomy, gazetteer, letter, template
+from lixcheck.checks import letter, template
+from lixcheck.letter import anatomy
+from lixcheck.letter import data as gazetteer
 from lixcheck.readers.text import read_text
 from lixcheck.search.anchored import Anchored
 

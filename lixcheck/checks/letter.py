@@ -18,11 +18,12 @@ from functools import lru_cache
 
 from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
+from ..letter import anatomy
+from ..letter import data as gazetteer
 from ..nlp.sentences import split
 from ..search import prefilter, retree
 from ..search.anchored import Anchored, anchored
 from ..search.prefilter import AnyOf, Guarded, fold, needles
-from . import anatomy, gazetteer
 
 try:
     import ahocorasick

@@ -9,14 +9,24 @@ data (data/senders.yml). Rules: sender.organisation, sender.unit, sender.contact
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
+from ..letter import anatomy
+from ..letter import data as gazetteer
+from ..letter.organisations import (
+    Organisation,
+    is_generic,
+    is_unit,
+    job_title,
+    match_organisation,
+    municipality_by_place,
+    unit_only,
+    unit_word,
+)
 from ..search.prefilter import Guarded, fold
-from . import anatomy, gazetteer
 
 # Contact channels. A phone number needs a cue word nearby (or its own line in the letterhead/signature).
 PHONE_NUMBER = r"(?:\+45[\s.]?)?(?<![\d.,-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}(?!\d|[.,-]\d)"
@@ -74,320 +84,13 @@ SENTENCE_START = re.compile(r"[.!?\n](?:(?<=[.!?])\s+(?=[A-ZÆØÅ])|(?<=\n)\s*\
 CONTACT_CONTEXT = re.compile(
     r"\b(?:kontakt\w*|skriv\w*|send\w*|spørg\w*|svar\w*|ring\w*|henvend\w*|chat\w*|besked\w*|mail\w*|"
     r"kontaktformular\w*|klag\w*|ansøg\w*|søg)\b", re.IGNORECASE)
-_NOT_A_UNIT_WORDS = ("du", "din", "dit", "dine", "dig", "vi", "os", "vores", "jeres", "har", "er", "skal", "kan", "får",
-                     "fik", "blev", "bliver", "vil", "ikke", "tak", "hej", "kære")
-NOT_A_UNIT = re.compile(rf"(?<![\wæøå])(?:{'|'.join(_NOT_A_UNIT_WORDS)})(?![\wæøå])", re.IGNORECASE)
-_NOT_A_UNIT_SET = frozenset(_NOT_A_UNIT_WORDS)  # NOT_A_UNIT as whole words of a folded text (as the regex: a whole
-# run of word characters, matched case-insensitively, which in a text fold() reads is its lower-cased form)
-UNIT_SHAPE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:(?:,| og| &| for| i| til| med)? [A-ZÆØÅ][\wæøå-]*)*$")
-UNIT_JOINED = re.compile(r" og | & |, ")
 _PERSON_CUE = Guarded(PERSON_CUE)
 _GUARDED = {DIGITAL_REPLY: Guarded(DIGITAL_REPLY), WEB: Guarded(WEB)}
 _NO_SPACE = frozenset({WEB})  # patterns none of whose matches holds a white-space character (nor any needle)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|/|–| - )\s*")  # "Anna Hansen, sagsbehandler"
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _SPACES = re.compile(r"\s+")
-CONTACT_LINE = re.compile(r"\b(?:tlf|telefon|mail|e-mail|email|www|cvr|ean|fax|åbningstid\w*|kl\.)\b|@|https?://",
-                          re.IGNORECASE)
-_CONTACT_LINE = Guarded(CONTACT_LINE)
 
-
-@dataclass(frozen=True, slots=True)
-class Organisation:
-    name: str
-    kind: str  # municipality | region | state | other
-    known: bool  # named in data/senders.yml (not only by shape)
-    start: int = -1  # position of the match in the searched string
-    end: int = -1
-
-    @property
-    def unit_required(self) -> bool:
-        return self.kind in ("municipality", "region")
-
-
-_WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
-
-
-class _Names:
-    """search() of a pattern whose matches start where a word starts, with one of ``names`` (a literal alternation
-    after a (?<![\\wæøå]) look-behind) or as a word ending with one of ``endings`` (a [\\wæøå]+ prefix before a suffix
-    group, then (?![\\wæøå])). It gives exactly the pattern's own search() result, but the pattern is only tried at
-    word starts whose first letters start some name or whose word ends like one of the endings: the plain search
-    tries several hundred alternatives at every position (and a suffix after [\\w]+ backtracks over every word)."""
-
-    def __init__(self, pattern: re.Pattern, names: tuple[str, ...], endings: tuple[str, ...] = (),
-                 template: Callable[[str], str] | None = None):
-        """``template(alternation)``: the pattern's source with another alternation of names in place of all of
-        them. Given, a word start is tried with a pattern of only the names that start like it (the same result:
-        no other name can match there, and the names keep their longest-first order), not with hundreds."""
-        self.pattern = pattern
-        self.k = min(4, min(map(len, names))) if names else 0
-        usable = (self.k > 0 and all(fold(n) == n and n[:1].isalnum() for n in names)
-                  and all(e and fold(e) == e for e in endings))
-        self.prefixes = frozenset(n[:self.k] for n in names) if usable else None
-        self.endings = tuple(endings)
-        self.template = template
-        self.by_prefix: dict[str, tuple[str, ...]] = {}
-        for n in names if usable else ():
-            self.by_prefix[n[:self.k]] = (*self.by_prefix.get(n[:self.k], ()), n)
-        self.compiled: dict[str, re.Pattern] = {}  # prefix → its names' pattern, compiled on first use
-        # The first candidate word start, found by one scan of the folded text: a word start with a name's first
-        # letters or of a word ending like one of the endings. None there (most lines and windows), no match at all;
-        # else the word loop starts there. (fold() keeps every character's \w-ness: the same word starts and ends.)
-        self.first = None
-        if usable and all(_WORD.fullmatch(e) for e in endings):
-            source = _trie(self.prefixes)
-            if endings:
-                source += rf"|\w*?(?:{_trie(endings)})(?!\w)"
-            self.first = re.compile(rf"(?<!\w)(?:{source})")
-        self.words_re: dict[frozenset[str], re.Pattern | None] = {}  # search()'s ``words`` as whole words
-
-    def _match_at(self, text: str, p: int, prefix: str):
-        if self.template is None:
-            return self.pattern.match(text, p)
-        rx = self.compiled.get(prefix)
-        if rx is None:
-            rx = self.compiled[prefix] = re.compile(
-                self.template(gazetteer.alternation(self.by_prefix[prefix])), self.pattern.flags)
-        return rx.match(text, p)
-
-    def search(self, text: str, words: frozenset[str] | None = None, folded: str | None = ...):
-        """The pattern's first match; with ``words``: or the first whole word (a maximal run of word characters, as
-        written) in ``words`` before it (a match of the pattern wins where both start): one pass for both.
-        ``folded``: fold(text) when the caller has it (``words`` needs it, and the fast path)."""
-        if folded is ...:
-            folded = fold(text) if self.prefixes is not None else None
-        if folded is None or self.prefixes is None:
-            if words is not None:
-                raise ValueError("words need fold(text) and the fast path")
-            return self.pattern.search(text)
-        start = 0
-        if self.first is not None:
-            m = self.first.search(folded)
-            start = m.start() if m is not None else len(text)
-            if words is not None:
-                rx = self.words_re.get(words, ...)
-                if rx is ...:
-                    rx = self.words_re[words] = (
-                        re.compile(rf"(?<!\w)(?:{gazetteer.alternation(tuple(words))})(?!\w)")
-                        if words and all(_WORD.fullmatch(w) for w in words) else None)
-                # (up to ``start`` only: a word cut there may pass for one of ``words``, which just starts earlier)
-                m = rx.search(text, 0, start) if rx is not None else _WORD.search(text)
-                if m is not None:
-                    start = m.start()
-            if start == len(text):
-                return None
-        k, prefixes, endings, match = self.k, self.prefixes, self.endings, self.pattern.match
-        for w in _WORD.finditer(text, start):  # a match starts at a word start: no word character before it
-            p = w.start()
-            prefix = folded[p:p + k]
-            if prefix in prefixes:
-                m = self._match_at(text, p, prefix)
-                if m:
-                    return m
-            elif endings and folded.endswith(endings, p, w.end()):
-                m = match(text, p)
-                if m:
-                    return m
-            if words is not None and w.group() in words:
-                return w
-        return None
-
-
-def _trie(strings) -> str:
-    """A regex matching exactly the given non-empty strings, as a trie (the regex engine tries a few first characters
-    at each position, not every string): for tests whether any of them occurs, not for which one."""
-    ends = "" in strings
-    groups: dict[str, list[str]] = {}
-    for x in strings:
-        if x:
-            groups.setdefault(x[0], []).append(x[1:])
-    if not groups:
-        return ""
-    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())]
-    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-    return f"(?:{body})?" if ends else body
-
-
-def _named_source(alternation: str) -> str:
-    return rf"(?<![\wæøå])(?:{alternation})(?![\wæøå])"
-
-
-@lru_cache(maxsize=1)
-def _org_index() -> tuple[_Names, dict[str, tuple[str, str]], Guarded | None, list[tuple[str, Guarded]],
-                          dict[str, str], frozenset[str] | None]:
-    """(listed names' search, name → (canonical name, kind), acronyms' search, name shapes, place → municipality,
-    the acronyms when each is a plain word: found in the same pass over the words as the listed names)."""
-    data = gazetteer.load("senders")
-    names: dict[str, tuple[str, str]] = {}
-    acronym_aliases: dict[str, tuple[str, str]] = {}
-    places: dict[str, str] = {}
-    for munis in data["municipalities"].values():
-        for m in munis:
-            names[m.lower()] = (m, "municipality")
-            place = re.sub(r"\s+(?:Regionskommune|Kommune)$", "", m)
-            places[place] = m
-            if place.endswith("s"):
-                places[place[:-1]] = m
-    for alias, m in (data.get("municipality_aliases") or {}).items():
-        names[alias.lower()] = (m, "municipality")
-    for r in data["regions"]:
-        names[r.lower()] = (r, "region")
-    for name, aliases in (data.get("state") or {}).items():
-        names[name.lower()] = (name, "state")
-        for a in aliases or []:
-            if a.isupper():
-                acronym_aliases[a] = (name, "state")
-            else:
-                names[a.lower()] = (name, "state")
-    named = _Names(gazetteer.compiled(_named_source(gazetteer.alternation(tuple(names))), re.IGNORECASE),
-                   tuple(names), template=_named_source)
-    acr = (Guarded(gazetteer.compiled(rf"(?<![\wæøå])(?:{gazetteer.alternation(tuple(acronym_aliases))})(?![\wæøå])",
-                                      0)) if acronym_aliases else None)
-    for a, v in acronym_aliases.items():
-        names[a] = v
-    shapes = [(p["kind"], Guarded(gazetteer.compiled(p["regex"], 0))) for p in data.get("patterns") or []]
-    acr_words = (frozenset(acronym_aliases) if acronym_aliases and named.prefixes is not None
-                 and all(_WORD.fullmatch(a) for a in acronym_aliases) else None)
-    return named, names, acr, shapes, places, acr_words
-
-
-@lru_cache(maxsize=1)
-def _shape_needles() -> tuple[str, ...] | None:
-    """Every literal string of the name-shape patterns (case-sensitive), or None when one of them has none."""
-    out: list[str] = []
-    for _kind, rx in _org_index()[3]:
-        if rx.needles is None or rx.ignorecase:
-            return None
-        out.extend(rx.needles)
-    return tuple(out)
-
-
-def _listed(names: dict[str, tuple[str, str]], matched: str) -> tuple[str, str]:
-    """The entry of a listed name as the case-insensitive regex matched it. Usually its lower-case form; but re also
-    matches "ſ" to "s" and "İ" to "i", which lower() keeps apart ("Ankeſtyrelsen" made a KeyError)."""
-    hit = names.get(matched.lower())
-    if hit is None:
-        hit = next(v for k, v in names.items()
-                   if k == k.lower() and re.fullmatch(re.escape(k), matched, re.IGNORECASE))
-    return hit
-
-
-def match_organisation(text: str, folded: str | None = ...) -> Organisation | None:
-    """The first authority named in ``text``: a listed one first, else one recognised by its name's shape.
-    ``folded``: fold(text) when the caller has it."""
-    named, names, acr, shapes, _places, acr_words = _org_index()
-    best = None
-    if acr_words is None:
-        folded = None
-    elif folded is ...:
-        folded = fold(text)
-    if folded is not None:
-        # The acronyms (SKAT, UDK …) are case-sensitive whole words: looked up in the same pass as the names.
-        m = named.search(text, acr_words, folded)
-        if m:
-            key = m.group(0) if m.re is _WORD else m.group(0).lower()  # an acronym word: as written
-            canon, kind = names[key]
-            return Organisation(canon, kind, True, m.start(), m.end())
-        acr = None
-    else:
-        m = named.search(text)
-        if m:
-            canon, kind = _listed(names, m.group(0))
-            best = Organisation(canon, kind, True, m.start(), m.end())
-    if acr is not None:
-        m = acr.search(text)
-        if m and (best is None or m.start() < best.start):
-            canon, kind = names[m.group(0)]
-            best = Organisation(canon, kind, True, m.start(), m.end())
-    if best is not None:
-        return best
-    needles = _shape_needles()
-    if needles is not None:
-        for n in needles:
-            if n in text:
-                break
-        else:
-            return None  # no shape can match: none of their literal strings is in the text
-    for kind, rx in shapes:
-        m = rx.search(text)
-        if m and (best is None or m.start() < best.start):
-            best = Organisation(m.group(0), kind, False, m.start(), m.end())
-    return best
-
-
-def municipality_by_place(text: str) -> str | None:
-    """'Jobcenter Aarhus' → 'Aarhus Kommune' (a municipal unit named after its town)."""
-    places = _org_index()[4]
-    for token in re.findall(r"[A-ZÆØÅ][\wæøå-]+", text):
-        if token in places:
-            return places[token]
-    return None
-
-
-UNIT_SUFFIXES = ("afdeling", "center", "centret", "centeret", "forvaltning", "sekretariat", "kontor", "enhed", "team",
-                 "service", "tjeneste")
-UNIT_ENDINGS = ("en", "et", "s")
-
-
-@lru_cache(maxsize=1)
-def _unit_re() -> re.Pattern:
-    data = gazetteer.load("senders")
-    return gazetteer.compiled(_unit_source(gazetteer.alternation(tuple(data["unit_words"]))), re.IGNORECASE)
-
-
-def _unit_source(words: str) -> str:
-    return rf"(?<![\wæøå])(?:{words})|[\wæøå]+(?:{'|'.join(UNIT_SUFFIXES)})(?:{'|'.join(UNIT_ENDINGS)})?(?![\wæøå])"
-
-
-@lru_cache(maxsize=1)
-def _unit_names() -> _Names:
-    """_unit_re().search, tried only at the word starts where it can match."""
-    endings = tuple(s + e for s in UNIT_SUFFIXES for e in ("", *UNIT_ENDINGS))
-    return _Names(_unit_re(), tuple(gazetteer.load("senders")["unit_words"]), endings, _unit_source)
-
-
-def _unit_search(text: str, folded: str | None = ...):
-    return _unit_names().search(text, folded=folded)
-
-
-@lru_cache(maxsize=1)
-def _title_re() -> re.Pattern:
-    return gazetteer.compiled(_title_source(gazetteer.alternation(tuple(gazetteer.load("senders")["titles"]))),
-                              re.IGNORECASE)
-
-
-def _title_source(words: str) -> str:
-    return rf"(?<![\wæøå])(?:{words})(?:en|e|er)?(?![\wæøå])"
-
-
-@lru_cache(maxsize=1)
-def _title_names() -> _Names:
-    """_title_re().search, tried only at the word starts where it can match."""
-    return _Names(_title_re(), tuple(gazetteer.load("senders")["titles"]), template=_title_source)
-
-
-def _title_search(text: str, folded: str | None = ...):
-    return _title_names().search(text, folded=folded)
-
-
-@lru_cache(maxsize=1)
-def _generic_re() -> re.Pattern:
-    words = gazetteer.alternation(tuple(gazetteer.load("senders")["generic"]))
-    return gazetteer.compiled(rf"^\s*(?:{words})\s*[.,]?\s*$", re.IGNORECASE)
-
-
-def is_unit(text: str, folded: str | None = ...) -> bool:
-    """Does a short line name a unit (team, centre, department …)? 'Borgerservice', 'Team Ydelser',
-    'Natur, Miljø og Trafik' (capitalised words joined by og/&/commas) — not a sentence or a title."""
-    if folded is ...:
-        folded = fold(text)
-    if len(text.split()) > 8 or _DIGIT.search(text) or _CONTACT_LINE.search(text, folded):
-        return False  # (the cheap tests first)
-    if (NOT_A_UNIT.search(text) if folded is None else not _NOT_A_UNIT_SET.isdisjoint(_WORD.findall(folded))):
-        return False
-    return bool(_unit_search(text, folded)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
 
 
 @lru_cache(maxsize=1)
@@ -447,13 +150,12 @@ class SenderInfo:
         }
 
 
-def _other_org_sentence(text: str, pos: int, sender: Organisation | None, folded: str | None = None) -> bool:
-    """Is the contact detail at ``pos`` about another authority (e.g. Ankestyrelsen in the klagevejledning)?
-    ``folded``: fold(text), whose slices are the folds of the text's slices."""
+def _other_org_sentence(text: str, pos: int, sender: Organisation | None) -> bool:
+    """Is the contact detail at ``pos`` about another authority (e.g. Ankestyrelsen in the klagevejledning)?"""
     a = max(0, pos - 200)
     for m in SENTENCE_START.finditer(text, a, pos):
         a = m.end()
-    org = match_organisation(text[a:pos], folded[a:pos] if folded is not None else ...)
+    org = match_organisation(text[a:pos])
     return org is not None and (sender is None or org.name != sender.name)
 
 
@@ -545,6 +247,7 @@ def _line_matches(guarded: Guarded, text: str, folded: str | None):
 
 
 _EMAIL_CHAR = re.compile(r"[\w.+-]")
+_DIGIT = re.compile(r"\d")
 
 
 def _emails(text: str):
@@ -610,31 +313,28 @@ def analyse(document: Document, title_block=..., closing=..., head_end=...) -> S
                 break
             if ln.zone == "signature" and closing_seen:
                 cand = _NAME_SEPARATOR.split(ln.text, 1)[0].strip()
-                line_folded = folded[ln.start:ln.end] if folded is not None else ...
-                if PERSON_LINE.match(cand) and not _unit_search(cand) and not _title_search(cand) \
-                        and match_organisation(ln.text, line_folded) is None \
-                        and not _generic_re().match(ln.text):  # (a generic line is no person: as below)
+                if PERSON_LINE.match(cand) and not unit_word(cand) and not job_title(cand) \
+                        and match_organisation(ln.text) is None \
+                        and not is_generic(ln.text):  # (a generic line is no person: as below)
                     info.person = cand
             continue
-        line_folded = folded[ln.start:ln.end] if folded is not None else fold(ln.text)
-        org = match_organisation(ln.text, line_folded)
+        org = match_organisation(ln.text)
         rest = ln.text
         if org is not None:
             if info.organisation is None or (not info.organisation.known and org.known):
                 info.organisation = org
                 info.org_span = (ln.start + org.start, ln.start + org.end)
             rest = (ln.text[:org.start] + " " + ln.text[org.end:]).strip(" ,.-–|/·")
-        elif _generic_re().match(ln.text):
+        elif is_generic(ln.text):
             # "Kommunen" names no authority; "Sekretariatet" names no authority either, but it is a unit.
             if info.generic_span is None:
                 info.generic_span = (ln.start, ln.end)
-            if info.unit is None and _unit_search(ln.text, line_folded):
+            if info.unit is None and unit_word(ln.text):
                 info.unit = ln.text.strip(" ,.")
                 info.unit_span = (ln.start, ln.end)
             continue
-        rest_folded = line_folded if rest is ln.text else ...
-        if info.unit is None and rest and not (PERSON_LINE.match(rest) and not _unit_search(rest, rest_folded)):
-            if is_unit(rest, rest_folded) and not (_title_search(rest, rest_folded) and not _unit_only(rest)):
+        if info.unit is None and rest and not (PERSON_LINE.match(rest) and not unit_word(rest)):
+            if is_unit(rest) and not (job_title(rest) and not unit_only(rest)):
                 info.unit = rest
                 off = ln.text.find(rest)
                 info.unit_span = (ln.start + off, ln.start + off + len(rest))
@@ -646,8 +346,8 @@ def analyse(document: Document, title_block=..., closing=..., head_end=...) -> S
         # 2. A person: the first name-shaped line of the signature.
         if info.person is None and ln.zone == "signature" and closing_seen:
             cand = _NAME_SEPARATOR.split(ln.text, 1)[0].strip()
-            if PERSON_LINE.match(cand) and org is None and not _unit_search(cand) \
-                    and not _title_search(cand):
+            if PERSON_LINE.match(cand) and org is None and not unit_word(cand) \
+                    and not job_title(cand):
                 info.person = cand
 
     # 3. The opening paragraphs may name the sender as the actor: "Skattestyrelsen har ændret …".
@@ -663,12 +363,12 @@ def analyse(document: Document, title_block=..., closing=..., head_end=...) -> S
     # 4. Contact details anywhere in the letter (not those of another authority).
     phone_lines = _phone_lines(text, folded)
     for m in _phone_matches(PHONE_CUE, text, phone_lines, folded):
-        if not _other_org_sentence(text, m.start(1), info.organisation, folded):
+        if not _other_org_sentence(text, m.start(1), info.organisation):
             info.phone = _squash(m.group(1))
             break
     if info.phone is None:
         for m in _phone_matches(PHONE_PAIRS, text, phone_lines):
-            if not _other_org_sentence(text, m.start(), info.organisation, folded):
+            if not _other_org_sentence(text, m.start(), info.organisation):
                 info.phone = _squash(m.group(0))
                 break
     if info.phone is None and phone_lines:
@@ -684,7 +384,7 @@ def analyse(document: Document, title_block=..., closing=..., head_end=...) -> S
                 info.phone = _squash(m.group(1))
                 break
     for m in _emails(text):
-        if not _other_org_sentence(text, m.start(), info.organisation, folded):
+        if not _other_org_sentence(text, m.start(), info.organisation):
             info.email = m.group(0)
             break
     for rx in (DIGITAL_REPLY, WEB):
@@ -696,13 +396,13 @@ def analyse(document: Document, title_block=..., closing=..., head_end=...) -> S
             if "@" in m.group(0) or (rx is WEB and not _in_lines(lines, m.start())
                                      and not CONTACT_CONTEXT.search(_sentence(text, m.start()))):
                 continue
-            if _other_org_sentence(text, m.start(), info.organisation, folded):
+            if _other_org_sentence(text, m.start(), info.organisation):
                 continue
             info.web = m.group(0).rstrip(".,;:)")
             break
     if info.person is None:
         m = _PERSON_CUE.search(text, folded)
-        if m and match_organisation(m.group(1)) is None and not _unit_search(m.group(1)):
+        if m and match_organisation(m.group(1)) is None and not unit_word(m.group(1)):
             info.person = m.group(1)
 
     # 5. MeMo sender data (Sender/label and AttentionData).
@@ -736,11 +436,6 @@ def _sentence(text: str, pos: int) -> str:
     return text[a:min(ends) if ends else len(text)]
 
 
-def _unit_only(text: str) -> bool:
-    """'Familieafdelingen' is a unit even though 'rådgiver' style words may appear in longer unit names."""
-    return bool(_unit_re().match(text.strip()))
-
-
 def _squash(number: str) -> str:
     return _SPACES.sub(" ", number.strip())
 
@@ -757,9 +452,9 @@ def _merge_meta(info: SenderInfo, meta) -> None:
             info.organisation = Organisation(org.name, org.kind, org.known)
             info.from_meta = True
             rest = (label[:org.start] + " " + label[org.end:]).strip(" ,.-–")
-            if info.unit is None and rest and _unit_search(rest):
+            if info.unit is None and rest and unit_word(rest):
                 info.unit = rest
-        elif not (_generic_re().match(label) or label.replace(" ", "").isdigit() or label.isupper()):
+        elif not (is_generic(label) or label.replace(" ", "").isdigit() or label.isupper()):
             info.organisation = Organisation(label, "other", False)
             info.from_meta = True
     unit = str(meta.get("unit") or "").strip()

@@ -15,10 +15,11 @@ from datetime import date
 from functools import lru_cache
 
 from ..engine import Context, Hit, RuleInfo, register_check
+from ..letter import anatomy
+from ..letter import data as gazetteer
 from ..privacy import mask_cpr, six_digits_at  # noqa: F401  (mask_cpr re-exported: fronts import it from here too)
 from ..search.anchored import anchored
 from ..search.prefilter import Guarded, fold
-from . import anatomy, gazetteer
 
 # ddmmyy-xxxx (dash or space) anywhere; 10 digits in a row only after a CPR cue.
 CPR = re.compile(r"(?<![\d\-./])(\d{2})(\d{2})(\d{2})[-‐‑– ](\d{4})(?![\d\-]|[.,]\d)")

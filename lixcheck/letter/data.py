@@ -1,6 +1,6 @@
 """The data behind the letter checks: senders, letter-kind cues and template hygiene, from YAML.
 
-Built-in files live in lixcheck/checks/data/. Plugins add to them through the entry point group
+Built-in files live in lixcheck/data/. Plugins add to them through the entry point group
 ``lixcheck.letter_data``: the entry point loads to a folder path (str or Path) or to a callable returning one; files
 named senders.yml, letter.yml or template.yml in that folder are merged into the built-in data (lists are extended,
 mappings updated). Everything is read once per process.
@@ -17,8 +17,9 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from ..search.names import alternation  # noqa: F401  (the data's word lists become alternations)
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 FILES = ("senders", "letter", "template")
 ENTRY_POINT_GROUP = "lixcheck.letter_data"
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same data, 10× faster to read
@@ -72,12 +73,6 @@ def load(name: str) -> dict[str, Any]:
         if extra.is_file():
             data = merge(data, _read(extra))
     return data
-
-
-@cache
-def alternation(words: tuple[str, ...]) -> str:
-    """A regex alternation of literal words/phrases, longest first (so "team" does not win over "teamet")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=512)

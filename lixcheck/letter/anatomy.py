@@ -15,7 +15,8 @@ from typing import NamedTuple
 from ..document import HEADING, LINES, RUNNING_TEXT, TITLE, Document
 from ..model import fast_constructor
 from ..search.prefilter import Guarded, fold
-from . import gazetteer
+from . import data
+from .organisations import looks_like_sender
 
 MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
           "jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.")
@@ -93,18 +94,18 @@ def block_text(document: Document, index: int) -> str:
 @cache
 def closing_re() -> re.Pattern:
     """The closing-phrase regex (built once: the data is read once per process)."""
-    words = tuple(gazetteer.load("senders")["closings"])
-    return gazetteer.compiled(rf"^[ \t]*(?:{gazetteer.alternation(words)})\b[ ,!.]*", re.IGNORECASE | re.MULTILINE)
+    words = tuple(data.load("senders")["closings"])
+    return data.compiled(rf"^[ \t]*(?:{data.alternation(words)})\b[ ,!.]*", re.IGNORECASE | re.MULTILINE)
 
 
 @cache
 def _closing_after_break() -> re.Pattern | None:
     """closing_re() with a line break in place of its ^: a literal first character, which the regex engine jumps
     to (^ in MULTILINE mode is tried at every character). None when a closing phrase is empty or spans lines."""
-    words = tuple(gazetteer.load("senders")["closings"])
+    words = tuple(data.load("senders")["closings"])
     if not words or any(not w or "\n" in w for w in words):
         return None
-    return gazetteer.compiled(rf"\n[ \t]*(?:{gazetteer.alternation(words)})\b[ ,!.]*", re.IGNORECASE)
+    return data.compiled(rf"\n[ \t]*(?:{data.alternation(words)})\b[ ,!.]*", re.IGNORECASE)
 
 
 @cache
@@ -278,29 +279,13 @@ def title_block(document: Document, limit: int | None = None) -> int | None:
         digit = _DIGIT.search(text) is not None  # every date and every address line has a digit
         if digit and (DATE_LINE.match(text) or ADDRESS_LINE.match(text)):
             continue
-        if _looks_like_sender(text) or ACRONYM_LINE.match(text):
+        if looks_like_sender(text) or ACRONYM_LINE.match(text):
             continue
         return i
     return None
 
 
 _DIGIT = re.compile(r"\d")
-
-
-_sender = None  # the sender module, imported on first use (it imports this module)
-
-
-def _looks_like_sender(text: str) -> bool:
-    global _sender
-    sender = _sender
-    if sender is None:
-        from . import sender
-        _sender = sender
-    org = sender.match_organisation(text)
-    if org is None:
-        return False
-    rest = (text[:org.start] + " " + text[org.end:]).strip(" ,.-–|/·")
-    return not rest or sender.is_unit(rest)
 
 
 @dataclass(frozen=True, slots=True)
