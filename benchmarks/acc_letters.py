@@ -57,7 +57,8 @@ def direct_report(text: str, kind: str | None = None) -> dict:
     document = read_text(text)
     cfg = Config()
     sentences, _s, paragraphs, lix = measure(document, cfg)
-    ctx = Context(document, None, sentences, kind or letter_mod.detect_kind(document), cfg, lix, paragraphs)
+    ctx = Context(document, None, sentences, None, cfg, lix, paragraphs)
+    ctx.kind = kind or letter_mod.detect_kind(ctx.letter)
     hits = []
     for r in rules:
         info = RuleInfo(r["id"], r["category"], r["severity"], r["message"], r["description"])

@@ -137,11 +137,11 @@ class Analyzer:
         detect_kind, normalise_kind = _letter_kind()
 
         # Once per document, before the rules that use ctx.kind; given kinds in Danish ("afgørelse") are normalised.
-        # Detection gets the Context, so that it shares the per-document title with the rules.
+        # Detection reads the Context's Letter view, which the rules share.
         ctx = Context(document, doc, sentences, None if kind_detected else normalise_kind(kind), self.config, doc_lix,
                       paragraphs)
         if kind_detected:
-            ctx.kind = detect_kind(document, ctx)
+            ctx.kind = detect_kind(ctx.letter)
         hits = self.ruleset.run(ctx)
         text = mask_cpr(document.text)  # rules saw the original; everything the Report carries is masked
         findings = make_findings(document, hits, self.config, text)

@@ -14,6 +14,7 @@ from lixcheck.checks import letter, sender, template
 from lixcheck.checks.template import find_cpr, mask_cpr
 from lixcheck.config import Config
 from lixcheck.letter import data as gazetteer
+from lixcheck.letter.view import Letter
 from lixcheck.readers.text import read_text
 
 GOOD = """Vejle Kommune
@@ -95,7 +96,7 @@ def test_gazetteer_merge_extends_lists_and_updates_mappings():
 # --- sender -------------------------------------------------------------------------------------------------------
 
 def test_a_clear_sender_from_letterhead_and_signature():
-    info = sender.analyse(read_text(GOOD))
+    info = sender.analyse(Letter(read_text(GOOD)))
     sec = info.section()
     assert sec["organisation"] == "Vejle Kommune"
     assert sec["unit"] == "Borgerservice, Ydelser"
@@ -106,7 +107,7 @@ def test_a_clear_sender_from_letterhead_and_signature():
 
 
 def test_kommunen_alone_is_not_a_sender_and_the_reasons_say_why():
-    sec = sender.analyse(read_text(BAD)).section()
+    sec = sender.analyse(Letter(read_text(BAD))).section()
     assert sec["organisation"] is None and sec["clear"] is False
     assert any("Kommunen" in r for r in sec["reasons"])
     assert any("kontakter" in r for r in sec["reasons"])
@@ -115,7 +116,7 @@ def test_kommunen_alone_is_not_a_sender_and_the_reasons_say_why():
 def test_contact_details_of_another_authority_do_not_count():
     text = ("Kære Anna\n\nDu får afslag.\n\nDu kan klage til Ankestyrelsen, tlf. 33 41 12 00, ast@ast.dk.\n\n"
             "Med venlig hilsen\nBorgerservice\nVejle Kommune\n")
-    sec = sender.analyse(read_text(text)).section()
+    sec = sender.analyse(Letter(read_text(text))).section()
     assert sec["contact"]["phone"] is None and sec["contact"]["email"] is None
 
 
@@ -193,7 +194,7 @@ def test_pasted_paragraph_gets_no_sender_findings_but_a_whole_letter_does():
     ("Nyt om affald\n\nFra 1. juni henter vi pap hver anden uge.", "information"),
 ])
 def test_detect_kind(text, kind):
-    assert letter.detect_kind(read_text(text)) == kind
+    assert letter.detect_kind(Letter(read_text(text))) == kind
 
 
 def test_given_kind_wins_and_danish_names_are_normalised():
@@ -313,6 +314,6 @@ def test_letter_checks_do_not_write_letter_text_anywhere(tmp_path, monkeypatch, 
 
 def test_til_orientering_is_an_information_cue():
     """The cue was written "\\still orientering" (whitespace + "till"), which no letter says."""
-    scores = letter.kind_scores(read_text("Kære Anna\n\nTil orientering sender vi dig referatet fra mødet.\n\n"
-                                          "Med venlig hilsen\nBorgerservice"))
+    scores = letter.kind_scores(Letter(read_text("Kære Anna\n\nTil orientering sender vi dig referatet fra mødet.\n\n"
+                                                 "Med venlig hilsen\nBorgerservice")))
     assert scores["information"] >= 2

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lixcheck.checks import letter, template
-from lixcheck.letter import anatomy
 from lixcheck.letter import data as gazetteer
+from lixcheck.letter.view import Letter
 from lixcheck.readers.text import read_text
 from lixcheck.search.anchored import Anchored
 
@@ -125,8 +125,8 @@ def _kind_scores_plain(document) -> dict[str, float]:
     data = letter._data()
     factor = float(data.get("lead_factor", 2))
     text = document.text
-    lead_start, lead_end = anatomy.lead_text(document, 2)
-    t = anatomy.find_title(document)
+    lead_start, lead_end = Letter(document).lead
+    t = Letter(document).title
     title = t.text if t else ""
     scores = {}
     for kind, cues in letter._cues().items():
@@ -149,7 +149,7 @@ def test_cue_runs_cover_every_cue_in_order():
 def test_kind_scores_equal_the_plain_searches_on_the_corpus():
     for path in LETTERS:
         document = read_text(path.read_text(encoding="utf-8"))
-        assert letter.kind_scores(document) == _kind_scores_plain(document), path.name
+        assert letter.kind_scores(Letter(document)) == _kind_scores_plain(document), path.name
 
 
 CUE_PIECES = ["Afgørelse om boligstøtte\n\n", "Kære Anna\n\n", "Vi har truffet afgørelse. ", "Du kan klage. ",
@@ -168,9 +168,9 @@ def test_kind_scores_and_kind_equal_the_plain_searches(pieces, meta_title):
         return
     document = read_text(text, meta={"title": meta_title} if meta_title else None)  # a title apart from the text
     plain = _kind_scores_plain(document)
-    assert letter.kind_scores(document) == plain
-    assert letter.detect_kind(document) == _kind_plain(document)
-    scores = letter.kind_scores(document, prune=True)  # the kinds kept have their full scores
+    assert letter.kind_scores(Letter(document)) == plain
+    assert letter.detect_kind(Letter(document)) == _kind_plain(document)
+    scores = letter.kind_scores(Letter(document), prune=True)  # the kinds kept have their full scores
     assert scores == {k: v for k, v in plain.items() if k in scores}
 
 
@@ -185,8 +185,8 @@ def test_detect_kind_equals_the_best_plain_score_on_the_corpus():
     kinds = set()
     for path in LETTERS:
         document = read_text(path.read_text(encoding="utf-8"))
-        kinds.add(letter.detect_kind(document))
-        assert letter.detect_kind(document) == _kind_plain(document), path.name
+        kinds.add(letter.detect_kind(Letter(document)))
+        assert letter.detect_kind(Letter(document)) == _kind_plain(document), path.name
     assert len(kinds) >= 4  # (the corpus has letters of most kinds: the pruning is tested, not only its absence)
 
 

@@ -81,12 +81,6 @@ def test_line_bounded_searches_are_the_regex_searches():
             assert _spans(sender._line_matches(sender._GUARDED[rx], text, folded)) == _spans(rx.finditer(text)), text
 
 
-def test_closing_starts_are_the_regex_matches():
-    pieces = ["Med venlig hilsen", "Venlig hilsen", "Hilsen", "hilsen fra", "Kære", "!", "venlig", "x"]
-    for text in _texts(pieces, 3000, 5):
-        assert list(anatomy._closing_starts(text)) == [m.start() for m in anatomy.closing_re().finditer(text)], text
-
-
 @pytest.mark.parametrize("seed", [6, 7])
 def test_is_running_is_the_line_rule(seed):
     rnd = random.Random(seed)

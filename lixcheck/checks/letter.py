@@ -18,9 +18,8 @@ from functools import lru_cache
 
 from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
-from ..letter import anatomy
 from ..letter import data as gazetteer
-from ..nlp.sentences import split
+from ..letter.view import Letter
 from ..search import prefilter, retree
 from ..search.anchored import Anchored, anchored
 from ..search.prefilter import AnyOf, Guarded, fold, needles
@@ -155,24 +154,18 @@ def _data_pretest(*path: str) -> Guarded | None:
     return _pretest(value if isinstance(value, list) else [value])
 
 
-def _title_text(document: Document) -> str:
-    t = anatomy.find_title(document)
-    return t.text if t else ""
-
-
-def kind_scores(document: Document, ctx=None, prune: bool = False) -> dict[str, float]:
+def kind_scores(letter: Letter, prune: bool = False) -> dict[str, float]:
     """Weighted cue score per kind; cues in the title and the first two paragraphs count lead_factor times.
-    ``ctx``: the rule Context over the document, when there is one (its title is found once per document).
     ``prune``: a kind that could not be detect_kind's answer is left out, unsearched."""
     data = _data()
     factor = float(data.get("lead_factor", 2))
     min_score = float(data.get("min_score", 2))
-    text = document.text
-    lead_start, lead_end = anatomy.lead_text(document, 2)
-    t = anatomy.find_title(document) if ctx is None else anatomy.title_of(ctx)
+    text = letter.text
+    lead_start, lead_end = letter.lead
+    t = letter.title
     title = t.text if t else ""
     title_apart = t is not None and t.start < 0  # a title from metadata only; else text[t.start:t.end]
-    folded = fold(text)
+    folded = letter.folded
     # the title is the text's own text[t.start:t.end] (else it comes from metadata, or there is none)
     title_inside = bool(title) and not title_apart and folded is not None and text[t.start:t.end] == title
     present = None  # the cue strings that occur in the letter: one set answers each test's possible()
@@ -236,9 +229,9 @@ def kind_scores(document: Document, ctx=None, prune: bool = False) -> dict[str, 
     return scores
 
 
-def detect_kind(document: Document, ctx=None) -> str:
+def detect_kind(letter: Letter) -> str:
     """The letter kind, from cue phrases: decision, partshoering, reminder, invitation, request or information."""
-    scores = kind_scores(document, ctx, prune=True)  # (a kind left out cannot be the answer)
+    scores = kind_scores(letter, prune=True)  # (a kind left out cannot be the answer)
     best = max(scores, key=lambda k: scores[k]) if scores else None
     if best is None or scores[best] < float(_data().get("min_score", 2)):
         return "information"
@@ -258,14 +251,14 @@ class LetterInfo:
     legal_basis: list[str] = field(default_factory=list)
     reply_deadline: bool = False
     _anchor: tuple[int, int] | None = None
-    _document: Document | None = field(default=None, repr=False, compare=False)
+    _letter: Letter | None = field(default=None, repr=False, compare=False)
 
     @property
     def anchor(self) -> tuple[int, int]:
         """Where findings about missing parts point: the title, else the first sentence of the first running block
         (looked for on first use: most letters get no such finding)."""
         if self._anchor is None:
-            self._anchor = _first_sentence(self._document) if self._document is not None else (0, 0)
+            self._anchor = _first_sentence(self._letter) if self._letter is not None else (0, 0)
         return self._anchor
 
     @anchor.setter
@@ -323,19 +316,17 @@ def _any_of(*path: str) -> Anchored | AnyOf:
     return joined if isinstance(joined, Anchored) else plain
 
 
-def klage_region(document: Document, sentences: list | None = None) -> list[tuple[int, int]]:
+def klage_region(letter: Letter) -> list[tuple[int, int]]:
     """Spans that make up the klagevejledning: sections under a complaint heading, and sentences about complaining."""
-    text = document.text
-    folded = fold(text)
+    document, text, folded = letter.document, letter.text, letter.folded
     spans = []
     heading = _guarded("klage", "heading")
     if heading.possible(text, folded):  # (a heading is part of the text: without the strings in it, none matches)
         heading = heading.pattern  # (headings are short: a plain search is quickest)
-        for sec in anatomy.sections(document):
+        for sec in letter.sections:
             if len(sec.heading.split()) <= 8 and heading.search(sec.heading):
                 spans.append((sec.start, sec.end))
-    if sentences is None:
-        sentences = split(text, document.blocks)
+    sentences = letter.sentences
     mention = _any_of("klage", "mention")
     any_mention = _data_pretest("klage", "mention") or mention  # all alternatives in one: one test of their strings
     if any_mention.possible(text, folded):
@@ -479,22 +470,20 @@ class _Lead:
         return rx.found_at(self.string, offsets)
 
 
-def decision_outcome(document: Document, region: list[tuple[int, int]] | None = None, title=...) -> str:
-    """``title``: anatomy.find_title(document) when the caller has it already."""
+def decision_outcome(letter: Letter, region: list[tuple[int, int]]) -> str:
     data = _data()["outcome"]
-    s, e = anatomy.lead_text(document, 2)
-    title_text = _title_text(document) if title is ... else (title.text if title else "")
-    lead = _Lead(title_text, document.text, fold(document.text), s, e)
+    s, e = letter.lead
+    title_text = letter.title.text if letter.title else ""
+    document = letter.document
+    lead = _Lead(title_text, letter.text, letter.folded, s, e)
     neg = lead.found(_any_of("outcome", "negative"))
     if neg and data.get("loan") and lead.found(_any_of("outcome", "loan")):
         # Repayment terms of a granted loan are not a refusal; other adverse signs still count.
         rest = _any([data["repayment"]]).sub(" ", lead.string)
         neg = _any_of("outcome", "negative").found(rest)
-    if region is None:
-        region = klage_region(document)
     body_end = region[0][0] if region else len(document.text)
     if not neg and data.get("negative_body"):
-        neg = _any_of("outcome", "negative_body").found(document.text, None, 0, body_end)
+        neg = _any_of("outcome", "negative_body").found(letter.text, letter.folded, 0, body_end)
     pos = lead.found(_any_of("outcome", "positive"))
     if neg:
         return "refusal"
@@ -503,18 +492,17 @@ def decision_outcome(document: Document, region: list[tuple[int, int]] | None = 
     return "unknown"
 
 
-def analyse(document: Document, kind: str | None = None, sentences: list | None = None, title=...) -> LetterInfo:
-    """``title``: anatomy.find_title(document) when the caller has it already."""
-    kind = normalise_kind(kind) if kind else detect_kind(document)
+def analyse(letter: Letter, kind: str | None = None) -> LetterInfo:
+    """What a letter of ``kind`` (detected when None) contains of what the law asks for."""
+    kind = normalise_kind(kind) if kind else detect_kind(letter)
     info = LetterInfo(kind=kind, is_decision=kind == DECISION)
-    text = document.text
-    folded = fold(text)
-    t = anatomy.find_title(document) if title is ... else title
+    document, text, folded = letter.document, letter.text, letter.folded
+    t = letter.title
     if t and t.start >= 0:
         info.anchor = (t.start, t.end)
     else:
-        info._document = document  # the anchor is found when a finding needs it
-    region = klage_region(document, sentences)
+        info._letter = letter  # the anchor is found when a finding needs it
+    region = klage_region(letter)
     if region:
         info.klage_present = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
@@ -530,7 +518,7 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
         if b.start >= body_end:
             break
         end = min(b.end, body_end)
-        if reasons.found(text, folded, b.start, end) and anatomy.is_running(document, i):
+        if reasons.found(text, folded, b.start, end) and letter.is_running(i):
             info.begrundelse = True
             break
     # The legal basis may sit anywhere but in the klagevejledning (whose § 67 is about complaining, not the decision).
@@ -542,27 +530,26 @@ def analyse(document: Document, kind: str | None = None, sentences: list | None 
     info.legal_basis = list(dict.fromkeys(refs))
     info.reply_deadline = _any_of("reply_deadline").found(text, folded)
     if info.is_decision:
-        info.outcome = decision_outcome(document, region, t)
+        info.outcome = decision_outcome(letter, region)
     return info
 
 
-def _first_sentence(document: Document) -> tuple[int, int]:
+def _first_sentence(letter: Letter) -> tuple[int, int]:
     """The first sentence of the first running block (else that block, else the first block, else (0, 0))."""
-    for i, b in enumerate(document.blocks):
-        if anatomy.is_running(document, i):
-            first = split(document.text, [b])
+    for i, b in enumerate(letter.blocks):
+        if letter.is_running(i):
+            first = letter.block_sentences(i)
             return (first[0].start, first[0].end) if first else (b.start, b.end)
-    if document.blocks:
-        return document.blocks[0].start, document.blocks[0].end
+    if letter.blocks:
+        return letter.blocks[0].start, letter.blocks[0].end
     return 0, 0
 
 
 def letter_info(ctx: Context) -> LetterInfo:
-    """The letter analysis of ctx's document (once per document), stored as Report section 'letter'."""
-    key = "letter:" + str(ctx.kind)
-    info = anatomy.per_document(ctx, key, lambda document: analyse(document, ctx.kind, ctx.sentences or None,
-                                                                   anatomy.title_of(ctx)))
-    ctx.sections["letter"] = info.section()
+    """The letter analysis of ctx's letter (computed by the first rule that asks), also Report section 'letter'."""
+    info = ctx.letter.once(analyse, ctx.kind)
+    if "letter" not in ctx.sections:
+        ctx.sections["letter"] = info.section()
     return info
 
 
@@ -587,8 +574,7 @@ def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = No
     if not missing:
         return []
     s, e = info.klage_span
-    first = split(ctx.document.text, [_block_at(ctx.document, s)])
-    for sent in first:
+    for sent in ctx.letter.block_sentences(_block_at(ctx.document, s)):
         if sent.start <= s < sent.end:
             e = sent.end
             break
@@ -599,11 +585,11 @@ def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = No
     return [Hit(rule, s, e, message=msg)]
 
 
-def _block_at(document: Document, pos: int):
-    for b in document.blocks:
+def _block_at(document: Document, pos: int) -> int:
+    for i, b in enumerate(document.blocks):
         if b.start <= pos < b.end:
-            return b
-    return document.blocks[-1]
+            return i
+    return len(document.blocks) - 1
 
 
 @register_check("decision.begrundelse")
@@ -637,6 +623,7 @@ def check_partshoering_frist(ctx: Context, rule: RuleInfo, params: dict | None =
 def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """§-references in running text, outside parentheses and outside a rules/klage section at the end."""
     letter_info(ctx)  # keeps the "letter" section present whichever decision rules are on
+    letter = ctx.letter
     doc = ctx.document
     text = doc.text
     rx, must = _paragraph_ref()
@@ -650,11 +637,11 @@ def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None 
         if single is not None and text.find(single, b.start, b.end) == -1:
             continue
         matches = list(rx.finditer(text, b.start, b.end))
-        if not matches or not anatomy.is_running(doc, i):
+        if not matches or not letter.is_running(i):
             continue
         if skip is None:
             section_re = _guarded("rules_section_heading")
-            skip = [(sec.start, sec.end) for sec in anatomy.sections(doc)
+            skip = [(sec.start, sec.end) for sec in letter.sections
                     if section_re.search(sec.heading) and len(sec.heading.split()) <= 8]
         if any(s <= b.start < e for s, e in skip):
             continue

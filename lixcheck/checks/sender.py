@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..document import Document
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..letter import anatomy
 from ..letter import data as gazetteer
@@ -26,6 +25,7 @@ from ..letter.organisations import (
     unit_only,
     unit_word,
 )
+from ..letter.view import Letter
 from ..search.prefilter import Guarded, fold
 
 # Contact channels. A phone number needs a cue word nearby (or its own line in the letterhead/signature).
@@ -137,6 +137,11 @@ class SenderInfo:
     @property
     def clear(self) -> bool:
         return not self.reasons
+
+    @property
+    def missing(self) -> set[str]:
+        """The ids of the rules whose part of the sender the letter does not give."""
+        return {rule_id for rule_id, _ in self.reasons}
 
     def section(self) -> dict:
         return {
@@ -280,12 +285,11 @@ def _line_kind(text: str) -> str:
     return ""
 
 
-def analyse(document: Document, title_block=..., closing=..., head_end=...) -> SenderInfo:
-    """``title_block``, ``closing``, ``head_end``: anatomy.title_block(document), anatomy.closing_position(document),
-    anatomy.first_running(document) when the caller has them already."""
+def analyse(letter: Letter) -> SenderInfo:
+    """Who sent the letter and how to reach them, from its sender lines, its opening and its MeMo data."""
     info = SenderInfo()
-    text = document.text
-    info.lines = lines = anatomy.sender_lines(document, title_block, closing, head_end)
+    document, text = letter.document, letter.text
+    info.lines = lines = letter.sender_lines
     sig = [ln for ln in lines if ln.zone == "signature"]
     if sig:
         info.anchor = (sig[0].start, sig[-1].end)
@@ -298,7 +302,7 @@ def analyse(document: Document, title_block=..., closing=..., head_end=...) -> S
 
     # 1. The organisation and the unit from letterhead, signature, footer.
     closing_seen = False
-    folded = fold(text)  # a line's fold is a slice of it (fold() maps each character to one character)
+    folded = letter.folded
     for ln in lines:
         kind = _line_kind(ln.text)
         if kind == "closing":
@@ -352,7 +356,7 @@ def analyse(document: Document, title_block=..., closing=..., head_end=...) -> S
 
     # 3. The opening paragraphs may name the sender as the actor: "Skattestyrelsen har ændret …".
     if info.organisation is None:
-        s, e = anatomy.lead_text(document, 2)
+        s, e = letter.lead
         for m in _actor_matches(text[s:e]):
             org = match_organisation(m.group(1))
             if org is not None and m.group(1).strip().endswith(org.name.split()[-1]):
@@ -473,90 +477,45 @@ def _merge_meta(info: SenderInfo, meta) -> None:
 
 
 def sender_info(ctx: Context) -> SenderInfo:
-    """The sender analysis of ctx's document (computed once per document), also stored as Report section 'sender'."""
-    info = anatomy.per_document(ctx, "sender", lambda document: analyse(
-        document, anatomy.title_block_of(ctx), anatomy.closing_of(ctx), anatomy.first_running_of(ctx)))
-    ctx.sections["sender"] = anatomy.per_document(ctx, "sender_section", lambda document: info.section())
+    """The sender analysis of ctx's letter (computed by the first rule that asks), also Report section 'sender'."""
+    info = ctx.letter.once(analyse)
+    if "sender" not in ctx.sections:
+        ctx.sections["sender"] = info.section()
     return info
 
 
-def judged(ctx: Context) -> bool:
-    """Sender findings only for whole letters, not for a pasted paragraph (the section is reported either way)."""
-    return anatomy.per_document(ctx, "is_letter",
-                                lambda document: anatomy.looks_like_letter(document, anatomy.closing_of(ctx)))
-
-
-_STATE = "lixcheck.checks.sender_state"
-
-
-def _state(ctx: Context) -> list:
-    """[sender_info(ctx), its Report section, judged(ctx) or None until asked] of ctx's document, kept with the Doc:
-    the five sender rules share it (one look-up each instead of three); sets the Report section 'sender' of ctx."""
-    store = getattr(getattr(ctx, "doc", None), "user_data", None)
-    st = store.get(_STATE) if store is not None else None
-    if st is None:
-        info = sender_info(ctx)
-        st = [info, ctx.sections["sender"], None]
-        if store is not None:
-            store[_STATE] = st
-    else:
-        ctx.sections["sender"] = st[1]
-    return st
-
-
-def _judged(ctx: Context, st: list) -> bool:
-    """judged(ctx), kept in the rules' shared state ``st``."""
-    j = st[2]
-    if j is None:
-        j = st[2] = judged(ctx)
-    return j
-
-
-def _anchor(info: SenderInfo, rule_id: str) -> tuple[int, int]:
-    if rule_id == "sender.organisation" and info.generic_span:
-        return info.generic_span
-    if rule_id == "sender.unit" and info.org_span:
-        return info.org_span
-    return info.anchor
+def _missing(ctx: Context, rule_id: str) -> SenderInfo | None:
+    """The analysis when it finds ``rule_id``'s part missing in a whole letter (not a pasted paragraph), else None."""
+    info = sender_info(ctx)
+    return info if rule_id in info.missing and ctx.letter.is_letter else None
 
 
 @register_check("sender.organisation")
 def check_organisation(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
-    st = _state(ctx)
-    info = st[0]
-    if not _judged(ctx, st):
+    info = _missing(ctx, "sender.organisation")
+    if info is None:
         return []
-    if info.organisation is not None:
-        return []
-    start, end = _anchor(info, "sender.organisation")
-    if end <= start:
-        return []
-    msg = None
     if info.generic_span:
-        msg = ("Skriv hele navnet på afsenderen, fx «Aarhus Kommune» og ikke kun «Kommunen». "
-               "Så ved modtageren, hvem brevet er fra.")
-    return [Hit(rule, start, end, message=msg)]
+        start, end = info.generic_span
+        return [Hit(rule, start, end, message="Skriv hele navnet på afsenderen, fx «Aarhus Kommune» og ikke kun "
+                                              "«Kommunen». Så ved modtageren, hvem brevet er fra.")]
+    start, end = info.anchor
+    return [Hit(rule, start, end)] if end > start else []
 
 
 @register_check("sender.unit")
 def check_unit(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
-    st = _state(ctx)
-    info = st[0]
-    if not _judged(ctx, st):
+    info = _missing(ctx, "sender.unit")
+    if info is None:
         return []
-    if info.unit is not None or (info.organisation is not None and not info.organisation.unit_required):
-        return []
-    start, end = _anchor(info, "sender.unit")
+    start, end = info.org_span or info.anchor
     return [Hit(rule, start, end)] if end > start else []
 
 
 @register_check("sender.contact")
 def check_contact(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
-    st = _state(ctx)
-    info = st[0]
-    if not _judged(ctx, st):
-        return []
-    if info.has_channel:
+    info = _missing(ctx, "sender.contact")
+    if info is None:
         return []
     start, end = info.anchor
     return [Hit(rule, start, end)] if end > start else []
@@ -578,7 +537,7 @@ def _no_break(acronyms: tuple[str, ...]) -> bool:
 @register_check("sender.acronym")
 def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """An internal acronym (MSB, BUF …) standing as the sender's name, with its plain name nowhere in the letter."""
-    info = _state(ctx)[0]
+    info = sender_info(ctx)
     extra = (params or {}).get("acronyms")
     acronyms = internal_acronyms(extra) if extra else _data_acronyms()  # (read only here)
     if not acronyms:
@@ -616,17 +575,14 @@ def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> l
 @register_check("sender.we")
 def check_we(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """'vi' in the letter, but the letter never says who 'vi' is (no authority, no unit, no MeMo sender)."""
-    st = _state(ctx)
-    info = st[0]
-    if not _judged(ctx, st):
+    info = sender_info(ctx)
+    if info.organisation is not None or info.unit is not None or not ctx.letter.is_letter:
         return []
-    if info.organisation is not None or info.unit is not None:
-        return []
-    doc = ctx.document
-    for i, b in enumerate(doc.blocks):
-        if not anatomy.is_running(doc, i):
+    letter = ctx.letter
+    for i, b in enumerate(letter.blocks):
+        if not letter.is_running(i):
             continue
-        m = WE.search(doc.text, b.start, b.end)
+        m = WE.search(letter.text, b.start, b.end)
         if m:
             return [Hit(rule, m.start(), m.end())]
     return []

@@ -19,7 +19,7 @@ from ..letter import anatomy
 from ..letter import data as gazetteer
 from ..privacy import mask_cpr, six_digits_at  # noqa: F401  (mask_cpr re-exported: fronts import it from here too)
 from ..search.anchored import anchored
-from ..search.prefilter import Guarded, fold
+from ..search.prefilter import Guarded
 
 # ddmmyy-xxxx (dash or space) anywhere; 10 digits in a row only after a CPR cue.
 CPR = re.compile(r"(?<![\d\-./])(\d{2})(\d{2})(\d{2})[-‐‑– ](\d{4})(?![\d\-]|[.,]\d)")
@@ -105,8 +105,7 @@ def _instruction_res() -> tuple:
 @register_check("template.instruction")
 def check_instruction(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """Instruction text from the template left in the letter: [Indsæt dato], «Skriv begrundelse», XX, Skriv her."""
-    text = ctx.document.text
-    folded = fold(text)
+    text, folded = ctx.letter.text, ctx.letter.folded
     spans: list[tuple[int, int]] = []
     for rx in _instruction_res():
         for m in rx.finditer(text, folded):
@@ -133,16 +132,13 @@ def is_generic_title(title: str) -> bool:
 @register_check("template.title")
 def check_title(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """A letter needs a title that says what it is about (it is also the subject in Digital Post)."""
+    letter = ctx.letter
     doc = ctx.document
-    title = anatomy.title_of(ctx)
+    title = letter.title
     if title is None:
-        if not anatomy.per_document(ctx, "is_letter", anatomy.looks_like_letter):
+        if not letter.is_letter or letter.body_start >= len(doc.blocks):
             return []
-        first = next((anatomy.block_lines(doc, i)[0] for i in range(len(doc.blocks))
-                      if anatomy.is_running(doc, i) and not anatomy.SALUTATION.match(anatomy.block_text(doc, i))),
-                     None)
-        if first is None:
-            return []
+        first = anatomy.block_lines(doc, letter.body_start)[0]  # the first line of the body
         return [Hit(rule, first[0], first[1], message="Brevet har ingen overskrift. Skriv en overskrift, der siger, "
                                                         "hvad brevet handler om, fx «Du får boligstøtte fra 1. maj»."),]
     if not is_generic_title(title.text):

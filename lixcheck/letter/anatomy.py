@@ -14,7 +14,6 @@ from typing import NamedTuple
 
 from ..document import HEADING, LINES, RUNNING_TEXT, TITLE, Document
 from ..model import fast_constructor
-from ..search.prefilter import Guarded, fold
 from . import data
 from .organisations import looks_like_sender
 
@@ -86,6 +85,16 @@ def first_running(document: Document) -> int:
     return len(document.blocks)
 
 
+def salutation_block(document: Document, head_end: int) -> int | None:
+    """Index of the salutation ("Kære Anna") before the body (``head_end``: first_running()), or None."""
+    text, salutation = document.text, _SALUTATION_AT.match
+    for i in range(min(head_end, len(document.blocks)) - 1, -1, -1):
+        b = document.blocks[i]
+        if salutation(text, b.start, b.end):
+            return i
+    return None
+
+
 def block_text(document: Document, index: int) -> str:
     b = document.blocks[index]
     return document.text[b.start:b.end]
@@ -98,60 +107,12 @@ def closing_re() -> re.Pattern:
     return data.compiled(rf"^[ \t]*(?:{data.alternation(words)})\b[ ,!.]*", re.IGNORECASE | re.MULTILINE)
 
 
-@cache
-def _closing_after_break() -> re.Pattern | None:
-    """closing_re() with a line break in place of its ^: a literal first character, which the regex engine jumps
-    to (^ in MULTILINE mode is tried at every character). None when a closing phrase is empty or spans lines."""
-    words = tuple(data.load("senders")["closings"])
-    if not words or any(not w or "\n" in w for w in words):
-        return None
-    return data.compiled(rf"\n[ \t]*(?:{data.alternation(words)})\b[ ,!.]*", re.IGNORECASE)
-
-
-@cache
-def _closing_guard() -> Guarded | None:
-    """closing_re() with its needles (the closing phrases, lower-cased), when its matches hold no line break."""
-    guard = Guarded(closing_re())
-    return guard if guard.needles is not None and guard.ignorecase and _closing_after_break() is not None else None
-
-
-def _closing_starts(text: str):
-    """m.start() of each m in closing_re().finditer(text). A match starts at a line start and holds no line break,
-    so the matches after the first line are those of _closing_after_break(), one character later. Faster still: a
-    match holds a closing phrase, so only the starts of the lines where one occurs are tried (their offsets come from
-    the letter's needle index; most letters have one or two)."""
-    guard = _closing_guard()
-    if guard is not None:
-        folded = fold(text)
-        starts = guard.needle_starts(text, folded) if folded is not None else None
-        if starts is not None:
-            match = closing_re().match
-            last = -1
-            for q in starts:
-                a = text.rfind("\n", 0, q) + 1
-                if a != last:
-                    last = a
-                    if match(text, a):
-                        yield a
-            return
-    after_break = _closing_after_break()
-    if after_break is None:
-        yield from (m.start() for m in closing_re().finditer(text))
-        return
-    pos = 0
-    m = closing_re().match(text)
-    if m:
-        yield 0
-        pos = m.end()
-    for m in after_break.finditer(text, pos):
-        yield m.start() + 1
-
-
 def closing_position(document: Document) -> int | None:
     """Offset of the last closing line ("Med venlig hilsen"), or None."""
     last = None
     text = document.text
-    for start in _closing_starts(text):
+    for m in closing_re().finditer(text):
+        start = m.start()
         # A closing is a short line, not "Hilsen fra …" inside a sentence.
         line_end = text.find("\n", start)
         line = text[start: line_end if line_end != -1 else len(text)]
@@ -168,15 +129,12 @@ def _page_source(source: str) -> bool:
     return "sidehoved" in src or "sidefod" in src or "header" in src or "footer" in src
 
 
-def sender_lines(document: Document, title=..., closing=..., head_end=...) -> list[Line]:
+def sender_lines(document: Document, title: int | None, closing: int | None, head_end: int) -> list[Line]:
     """The lines where a letter says who sent it: letterhead, signature, footer and page headers/footers.
-    ``title``, ``closing``, ``head_end``: title_block(document), closing_position(document), first_running(document)
-    when the caller has them already."""
+    ``title``: title_block(); ``closing``: closing_position(); ``head_end``: first_running()."""
     blocks = document.blocks
     n = len(blocks)
     zone_of: dict[int, str] = {}
-    head_end = first_running(document) if head_end is ... else head_end
-    title = title_block(document) if title is ... else title
     text = document.text
     salutation = _SALUTATION_AT.match
     for i in range(head_end):
@@ -192,7 +150,6 @@ def sender_lines(document: Document, title=..., closing=..., head_end=...) -> li
         if _page_source(b.source):
             zone_of[i] = "page"
     lines: list[Line] = []
-    closing = closing_position(document) if closing is ... else closing
     sig_blocks: set[int] = set()
     if closing is not None:
         start_block = next((i for i, b in enumerate(blocks) if b.start <= closing < b.end), None)
@@ -236,9 +193,9 @@ class Title:
     source: str  # "meta" | "heading"
 
 
-def find_title(document: Document, block=...) -> Title | None:
-    """The letter's title: MeMo/document title from metadata, else the first real heading before the body.
-    ``block``: title_block(document) when the caller has it already."""
+def find_title(document: Document, block: int | None) -> Title | None:
+    """The letter's title: MeMo/document title from metadata, else the first real heading before the body
+    (``block``: title_block())."""
     meta_title = document.meta.get("title")
     if isinstance(meta_title, str):
         stripped = meta_title.strip()
@@ -247,7 +204,7 @@ def find_title(document: Document, block=...) -> Title | None:
             if pos != -1:
                 return Title(stripped, pos, pos + len(stripped), "meta")
         return Title(stripped, -1, -1, "meta")
-    i = title_block(document) if block is ... else block
+    i = block
     if i is None:
         return None
     b = document.blocks[i]
@@ -257,11 +214,10 @@ def find_title(document: Document, block=...) -> Title | None:
     return Title(text, start, start + len(text), "heading")
 
 
-def title_block(document: Document, limit: int | None = None) -> int | None:
-    """Index of the block that is the letter's title: the first heading before the body that is not letterhead,
-    date, reference, address or salutation — or a one-line paragraph without end punctuation right before the
-    salutation (a long title that the reader did not take for a heading)."""
-    limit = first_running(document) if limit is None else limit  # (``limit``: when the caller has it already)
+def title_block(document: Document, limit: int) -> int | None:
+    """Index of the block that is the letter's title: the first heading before the body (``limit``: first_running())
+    that is not letterhead, date, reference, address or salutation — or a one-line paragraph without end punctuation
+    right before the salutation (a long title that the reader did not take for a heading)."""
     blocks = document.blocks
     for i in range(min(limit + 1, len(blocks))):
         b = blocks[i]
@@ -330,54 +286,13 @@ def lead_text(document: Document, paragraphs: int = 2) -> tuple[int, int]:
     return start, end
 
 
-def per_document(ctx, key: str, compute):
-    """compute(ctx.document) once per analysed document: kept in the spaCy Doc's user_data (dropped with the Doc).
-
-    Several rules share one analysis (five sender rules, one sender analysis). Without a Doc (direct calls in
-    tests) it is simply computed.
-    """
-    store = getattr(getattr(ctx, "doc", None), "user_data", None)
-    if store is None:
-        return compute(ctx.document)
-    full = "lixcheck.checks." + key
-    # (not try/except KeyError: about 8 of the 17 look-ups per letter miss, and raising and catching costs twice a
-    # look-up)
-    value = store.get(full, _MISSING)
-    if value is _MISSING:
-        value = store[full] = compute(ctx.document)
-    return value
-
-
-_MISSING = object()  # (per_document's "no value yet": None is a value some analyses return)
-
-
-def first_running_of(ctx) -> int:
-    """first_running of ctx's document, once per document (the title and the sender lines both start from it)."""
-    return per_document(ctx, "first_running", first_running)
-
-
-def title_block_of(ctx) -> int | None:
-    """title_block of ctx's document, once per document."""
-    return per_document(ctx, "title_block", lambda document: title_block(document, first_running_of(ctx)))
-
-
-def closing_of(ctx) -> int | None:
-    """closing_position of ctx's document, once per document."""
-    return per_document(ctx, "closing", closing_position)
-
-
-def title_of(ctx) -> Title | None:
-    """find_title of ctx's document, once per document."""
-    return per_document(ctx, "title", lambda document: find_title(document, title_block_of(ctx)))
-
-
-def looks_like_letter(document: Document, closing=...) -> bool:
-    """A whole letter rather than a pasted paragraph: it has a salutation, a closing, letterhead/signature lines or
-    MeMo sender data. Sender and missing-title findings are only given for whole letters.
-    ``closing``: closing_position(document) when the caller has it already."""
+def looks_like_letter(document: Document, closing: int | None) -> bool:
+    """A whole letter rather than a pasted paragraph: it has a salutation, a closing (``closing``:
+    closing_position()), letterhead/signature lines or MeMo sender data. Sender and missing-title findings are only
+    given for whole letters."""
     if document.meta.get("sender") or document.format == "memo":
         return True
-    if (closing_position(document) if closing is ... else closing) is not None:
+    if closing is not None:
         return True
     text = document.text
     for b in document.blocks:

@@ -12,9 +12,10 @@ Kelvin sign, Greek or Turkish letters), and the search then simply runs.
 A letter is searched by some 150 patterns with some 550 needles in all: testing them one by one (str.find each) was
 a fifth of check()'s time. So every needle of every case-insensitive Guarded goes into one Aho-Corasick automaton
 (pyahocorasick), and a folded text of INDEX_MIN+ characters is scanned once for all of them: the index of where each
-needle occurs then answers every test on that text and its windows. Texts are recognised by identity (the same str
-object, as fold() returns for the same text), a few per thread; shorter texts and case-sensitive patterns use
-str.find as before (a Guarded built after a text was indexed has that index rebuilt).
+needle occurs then answers every test on that text and its windows. The index travels with the folded text:
+fold(text) gives a Folded string, built once per letter (the Letter view keeps it) and passed to every search of
+the letter; its first search builds the index. A search without it, shorter texts and case-sensitive patterns use
+str.find (a Guarded built after a text was indexed has that index rebuilt).
 """
 
 from __future__ import annotations
@@ -41,43 +42,30 @@ _ZERO_WIDTH = retree.ZERO_WIDTH
 _REPEATS = retree.REPEATS
 
 
-_local = threading.local()  # per thread: the last texts folded and indexed (kept in memory only, a few at a time)
-# The very last (text, result) of any thread, tested first without the thread-local lookup: a pair is assigned whole
-# and only used when its text is the very object asked about, so another thread's pair is simply a miss.
-_last_folded: tuple[str | None, str | None] = (None, None)
-_last_index: tuple[str | None, object] = (None, None)
-_KEEP = 4
 INDEX_MIN = 256  # characters: a shorter text is tested needle by needle (building an index costs more)
 
 
-def _recent(name: str) -> list:
-    """This thread's list of the last (text, result) pairs of one cache (newest first)."""
-    recent = getattr(_local, name, None)
-    if recent is None:
-        recent = []
-        setattr(_local, name, recent)
-    return recent
+class Folded(str):
+    """A text lower-cased character for character (what fold() gives), with its needle index once a search has
+    built it: every later search of the text, or of a window of it, reads the index."""
+
+    __slots__ = ("index",)
 
 
-def fold(text: str) -> str | None:
+def fold(text: str) -> Folded | None:
     """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs.
 
-    The same str object comes back for the same text object (several checks fold the same letter), so that the
-    needle index built for it is found again."""
-    global _last_folded
-    last = _last_folded
-    if last[0] is text:
-        return last[1]
-    recent = _recent("folded")
-    for original, folded in recent:
-        if original is text:
-            return folded
-    folded = text.lower() if text.isascii() or _UNSAFE.search(text) is None else None
-    if len(text) >= INDEX_MIN:  # short texts (titles, headings) are cheap to fold again
-        recent.insert(0, (text, folded))
-        del recent[_KEEP:]
-        _last_folded = (text, folded)
-    return folded
+    Fold a letter once and pass the result to each of its searches: the letter's needle index is kept with it."""
+    if text.isascii() or _UNSAFE.search(text) is None:
+        folded = Folded(text.lower())
+        folded.index = None
+        return folded
+    return None
+
+
+def _lower(text: str) -> str | None:
+    """fold(text) as a plain string, for a search that was not given the folded text (no index is kept for it)."""
+    return text.lower() if text.isascii() or _UNSAFE.search(text) is None else None
 
 
 class _Registry:
@@ -169,23 +157,12 @@ class _Index:
 
 
 def _index(hay: str) -> _Index | None:
-    """The needle index of a text of INDEX_MIN+ characters (built once per text object, a few kept per thread)."""
-    global _last_index
-    last = _last_index
-    if last[0] is hay and last[1].version == _registry.version:
-        return last[1]
-    if len(hay) < INDEX_MIN or ahocorasick is None:
+    """The needle index of a Folded text of INDEX_MIN+ characters (built on first use, kept with the text)."""
+    if not isinstance(hay, Folded) or len(hay) < INDEX_MIN or ahocorasick is None:
         return None
-    recent = _recent("indexes")
-    for text, index in recent:
-        if text is hay:
-            if index.version == _registry.version:
-                _last_index = (hay, index)
-                return index
-            break
-    index = _Index(hay)
-    recent[:] = [(hay, index)] + [e for e in recent if e[0] is not hay][:_KEEP - 1]
-    _last_index = (hay, index)
+    index = hay.index
+    if index is None or index.version != _registry.version:
+        index = hay.index = _Index(hay)
     return index
 
 
@@ -406,7 +383,7 @@ class Guarded:
         """(hay, index): the text the needles are looked up in -- the case-folded text for IGNORECASE patterns, None
         when it cannot be folded safely -- and its needle index when there is one that holds this pattern's strings."""
         if self.ignorecase:
-            hay = fold(text) if folded is None else folded
+            hay = _lower(text) if folded is None else folded
             if hay is None:
                 return None, None
         else:
@@ -464,7 +441,7 @@ class Guarded:
             return True
         # (_where and _possible_in, written out: this runs ~100 times per letter)
         if self.ignorecase:
-            hay = fold(text) if folded is None else folded
+            hay = _lower(text) if folded is None else folded
             if hay is None:
                 return True
         else:
@@ -595,17 +572,17 @@ class AnyOf:
 
     def within(self, text: str, folded: str | None = None) -> AnyOf:
         """The same test for windows of ``text`` only: the alternatives that cannot match anywhere in it dropped."""
-        folded = fold(text) if folded is None else folded
+        folded = _lower(text) if folded is None else folded
         return AnyOf((), parts=tuple(g for g in self.parts if g.possible(text, folded)))
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         if folded is None:
-            folded = fold(text)  # once for all parts (None again for a text the filter cannot read: no skipping)
+            folded = _lower(text)  # once for all parts (None again for a text the filter cannot read: no skipping)
         return any(g.possible(text, folded, pos, endpos) for g in self.parts)
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         if folded is None:
-            folded = fold(text)
+            folded = _lower(text)
             if folded is None:
                 end = len(text) if endpos is None else endpos
                 return any(g.pattern.search(text, pos, end) is not None for g in self.parts)
