@@ -14,6 +14,7 @@ from lixcheck.checks import letter, sender, template
 from lixcheck.checks.template import find_cpr, mask_cpr
 from lixcheck.config import Config
 from lixcheck.letter import data as gazetteer
+from lixcheck.letter import organisations
 from lixcheck.letter.view import Letter
 from lixcheck.readers.text import read_text
 
@@ -67,7 +68,7 @@ def test_the_data_knows_all_98_municipalities_5_regions_and_the_main_state_sende
                  "Styrelsen for Arbejdsmarked og Rekruttering"):
         assert name in data["state"]
     for m in munis:  # every municipality is recognised by its own name, also lower-cased
-        org = sender.match_organisation(f"Med venlig hilsen {m.lower()}")
+        org = organisations.match_organisation(f"Med venlig hilsen {m.lower()}")
         assert org is not None and org.name == m and org.kind == "municipality"
 
 
@@ -81,7 +82,7 @@ def test_the_data_knows_all_98_municipalities_5_regions_and_the_main_state_sende
     ("Du kan klage til kommunen", None, None),
 ])
 def test_match_organisation(text, name, kind):
-    org = sender.match_organisation(text)
+    org = organisations.match_organisation(text)
     assert (org.name, org.kind) == (name, kind) if name else org is None
 
 

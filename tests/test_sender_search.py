@@ -1,7 +1,8 @@
-"""The sender analysis' fast searches give exactly what the plain regular expressions give.
+"""The sender analysis' searches give exactly what the plain regular expressions give.
 
-sender.py and anatomy.py skip most of the text for several patterns (only the lines with a phone-shaped digit group
-or a needle, only the run before an "@" …). These tests compare each shortcut
+The contact searches (checks/sender/contact.py) skip most of the text: the phone patterns are searched only in the
+lines with a phone-shaped digit group, the others only near their literal strings (anchored, only the run before an
+"@" …); anatomy.py tests a block's salutation and running text in place. These tests compare each shortcut
 with the plain pattern on many random texts built from the pieces that make the patterns match or almost match.
 """
 
@@ -12,7 +13,7 @@ import re
 
 import pytest
 
-from lixcheck.checks import sender
+from lixcheck.checks.sender import contact
 from lixcheck.document import HEADING, LINES, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from lixcheck.letter import anatomy, organisations
 from lixcheck.search.prefilter import fold
@@ -47,28 +48,20 @@ PHONE_PIECES = ["12 34 56 78", "12345678", "+45 12 34 56 78", "+45\n12 34 56 78"
                 "١٢ ٣٤ ٥٦ ٧٨", "１２３４５６７８", "12 ٣٤ 56 78"]  # (other decimal digits: \\d, not [0-9])
 
 
-def test_phone_and_email_shortcuts_are_the_regex_matches():
+def _contact_matches(search, text: str, a: int = 0, b: int | None = None) -> list:
+    """What the contact search finds, given the letter's folded text as the sender analysis gives it."""
+    return _spans(search.finditer(text, fold(text), a, b))
+
+
+def test_phone_and_email_searches_are_the_regex_matches():
     for text in _texts(PHONE_PIECES + ODD, 3000, 2, most=20):
-        lines = sender._phone_lines(text)
-        for rx in (sender.PHONE_CUE, sender.PHONE_PAIRS):
-            assert _spans(sender._phone_matches(rx, text, lines)) == _spans(rx.finditer(text)), text
-        assert _spans(sender._emails(text)) == _spans(sender.EMAIL.finditer(text)), text
-
-
-def test_digits_of_foldable_texts_are_ascii():
-    """_phone_lines scans a text that fold() reads with [0-9] for \\d: no other decimal digit can be in it."""
-    from lixcheck.search.prefilter import SAFE_CHARS
-
-    safe = re.compile(f"[{SAFE_CHARS}]")
-    digits = [chr(c) for c in range(0x110000) if re.match(r"\d", chr(c))]
-    assert len(digits) > 600 and [c for c in digits if safe.match(c)] == list("0123456789")
-
-
-def test_actor_search_is_the_regex_search():
-    pieces = ["har", "vil", "er", "kan", "sender", "Skattestyrelsen", "Aarhus Kommune", "           ", "ord",
-              "x" * 40, "erhverv", "Har", "modtog", "y" * 75, ".", "\n", "\u00a0\u2003", "\t \t"]
-    for text in _texts(pieces, 3000, 3, most=30):
-        assert _spans(sender._actor_matches(text)) == _spans(sender.ACTOR.finditer(text)), text
+        lines = contact.phone_lines(text)
+        found_cue = [x for a, b, _ in lines for x in _contact_matches(contact.PHONE_CUE, text, a, b)]
+        assert found_cue == _spans(contact.PHONE_CUE.pattern.finditer(text)), text
+        found_pairs = [x for a, b, first in lines for x in _spans(contact.PHONE_PAIRS.finditer(text, max(a, first - 4),
+                                                                                                 b))]
+        assert found_pairs == _spans(contact.PHONE_PAIRS.finditer(text)), text
+        assert _contact_matches(contact.EMAIL, text) == _spans(contact.EMAIL.pattern.finditer(text)), text
 
 
 def test_line_bounded_searches_are_the_regex_searches():
@@ -76,9 +69,8 @@ def test_line_bounded_searches_are_the_regex_searches():
               "Borger.dk/klage", "mit.dk", "selvbetjeningen", "sikker post", "www.aarhus.dk", "https://x.dk/a",
               "aarhus.dk/borger", "a-b.dk/", ".dk/", "x" * 30, "på"]
     for text in _texts(pieces + ODD, 3000, 4, most=20):
-        folded = fold(text)
-        for rx in (sender.DIGITAL_REPLY, sender.WEB):
-            assert _spans(sender._line_matches(sender._GUARDED[rx], text, folded)) == _spans(rx.finditer(text)), text
+        for search in (contact.DIGITAL_REPLY, contact.WEB):
+            assert _contact_matches(search, text) == _spans(search.pattern.finditer(text)), text
 
 
 @pytest.mark.parametrize("seed", [6, 7])
@@ -123,7 +115,7 @@ def test_sentence_start_is_the_plain_alternation():
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 15)))
         a = rnd.randint(0, len(text))
         b = rnd.randint(a, len(text))
-        assert _spans(sender.SENTENCE_START.finditer(text, a, b)) == _spans(plain.finditer(text, a, b)), text
+        assert _spans(contact.SENTENCE_START.finditer(text, a, b)) == _spans(plain.finditer(text, a, b)), text
 
 
 def test_salutation_on_a_block_is_the_match_on_its_text():
