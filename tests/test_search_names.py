@@ -94,4 +94,21 @@ def test_trie_and_alternation():
     words = ("team", "teamet", "tea", "kontor")
     rx = re.compile(f"(?:{trie(words)})$")
     assert all(rx.match(w) for w in words) and not rx.match("te") and not rx.match("teams")
-    assert alternation(words).split("|")[:2] == ["teamet", "kontor"]  # longest first
+    lengths = [len(w) for w in alternation(words).split("|")]
+    assert lengths == sorted(lengths, reverse=True)  # longest first: "teamet" is tried before "team"
+
+
+def test_name_shapes_searched_as_one_alternation_find_the_leftmost_shape():
+    """match_organisation's one search over all name shapes finds what searching each shape finds, leftmost first
+    (the first shape where several start at the same place)."""
+    shapes = [(p["kind"], re.compile(p["regex"])) for p in data.load("senders")["patterns"]]
+    vocabulary = _vocabulary() + ["Styrelsen for Ting", "Nordjyllands Politi", "Politi", "Retten i Aarhus",
+                                  "Miljøministeriet", "Klagenævnet", "Region Foo", "Agenturet for Ting og Sager"]
+    for text in _texts(vocabulary, 2000, 3):
+        if organisations._register().names.search(text) or organisations._register().acronyms.search(text):
+            continue  # (a listed name comes first)
+        found = organisations.match_organisation(text)
+        plain = min(((m, kind) for kind, rx in shapes if (m := rx.search(text))), key=lambda x: x[0].start(),
+                    default=None)
+        assert (found and (found.start, found.end, found.kind)) == (
+            plain and (plain[0].start(), plain[0].end(), plain[1])), text

@@ -13,9 +13,10 @@ import re
 
 import pytest
 
-from lixcheck.checks.sender import contact
+from lixcheck.checks.sender import analysis, contact
 from lixcheck.document import HEADING, LINES, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from lixcheck.letter import anatomy, organisations
+from lixcheck.letter import data as gazetteer
 from lixcheck.search.prefilter import fold
 
 SEPARATORS = [" ", " ", "  ", "\n", "\n\n", ", ", ".", "-", "_", "/", "\t", "\r\n", "æ", "Ø", "1", "@"]
@@ -55,13 +56,40 @@ def _contact_matches(search, text: str, a: int = 0, b: int | None = None) -> lis
 
 def test_phone_and_email_searches_are_the_regex_matches():
     for text in _texts(PHONE_PIECES + ODD, 3000, 2, most=20):
-        lines = contact.phone_lines(text)
+        lines = contact.phone_lines(text, fold(text) is not None)
         found_cue = [x for a, b, _ in lines for x in _contact_matches(contact.PHONE_CUE, text, a, b)]
         assert found_cue == _spans(contact.PHONE_CUE.pattern.finditer(text)), text
         found_pairs = [x for a, b, first in lines for x in _spans(contact.PHONE_PAIRS.finditer(text, max(a, first - 4),
                                                                                                  b))]
         assert found_pairs == _spans(contact.PHONE_PAIRS.finditer(text)), text
         assert _contact_matches(contact.EMAIL, text) == _spans(contact.EMAIL.pattern.finditer(text)), text
+
+
+def test_digits_of_foldable_texts_are_ascii():
+    """phone_lines scans a text that fold() reads with [0-9] for \\d: no other decimal digit can be in it."""
+    from lixcheck.search.prefilter import SAFE_CHARS
+
+    safe = re.compile(f"[{SAFE_CHARS}]")
+    digits = [chr(c) for c in range(0x110000) if re.match(r"\d", chr(c))]
+    assert len(digits) > 600 and [c for c in digits if safe.match(c)] == list("0123456789")
+
+
+def test_closing_starts_are_the_regex_matches():
+    pieces = ["Med venlig hilsen", "Venlig hilsen", "Hilsen", "hilsen fra", "Kære", "!", "venlig", "x"]
+    assert not any("\n" in w for w in gazetteer.load("senders")["closings"])  # (what _closing_starts relies on)
+    for text in _texts(pieces, 3000, 5):
+        assert list(anatomy._closing_starts(text)) == [m.start() for m in anatomy.closing_re().finditer(text)], text
+
+
+def test_actor_search_is_the_regex_search():
+    """The actor phrase ("Skattestyrelsen har …") is searched only from 80 characters before each verb."""
+    pieces = ["har", "vil", "er", "kan", "sender", "Skattestyrelsen", "Aarhus Kommune", "           ", "ord",
+              "x" * 40, "erhverv", "Har", "modtog", "y" * 75, ".", "\n", "\u00a0\u2003", "\t \t"]
+    plain = analysis.ACTOR.pattern
+    for text in _texts(pieces, 3000, 3, most=30):
+        assert _spans(analysis.ACTOR.finditer(text)) == _spans(plain.finditer(text)), text
+        a = len(text) // 3
+        assert _spans(analysis.ACTOR.finditer(text, a, 2 * a)) == _spans(plain.finditer(text, a, 2 * a)), text
 
 
 def test_line_bounded_searches_are_the_regex_searches():

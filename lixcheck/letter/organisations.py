@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..search.names import NameSearch, alternation
-from ..search.prefilter import Guarded
+from ..search.prefilter import Guarded, refers_to_groups
 from . import data
 
 UNIT_SUFFIXES = ("afdeling", "center", "centret", "centeret", "forvaltning", "sekretariat", "kontor", "enhed", "team",
@@ -54,7 +54,8 @@ class _Register:
     names: NameSearch  # the listed names and their aliases, case-insensitive
     acronyms: Guarded | None  # the acronyms the public knows (SKAT, UDK …), case-sensitive whole words
     entries: dict[str, tuple[str, str]]  # lower-cased name, or acronym → (official name, kind)
-    shapes: list[tuple[str, Guarded]]  # (kind, pattern) of names recognised by their shape ("Eksempelby Kommune")
+    shapes: Guarded | None  # names recognised by their shape ("Eksempelby Kommune"): one alternation, a group each
+    shape_kinds: list[str]  # the kind of each shape (municipality | region | state)
     places: dict[str, str]  # town → its municipality
 
 
@@ -84,8 +85,12 @@ def _register() -> _Register:
                 entries[a.lower()] = (name, "state")
     names = NameSearch(tuple(entries), _whole_words)
     acronym_search = Guarded(data.compiled(_whole_words(alternation(tuple(acronyms))), 0)) if acronyms else None
-    shapes = [(p["kind"], Guarded(data.compiled(p["regex"], 0))) for p in senders.get("patterns") or []]
-    return _Register(names, acronym_search, {**entries, **acronyms}, shapes, places)
+    shapes = senders.get("patterns") or []
+    # One search for the leftmost shape (the first shape where several start there): what searching each shape and
+    # keeping the leftmost gives, in one scan. (A group reference in a shape would change with its group number.)
+    shape_search = Guarded(data.compiled("|".join(f"(?P<shape{i}>{p['regex']})" for i, p in enumerate(shapes)), 0)
+                           ) if shapes and not any(refers_to_groups(p["regex"]) for p in shapes) else None
+    return _Register(names, acronym_search, {**entries, **acronyms}, shape_search, [p["kind"] for p in shapes], places)
 
 
 def _listed(entries: dict[str, tuple[str, str]], matched: str) -> tuple[str, str]:
@@ -114,11 +119,11 @@ def match_organisation(text: str) -> Organisation | None:
             best = Organisation(name, kind, True, m.start(), m.end())
     if best is not None:
         return best
-    for kind, rx in register.shapes:
-        m = rx.search(text)
-        if m and (best is None or m.start() < best.start):
-            best = Organisation(m.group(0), kind, False, m.start(), m.end())
-    return best
+    m = register.shapes.search(text) if register.shapes is not None else None
+    if m is None:
+        return None
+    kind = next(k for i, k in enumerate(register.shape_kinds) if m.group(f"shape{i}") is not None)
+    return Organisation(m.group(0), kind, False, m.start(), m.end())
 
 
 def municipality_by_place(text: str) -> str | None:

@@ -329,3 +329,26 @@ def _prefix_anchor(prefixes: tuple[str, ...], ignorecase: bool) -> Guarded | Non
     except (re.error, RecursionError):
         return None
     return anchor if anchor.needles is not None and set(anchor.needles) == set(prefixes) else None
+
+
+class BeforeTail:
+    """finditer() of a pattern whose every match ends with a match of ``tail`` (``r"\\s{1,10}(?:har|vil)\\b"``) and
+    starts at most ``reach`` characters before that tail, with none of the characters ``stops`` in between (the
+    pattern is ``(?:[^\\n.]{0,80}?)`` + tail, say). Such a pattern, tried by re at every position, costs up to
+    ``reach`` steps at each; here each search starts where a match can first start: ``reach`` characters before the
+    next tail, and after the last stop before it. Exactly the plain pattern's matches (tests/test_anchored.py)."""
+
+    def __init__(self, pattern: re.Pattern, tail: re.Pattern, reach: int, stops: str):
+        self.pattern, self.tail, self.reach, self.stops = pattern, tail, reach, stops
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        while (t := self.tail.search(text, pos, end)) is not None:
+            # A match starting at or after ``pos`` ends with a tail that starts at or after this one: it starts at
+            # most ``reach`` characters before that, after the last stop before it, so after the last stop here.
+            lo = max(pos, t.start() - self.reach, *(text.rfind(c, 0, t.start()) + 1 for c in self.stops))
+            m = self.pattern.search(text, lo, end)
+            if m is None:
+                return
+            yield m
+            pos = m.end()  # (a match holds its tail: it is never empty)

@@ -23,6 +23,7 @@ from ...letter.organisations import (
     unit_word,
 )
 from ...letter.view import Letter
+from ...search.anchored import BeforeTail
 from . import contact
 
 NAME = contact.NAME
@@ -30,7 +31,9 @@ PERSON_LINE = re.compile(rf"^(?:{NAME}|[A-ZÆØÅ]\.)(?:\s+(?:{NAME}|[A-ZÆØÅ]
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|/|–| - )\s*")  # "Anna Hansen, sagsbehandler"
 ACTOR_VERBS = r"(?:har|vil|skal|kan|er|sender|giver|beder|skriver|tilbyder|indkalder|inviterer|mangler|modtog)"
 # "<up to 80 characters> har/vil/…": the phrase before an actor verb. \s+ instead of \s{1,10} backtracked (cubic).
-ACTOR = re.compile(rf"([^\n.]{{0,80}}?)\s{{1,10}}{ACTOR_VERBS}\b")
+# Searched only from 80 characters before each verb (tried at every position, it cost 0.6 ms per letter).
+ACTOR = BeforeTail(re.compile(rf"([^\n.]{{0,80}}?)\s{{1,10}}{ACTOR_VERBS}\b"),
+                   re.compile(rf"\s{{1,10}}{ACTOR_VERBS}\b"), 80, "\n.")
 _DIGIT = re.compile(r"\d")
 
 
