@@ -88,7 +88,7 @@ def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Sp
 @cache
 def _letter_kind():
     """(detect_kind, normalise_kind), imported on first use (the letter checks import the engine, which imports us)."""
-    from .checks.letter import detect_kind, normalise_kind
+    from .checks.letter_kind import detect_kind, normalise_kind
 
     return detect_kind, normalise_kind
 

@@ -10,7 +10,7 @@ import pytest
 
 import lixcheck
 from lixcheck.analysis import analyzer
-from lixcheck.checks import letter, sender, template
+from lixcheck.checks import letter_kind, sender, template
 from lixcheck.checks.template import find_cpr, mask_cpr
 from lixcheck.config import Config
 from lixcheck.letter import data as gazetteer
@@ -195,7 +195,7 @@ def test_pasted_paragraph_gets_no_sender_findings_but_a_whole_letter_does():
     ("Nyt om affald\n\nFra 1. juni henter vi pap hver anden uge.", "information"),
 ])
 def test_detect_kind(text, kind):
-    assert letter.detect_kind(Letter(read_text(text))) == kind
+    assert letter_kind.detect_kind(Letter(read_text(text))) == kind
 
 
 def test_given_kind_wins_and_danish_names_are_normalised():
@@ -315,6 +315,6 @@ def test_letter_checks_do_not_write_letter_text_anywhere(tmp_path, monkeypatch, 
 
 def test_til_orientering_is_an_information_cue():
     """The cue was written "\\still orientering" (whitespace + "till"), which no letter says."""
-    scores = letter.kind_scores(Letter(read_text("Kære Anna\n\nTil orientering sender vi dig referatet fra mødet.\n\n"
-                                                 "Med venlig hilsen\nBorgerservice")))
+    text = "Kære Anna\n\nTil orientering sender vi dig referatet fra mødet.\n\nMed venlig hilsen\nBorgerservice"
+    scores = letter_kind.kind_scores(Letter(read_text(text)))
     assert scores["information"] >= 2

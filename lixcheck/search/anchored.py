@@ -153,7 +153,7 @@ class Anchored:
     """A Guarded pattern tried only near its needles (see the module's text). Same results as the Guarded."""
 
     __slots__ = ("guarded", "anchor", "pattern", "needles", "needles2", "prefixes", "ignorecase", "reach", "free",
-                 "_last", "_finder")
+                 "_last")
 
     def __init__(self, guarded: Guarded, reach: int | None, free: int | None, anchor: Guarded | None = None):
         self.guarded = guarded
@@ -162,7 +162,6 @@ class Anchored:
         self.prefixes, self.ignorecase = guarded.prefixes, guarded.ignorecase
         self.reach, self.free = reach, free
         self._last: tuple[str | None, list[int] | None] = (None, None)
-        self._finder = None  # places(): a scan for the anchor's needles, built on first use
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.guarded.possible(text, folded, pos, endpos)
@@ -176,22 +175,12 @@ class Anchored:
         self._last = (text, offsets)
         return offsets
 
-    def holds_needle(self, text: str, folded: str | None, start: int, end: int) -> bool:
-        """False only when no match can lie in text[start:end] (searched as a string of its own, too): no place of
-        the anchor's needles starts there."""
+    def _candidates(self, text: str, folded: str | None, pos: int, end: int) -> list[int] | None:
+        """The places in text[pos:end] where a match can start, in order (more than MAX_TRIES: the first ones, and
+        the caller scans from the first); None: unknown."""
         offsets = self.offsets(text, folded)
         if offsets is None:
-            return True
-        i = bisect_left(offsets, start)
-        return i < len(offsets) and offsets[i] < end
-
-    def _candidates(self, text: str, folded: str | None, pos: int, end: int, offsets=None) -> list[int] | None:
-        """The places in text[pos:end] where a match can start, in order (more than MAX_TRIES: the first ones, and
-        the caller scans from the first); None: unknown. ``offsets``: offsets(text) when the caller knows them."""
-        if offsets is None:
-            offsets = self.offsets(text, folded)
-            if offsets is None:
-                return None
+            return None
         i = bisect_left(offsets, pos) if pos else 0
         j = bisect_left(offsets, end, i)
         reach, free = self.reach, self.free
@@ -243,52 +232,6 @@ class Anchored:
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.search(text, folded, pos, endpos) is not None
-
-    def in_window_and_text(self, text: str, folded: str | None, start: int, end: int) -> tuple[bool, bool]:
-        """(whether it matches in the window text[start:end], whether it matches in the text), in one walk over the
-        candidate places (the caller has tested possible() on the text)."""
-        places = self._candidates(text, folded, 0, len(text))
-        if places is None or len(places) > MAX_TRIES:
-            return self.search(text, folded, start, end) is not None, self.search(text, folded) is not None
-        match = self.pattern.match
-        inside = anywhere = False
-        for q in places:
-            if not anywhere and match(text, q) is not None:
-                anywhere = True
-            if not inside and start <= q < end and match(text, q, end) is not None:
-                inside = True
-            if inside and anywhere:
-                return True, True
-        return inside, anywhere
-
-    def places(self, head: str) -> list[int] | None:
-        """Every place in ``head`` (a short string: one scan, no index) where one of the anchor's needles starts,
-        sorted; None when they are unknown or one holds a line break. ``head`` is folded for a case-insensitive
-        anchor, as its needles are."""
-        finder = self._finder
-        if finder is None:
-            needles = self.anchor.needles
-            if needles is None or any("\n" in n for n in needles):
-                finder = False
-            else:
-                finder = re.compile("(?=" + "|".join(re.escape(n) for n in needles) + ")")
-            self._finder = finder
-        if finder is False:
-            return None
-        return [m.start() for m in finder.finditer(head)]
-
-    def found_at(self, text: str, offsets: list[int]) -> bool:
-        """Whether the pattern matches in ``text``, given every place in it of the anchor's needles (sorted)."""
-        places = self._candidates(text, None, 0, len(text), offsets)
-        if not places:
-            return False
-        if len(places) > MAX_TRIES:
-            return self.pattern.search(text, places[0]) is not None
-        match = self.pattern.match
-        for q in places:
-            if match(text, q) is not None:
-                return True
-        return False
 
     def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos

@@ -166,9 +166,9 @@ def _index(hay: str) -> _Index | None:
     return index
 
 
-def tests_version(tests) -> int | None:
+def _tests_version(tests) -> int | None:
     """The index version that holds the strings of all ``tests`` (Guarded, or objects with a .guarded), or None
-    when one of them is not in the needle index (for present_strings)."""
+    when one of them is not in the needle index."""
     version = 0
     for test in tests:
         g = getattr(test, "guarded", test)
@@ -179,14 +179,25 @@ def tests_version(tests) -> int | None:
     return version
 
 
-def present_strings(folded: str | None, version: int | None):
-    """The registered needles and prefixes that occur in a folded letter (set-like), from its needle index, when
-    the index has ``version`` (tests_version of the caller's tests) or later; else None. For callers with many
-    tests on one letter: ``not present.isdisjoint(test.needles)`` is what test.possible(text) says."""
-    if folded is None or version is None or len(folded) < INDEX_MIN:
-        return None
-    index = _index(folded)
-    return None if index is None or index.version < version else index.positions.keys()
+class SearchSet:
+    """Many searches (Guarded or Anchored) of one text: which of them can match at all, from one look-up of the
+    letter's needle index for all of them (testing each with possible() costs a call per search)."""
+
+    def __init__(self, searches):
+        self.searches = tuple(searches)
+        self.version = _tests_version(self.searches)
+
+    def possible(self, text: str, folded: str | None) -> list[bool]:
+        """[search.possible(text, folded) for search in self.searches]."""
+        present = None
+        if folded is not None and self.version is not None and len(folded) >= INDEX_MIN:
+            index = _index(folded)
+            if index is not None and index.version >= self.version:
+                present = index.positions.keys()
+        if present is None:
+            return [s.possible(text, folded) for s in self.searches]
+        return [s.needles is None or (not present.isdisjoint(s.needles) and (
+            s.needles2 is None or not present.isdisjoint(s.needles2))) for s in self.searches]
 
 
 class _Unknown(Exception):
@@ -352,12 +363,6 @@ def prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
     return _analysis(pattern.pattern, pattern.flags)[2] if isinstance(pattern.pattern, str) else None
 
 
-def second_needles(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Another set of strings every match contains one of, besides needles(pattern): "møde … kl." needs a meeting
-    word and "kl." both. None when there is no useful second set."""
-    return _analysis(pattern.pattern, pattern.flags)[1] if isinstance(pattern.pattern, str) else None
-
-
 class Guarded:
     """A compiled pattern whose search/finditer skip texts (or text windows) that hold none of its needles, and start
     scanning where the first of its prefixes occurs (a match cannot start before it).
@@ -470,6 +475,9 @@ class Guarded:
                 return m
         return None
 
+    def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        return self.search(text, folded, pos, endpos) is not None
+
     def needle_starts(self, text: str, folded: str | None = None) -> list[int] | None:
         """Sorted offsets of every occurrence of this pattern's needles in the text (each match contains one of
         them), from the letter's needle index when there is one; None when the pattern has no needles or the text
@@ -569,11 +577,6 @@ class AnyOf:
         if any(refers_to_groups(p) for p in patterns):  # group numbers would change: keep them together
             patterns = ["|".join(f"(?:{p})" for p in patterns)]
         self.parts = tuple(Guarded(re.compile(p, flags)) for p in patterns)
-
-    def within(self, text: str, folded: str | None = None) -> AnyOf:
-        """The same test for windows of ``text`` only: the alternatives that cannot match anywhere in it dropped."""
-        folded = _lower(text) if folded is None else folded
-        return AnyOf((), parts=tuple(g for g in self.parts if g.possible(text, folded)))
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         if folded is None:

@@ -106,11 +106,12 @@ def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> l
     if not acronyms:
         return []
     text = ctx.document.text
-    low = text.lower()
+    low = None  # the letter lower-cased, once an acronym is found
     hits = []
     for ln in info.lines:
         for m in _acronym_re(tuple(acronyms)).finditer(ln.text):
             name = acronyms[m.group(1)]
+            low = text.lower() if low is None else low
             if name.lower() not in low:
                 msg = (f"«{m.group(1)}» er en intern forkortelse, som modtageren ikke kender. "
                        f"Skriv navnet helt ud: «{name}».")
