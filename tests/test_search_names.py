@@ -35,7 +35,7 @@ def _vocabulary() -> list[str]:
     senders = data.load("senders")
     words = list(senders["unit_words"]) + list(senders["titles"]) + list(senders["regions"]) + list(senders["state"])
     words += [m for munis in senders["municipalities"].values() for m in munis][::7]
-    words += [s + e for s in organisations.UNIT_SUFFIXES for e in ("", "en", "et", "s")]
+    words += [s + e for s in senders["unit_suffixes"] for e in ("", *senders["unit_endings"])]
     words += ["Ærø Kommune", "Ærøskøbing", "ærø", "UDK", "SKAT", "ATP", "ATPx", "Eksempelby Kommune",
               "Familieafdelingen", "xcenter", "center_", "vi", "har", "Region Foo", "Retten i Aarhus",
               "Styrelsen for Ting"]

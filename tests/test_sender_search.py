@@ -57,12 +57,13 @@ def _contact_matches(search, text: str, a: int = 0, b: int | None = None) -> lis
 def test_phone_and_email_searches_are_the_regex_matches():
     for text in _texts(PHONE_PIECES + ODD, 3000, 2, most=20):
         lines = contact.phone_lines(text, fold(text) is not None)
-        found_cue = [x for a, b, _ in lines for x in _contact_matches(contact.PHONE_CUE, text, a, b)]
-        assert found_cue == _spans(contact.PHONE_CUE.pattern.finditer(text)), text
+        found_cue = [x for a, b, _ in lines for x in _contact_matches(contact._searches().phone_cue, text, a, b)]
+        assert found_cue == _spans(contact._searches().phone_cue.pattern.finditer(text)), text
         found_pairs = [x for a, b, first in lines for x in _spans(contact.PHONE_PAIRS.finditer(text, max(a, first - 4),
                                                                                                  b))]
         assert found_pairs == _spans(contact.PHONE_PAIRS.finditer(text)), text
-        assert _contact_matches(contact.EMAIL, text) == _spans(contact.EMAIL.pattern.finditer(text)), text
+        email = contact._searches().email
+        assert _contact_matches(email, text) == _spans(email.pattern.finditer(text)), text
 
 
 def test_digits_of_foldable_texts_are_ascii():
@@ -85,11 +86,11 @@ def test_actor_search_is_the_regex_search():
     """The actor phrase ("Skattestyrelsen har …") is searched only from 80 characters before each verb."""
     pieces = ["har", "vil", "er", "kan", "sender", "Skattestyrelsen", "Aarhus Kommune", "           ", "ord",
               "x" * 40, "erhverv", "Har", "modtog", "y" * 75, ".", "\n", "\u00a0\u2003", "\t \t"]
-    plain = analysis.ACTOR.pattern
+    actor = analysis._actor()
     for text in _texts(pieces, 3000, 3, most=30):
-        assert _spans(analysis.ACTOR.finditer(text)) == _spans(plain.finditer(text)), text
+        assert _spans(actor.finditer(text)) == _spans(actor.pattern.finditer(text)), text
         a = len(text) // 3
-        assert _spans(analysis.ACTOR.finditer(text, a, 2 * a)) == _spans(plain.finditer(text, a, 2 * a)), text
+        assert _spans(actor.finditer(text, a, 2 * a)) == _spans(actor.pattern.finditer(text, a, 2 * a)), text
 
 
 def test_line_bounded_searches_are_the_regex_searches():
@@ -97,7 +98,7 @@ def test_line_bounded_searches_are_the_regex_searches():
               "Borger.dk/klage", "mit.dk", "selvbetjeningen", "sikker post", "www.aarhus.dk", "https://x.dk/a",
               "aarhus.dk/borger", "a-b.dk/", ".dk/", "x" * 30, "på"]
     for text in _texts(pieces + ODD, 3000, 4, most=20):
-        for search in (contact.DIGITAL_REPLY, contact.WEB):
+        for search in (contact._searches().digital_reply, contact._searches().web):
             assert _contact_matches(search, text) == _spans(search.pattern.finditer(text)), text
 
 
@@ -151,4 +152,4 @@ def test_salutation_on_a_block_is_the_match_on_its_text():
     for text in _texts(pieces + ODD, 2000, 6, most=8):
         for a in range(0, len(text) + 1, 3):
             for b in (a, min(len(text), a + 5), len(text)):
-                assert bool(anatomy._SALUTATION_AT.match(text, a, b)) == bool(anatomy.SALUTATION.match(text[a:b]))
+                assert bool(anatomy._cues().salutation_at.match(text, a, b)) == anatomy.is_salutation(text[a:b])

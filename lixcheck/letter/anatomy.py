@@ -17,18 +17,6 @@ from ..model import fast_constructor
 from . import data
 from .organisations import looks_like_sender
 
-MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
-          "jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.")
-SALUTATION = re.compile(r"^\s*(?:kære|hej|goddag|til|dear)\b", re.IGNORECASE)
-_SALUTATION_AT = re.compile(SALUTATION.pattern[1:], SALUTATION.flags)  # .match(text, b.start, b.end): on a block
-DATE_LINE = re.compile(
-    rf"^(?:dato\s*:?\s*)?(?:[A-ZÆØÅ][\wæøå.-]+(?: [A-ZÆØÅ][\wæøå.-]+)?,?\s+)?(?:den\s+)?"
-    rf"(?:\d{{1,2}}\.\s*(?:{MONTHS})\s*\d{{2,4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\s*$",
-    re.IGNORECASE)
-REFERENCE_LINE = re.compile(
-    r"^(?:sagsnr|sagsnummer|sags\s*nr|sag nr|j\.?\s?nr|journalnr|journalnummer|vores ref|jeres ref|ref|dok\.?\s?nr|"
-    r"dokumentnr|cpr|cpr-nr|cpr-nummer|personnummer|side \d|kundenr|kundenummer|dato|sendt|modtaget|bilag)\b\.?",
-    re.IGNORECASE)
 _STREET = r"[A-ZÆØÅ][\wæøåé'.-]*(?: [A-ZÆØÅa-zæøå][\wæøåé'.-]*){0,3} \d{1,4}\s?[A-Za-z]?"
 _FLOOR = r"(?:,? ?(?:\d{1,2}\.? ?(?:sal|th|tv|mf)\.?|st\.?|th\.?|tv\.?))*"
 _TOWN = r"\d{4} [A-ZÆØÅ][\wæøå.-]*(?: [A-ZÆØÅa-zæøå][\wæøå.-]*){0,3}"
@@ -37,6 +25,51 @@ ADDRESS_LINE = re.compile(
     r"\s*[.,]?$", re.IGNORECASE)
 ACRONYM_LINE = re.compile(r"^[A-ZÆØÅ]{2,6}\.?$")
 NON_RUNNING = frozenset({HEADING, LINES, TITLE})
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The cue patterns of data/anatomy.yml, compiled once."""
+
+    salutation: re.Pattern  # .match(text): a text that starts with a salutation
+    salutation_at: re.Pattern  # .match(text, start, end): the same for text[start:end] (on a block, in place)
+    date_line: re.Pattern
+    reference_line: re.Pattern
+
+
+@cache
+def _cues() -> _Cues:
+    cues = data.load("anatomy")
+    salutation = rf"\s*(?:{data.alternation(tuple(cues['salutations']))})\b"
+    months = "|".join(cues["months"])
+    return _Cues(
+        salutation=data.compiled("^" + salutation, re.IGNORECASE),
+        salutation_at=data.compiled(salutation, re.IGNORECASE),
+        date_line=data.compiled(
+            rf"^(?:dato\s*:?\s*)?(?:[A-ZÆØÅ][\wæøå.-]+(?: [A-ZÆØÅ][\wæøå.-]+)?,?\s+)?(?:den\s+)?"
+            rf"(?:\d{{1,2}}\.\s*(?:{months})\s*\d{{2,4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\s*$", re.IGNORECASE),
+        reference_line=data.compiled(rf"^(?:{'|'.join(cues['reference_lines'])})\b\.?", re.IGNORECASE),
+    )
+
+
+def is_salutation(text: str) -> bool:
+    """A text that starts with a salutation: "Kære Anna"."""
+    return _cues().salutation.match(text) is not None
+
+
+def is_date_line(line: str) -> bool:
+    """"Aarhus, den 3. marts 2025", "Dato: 03.03.2025"."""
+    return _cues().date_line.match(line) is not None
+
+
+def is_reference_line(line: str) -> bool:
+    """"Sagsnr. 24-123", "J.nr. 5", "CPR-nr.", "Side 2"."""
+    return _cues().reference_line.match(line) is not None
+
+
+def is_address_line(line: str) -> bool:
+    """"Rådhuspladsen 2, 8000 Aarhus C", "Postboks 12"."""
+    return ADDRESS_LINE.match(line) is not None
 
 
 class Line(NamedTuple):
@@ -78,7 +111,7 @@ def is_running(document: Document, index: int) -> bool:
 
 
 def first_running(document: Document) -> int:
-    text, salutation = document.text, _SALUTATION_AT.match
+    text, salutation = document.text, _cues().salutation_at.match
     for i, b in enumerate(document.blocks):
         if is_running(document, i) and not salutation(text, b.start, b.end):
             return i
@@ -87,7 +120,7 @@ def first_running(document: Document) -> int:
 
 def salutation_block(document: Document, head_end: int) -> int | None:
     """Index of the salutation ("Kære Anna") before the body (``head_end``: first_running()), or None."""
-    text, salutation = document.text, _SALUTATION_AT.match
+    text, salutation = document.text, _cues().salutation_at.match
     for i in range(min(head_end, len(document.blocks)) - 1, -1, -1):
         b = document.blocks[i]
         if salutation(text, b.start, b.end):
@@ -153,7 +186,7 @@ def sender_lines(document: Document, title: int | None, closing: int | None, hea
     n = len(blocks)
     zone_of: dict[int, str] = {}
     text = document.text
-    salutation = _SALUTATION_AT.match
+    salutation = _cues().salutation_at.match
     for i in range(head_end):
         b = blocks[i]
         if i != title and not salutation(text, b.start, b.end):
@@ -243,14 +276,14 @@ def title_block(document: Document, limit: int) -> int | None:
                 continue
             text = block_text(document, i).strip()
             nxt = block_text(document, i + 1) if i + 1 < len(blocks) else ""
-            if not ("\n" not in text and text[-1:] not in ".!?:;," and SALUTATION.match(nxt)):
+            if not ("\n" not in text and text[-1:] not in ".!?:;," and is_salutation(nxt)):
                 continue
         else:
             text = block_text(document, i).strip()
-        if not text or SALUTATION.match(text) or REFERENCE_LINE.match(text):
+        if not text or is_salutation(text) or is_reference_line(text):
             continue
         digit = _DIGIT.search(text) is not None  # every date and every address line has a digit
-        if digit and (DATE_LINE.match(text) or ADDRESS_LINE.match(text)):
+        if digit and (is_date_line(text) or is_address_line(text)):
             continue
         if looks_like_sender(text) or ACRONYM_LINE.match(text):
             continue
@@ -293,7 +326,7 @@ def lead_text(document: Document, paragraphs: int = 2) -> tuple[int, int]:
     start = document.blocks[0].start if document.blocks else 0
     end = start
     seen = 0
-    text, salutation = document.text, _SALUTATION_AT.match
+    text, salutation = document.text, _cues().salutation_at.match
     for i, b in enumerate(document.blocks):
         end = b.end
         if is_running(document, i) and not salutation(text, b.start, b.end):
@@ -313,6 +346,6 @@ def looks_like_letter(document: Document, closing: int | None) -> bool:
         return True
     text = document.text
     for b in document.blocks:
-        if b.kind == LINES or _SALUTATION_AT.match(text, b.start, b.end):
+        if b.kind == LINES or _cues().salutation_at.match(text, b.start, b.end):
             return True
     return False

@@ -19,16 +19,8 @@ from ..search.names import NameSearch, alternation
 from ..search.prefilter import Guarded, refers_to_groups
 from . import data
 
-UNIT_SUFFIXES = ("afdeling", "center", "centret", "centeret", "forvaltning", "sekretariat", "kontor", "enhed", "team",
-                 "service", "tjeneste")
-UNIT_ENDINGS = ("en", "et", "s")
-_NOT_A_UNIT_WORDS = ("du", "din", "dit", "dine", "dig", "vi", "os", "vores", "jeres", "har", "er", "skal", "kan", "får",
-                     "fik", "blev", "bliver", "vil", "ikke", "tak", "hej", "kære")
-NOT_A_UNIT = re.compile(rf"(?<![\wæøå])(?:{'|'.join(_NOT_A_UNIT_WORDS)})(?![\wæøå])", re.IGNORECASE)
 UNIT_SHAPE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:(?:,| og| &| for| i| til| med)? [A-ZÆØÅ][\wæøå-]*)*$")
 UNIT_JOINED = re.compile(r" og | & |, ")
-CONTACT_LINE = Guarded(re.compile(r"\b(?:tlf|telefon|mail|e-mail|email|www|cvr|ean|fax|åbningstid\w*|kl\.)\b|@|https?://",
-                                  re.IGNORECASE))
 _DIGIT = re.compile(r"\d")
 
 
@@ -135,14 +127,15 @@ def municipality_by_place(text: str) -> str | None:
     return None
 
 
-def _unit_source(words: str) -> str:
-    return rf"(?<![\wæøå])(?:{words})|[\wæøå]+(?:{'|'.join(UNIT_SUFFIXES)})(?:{'|'.join(UNIT_ENDINGS)})?(?![\wæøå])"
-
-
 @cache
 def _units() -> NameSearch:
-    endings = tuple(s + e for s in UNIT_SUFFIXES for e in ("", *UNIT_ENDINGS))
-    return NameSearch(tuple(data.load("senders")["unit_words"]), _unit_source, endings=endings)
+    """The unit words, and words ending with a unit suffix ("Familieafdelingen"), as whole words."""
+    senders = data.load("senders")
+    suffixes, endings = senders["unit_suffixes"], senders["unit_endings"]
+    suffix, ending = "|".join(map(re.escape, suffixes)), "|".join(map(re.escape, endings))
+    words_ending = rf"[\wæøå]+(?:{suffix})(?:{ending})?(?![\wæøå])"
+    return NameSearch(tuple(senders["unit_words"]), lambda words: rf"(?<![\wæøå])(?:{words})|{words_ending}",
+                      endings=tuple(s + e for s in suffixes for e in ("", *endings)))
 
 
 def unit_word(text: str):
@@ -170,6 +163,18 @@ def job_title(text: str):
 
 
 @cache
+def _not_unit() -> re.Pattern:
+    words = "|".join(map(re.escape, data.load("senders")["not_unit_words"]))
+    return data.compiled(rf"(?<![\wæøå])(?:{words})(?![\wæøå])", re.IGNORECASE)
+
+
+@cache
+def _contact_line() -> Guarded:
+    words = "|".join(data.load("senders")["contact"]["contact_line"])
+    return Guarded(data.compiled(rf"\b(?:{words})\b|@|https?://", re.IGNORECASE))
+
+
+@cache
 def _generic() -> re.Pattern:
     words = alternation(tuple(data.load("senders")["generic"]))
     return data.compiled(rf"^\s*(?:{words})\s*[.,]?\s*$", re.IGNORECASE)
@@ -183,7 +188,7 @@ def is_generic(line: str) -> bool:
 def is_unit(text: str) -> bool:
     """Does a short line name a unit (team, centre, department …)? 'Borgerservice', 'Team Ydelser',
     'Natur, Miljø og Trafik' (capitalised words joined by og/&/commas) — not a sentence or a title."""
-    if len(text.split()) > 8 or _DIGIT.search(text) or CONTACT_LINE.search(text) or NOT_A_UNIT.search(text):
+    if len(text.split()) > 8 or _DIGIT.search(text) or _contact_line().search(text) or _not_unit().search(text):
         return False
     return bool(unit_word(text)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
 

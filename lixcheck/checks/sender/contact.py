@@ -8,47 +8,65 @@ phone patterns in the lines with a phone-shaped digit group, the others near the
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
-from ...letter import anatomy
+from ...letter import anatomy, data
 from ...letter.organisations import Organisation, match_organisation, unit_word
 from ...letter.view import Letter
-from ...search.anchored import anchored
-from ...search.prefilter import Guarded
+from ...search import Anchored, Guarded, searcher
 
 # A phone number needs a cue word nearby, or the "dd dd dd dd" shape, or its own line in the letterhead/signature.
 PHONE_NUMBER = r"(?:\+45[\s.]?)?(?<![\d.,-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}(?!\d|[.,-]\d)"
 # "dd dd dd dd" is how Danish letters write phone numbers; amounts, dates and CPR numbers never look like that.
 PHONE_PAIRS = re.compile(r"(?:\+45 ?)?(?<![\d.,-])\d{2} \d{2} \d{2} \d{2}(?!\d|[.,-]\d| ?\d)")
-PHONE_CUE = anchored(Guarded(re.compile(
-    rf"\b(?:tlf|telefon\w*|tel|ring\w*|mobil\w*|direkte|nummer|nr|opkald|sms)\b[^\n\d]{{0,40}}({PHONE_NUMBER})",
-    re.IGNORECASE)))
 PHONE_ALONE = re.compile(rf"^(?:[^\d\n]{{0,25}})({PHONE_NUMBER})\s*\.?$")
 # Every phone number of the patterns above holds such a digit group (a scan for it skips to the digits). In a text
 # that fold() reads (Latin-1 and typographic punctuation) \d is [0-9] (tests/test_sender_search.py), which the
 # regex engine tests inline instead of a Unicode look-up per character.
 PHONE_DIGITS = re.compile(r"\d\d[ .]?\d\d[ .]?\d\d[ .]?\d\d")
 _PHONE_DIGITS_09 = re.compile(r"[0-9][0-9][ .]?[0-9][0-9][ .]?[0-9][0-9][ .]?[0-9][0-9]")
-EMAIL = anchored(Guarded(re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)")))
-WEB = anchored(Guarded(re.compile(r"\b(?:https?://\S+|www\.[\w-]+\.\w+\S*|[\w-]+\.dk/\S+|borger\.dk|mit\.dk)",
-                                  re.IGNORECASE)))
-DIGITAL_REPLY = anchored(Guarded(re.compile(
-    r"\b(?:svar\w*|skriv\w*|kontakt\w*|send\w*|besvar\w*|henvend\w*)\b[^.\n]{0,60}"
-    r"\b(?:digital post|e-boks|borger\.dk|mit\.dk|selvbetjening\w*|kontaktformular\w*|sikker post)\b",
-    re.IGNORECASE)))
-# A web address is a way to get in touch only when the letter says so ("skriv til os via …").
-CONTACT_CONTEXT = re.compile(
-    r"\b(?:kontakt\w*|skriv\w*|send\w*|spørg\w*|svar\w*|ring\w*|henvend\w*|chat\w*|besked\w*|mail\w*|"
-    r"kontaktformular\w*|klag\w*|ansøg\w*|søg)\b", re.IGNORECASE)
 NAME = r"[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?"
-PERSON_CUE = Guarded(re.compile(
-    rf"\b(?:sagsbehandler|kontaktperson|rådgiver|socialrådgiver|jobkonsulent|konsulent|kontakt)\b(?:\s+(?:er|hedder))?"
-    rf"[,:]?\s+((?:{NAME}\s+){{1,3}}{NAME})",
-    re.IGNORECASE))
 # A sentence start: after [.!?] and white space before a capital letter, or after a blank line. (Written as one
 # character class first, which the regex engine skips to; the same matches as "[.!?]\s+(?=[A-ZÆØÅ])|\n\s*\n".)
 SENTENCE_START = re.compile(r"[.!?\n](?:(?<=[.!?])\s+(?=[A-ZÆØÅ])|(?<=\n)\s*\n)")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class _Searches:
+    """The contact patterns, built once from the cue words of data/senders.yml (``contact``)."""
+
+    phone_cue: Guarded | Anchored  # "Tlf. 12 34 56 78": tried only at the cue words
+    email: Guarded | Anchored  # tried only in the run of characters before each "@"
+    web: Guarded | Anchored
+    digital_reply: Guarded | Anchored  # "skriv til os via Digital Post"
+    contact_context: re.Pattern  # a sentence about getting in touch
+    person_cue: Guarded  # "Din sagsbehandler er Anna Hansen"
+
+
+def _words(cues: dict, key: str) -> str:
+    return "|".join(cues[key])
+
+
+@cache
+def _searches() -> _Searches:
+    cues = data.load("senders")["contact"]
+    return _Searches(
+        phone_cue=searcher(data.compiled(
+            rf"\b(?:{_words(cues, 'phone_cues')})\b[^\n\d]{{0,40}}({PHONE_NUMBER})", re.IGNORECASE)),
+        email=searcher(re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)")),
+        web=searcher(re.compile(r"\b(?:https?://\S+|www\.[\w-]+\.\w+\S*|[\w-]+\.dk/\S+|borger\.dk|mit\.dk)",
+                                re.IGNORECASE)),
+        digital_reply=searcher(data.compiled(
+            rf"\b(?:{_words(cues, 'reply_verbs')})\b[^.\n]{{0,60}}\b(?:{_words(cues, 'reply_channels')})\b",
+            re.IGNORECASE)),
+        contact_context=data.compiled(rf"\b(?:{_words(cues, 'contact_words')})\b", re.IGNORECASE),
+        person_cue=Guarded(data.compiled(
+            rf"\b(?:{_words(cues, 'person_roles')})\b(?:\s+(?:er|hedder))?[,:]?\s+((?:{NAME}\s+){{1,3}}{NAME})",
+            re.IGNORECASE)),
+    )
 
 
 def about_another_authority(text: str, pos: int, sender: Organisation | None) -> bool:
@@ -88,8 +106,9 @@ def find_phone(letter: Letter, sender: Organisation | None) -> str | None:
     on a letterhead or signature line."""
     text = letter.text
     lines = phone_lines(text, letter.folded is not None)
+    phone_cue = _searches().phone_cue
     for a, b, _first in lines:
-        for m in PHONE_CUE.finditer(text, letter.folded, a, b):
+        for m in phone_cue.finditer(text, letter.folded, a, b):
             if not about_another_authority(text, m.start(1), sender):
                 return _squash(m.group(1))
     for a, b, first in lines:
@@ -100,13 +119,13 @@ def find_phone(letter: Letter, sender: Organisation | None) -> str | None:
     for ln in letter.sender_lines:
         if any(a <= ln.start and ln.end <= b for a, b, _first in lines):
             m = PHONE_ALONE.match(ln.text)
-            if m and not anatomy.REFERENCE_LINE.match(ln.text):
+            if m and not anatomy.is_reference_line(ln.text):
                 return _squash(m.group(1))
     return None
 
 
 def find_email(letter: Letter, sender: Organisation | None) -> str | None:
-    for m in EMAIL.finditer(letter.text, letter.folded):
+    for m in _searches().email.finditer(letter.text, letter.folded):
         if not about_another_authority(letter.text, m.start(), sender):
             return m.group(0)
     return None
@@ -115,12 +134,12 @@ def find_email(letter: Letter, sender: Organisation | None) -> str | None:
 def find_web(letter: Letter, sender: Organisation | None) -> str | None:
     """A way to reply digitally ("skriv til os via Digital Post"), else a web address the letter offers for contact:
     on a sender line, or in a sentence about getting in touch."""
-    text = letter.text
-    for search in (DIGITAL_REPLY, WEB):
+    text, searches = letter.text, _searches()
+    for search in (searches.digital_reply, searches.web):
         for m in search.finditer(text, letter.folded):
             # (the cheap tests first; either one rules the match out)
-            if "@" in m.group(0) or (search is WEB and not _on_sender_line(letter, m.start())
-                                     and not CONTACT_CONTEXT.search(_sentence(text, m.start()))):
+            if "@" in m.group(0) or (search is searches.web and not _on_sender_line(letter, m.start())
+                                     and not searches.contact_context.search(_sentence(text, m.start()))):
                 continue
             if about_another_authority(text, m.start(), sender):
                 continue
@@ -130,7 +149,7 @@ def find_web(letter: Letter, sender: Organisation | None) -> str | None:
 
 def find_person(letter: Letter) -> str | None:
     """A contact person named in the text: "Din sagsbehandler er Anna Hansen"."""
-    m = PERSON_CUE.search(letter.text, letter.folded)
+    m = _searches().person_cue.search(letter.text, letter.folded)
     if m and match_organisation(m.group(1)) is None and not unit_word(m.group(1)):
         return m.group(1)
     return None

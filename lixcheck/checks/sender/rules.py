@@ -6,14 +6,18 @@ Rules: sender.organisation, sender.unit, sender.contact, sender.acronym, sender.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ...engine import Context, Hit, RuleInfo, register_check
 from ...letter import anatomy
 from ...letter import data as letter_data
 from .analysis import SenderInfo, analyse
 
-WE = re.compile(r"(?<![\wæøå])(?:vi|os|vores|vor|vort|vore)(?![\wæøå])", re.IGNORECASE)
+
+@cache
+def _we() -> re.Pattern:
+    words = "|".join(map(re.escape, letter_data.load("senders")["we_words"]))
+    return letter_data.compiled(rf"(?<![\wæøå])(?:{words})(?![\wæøå])", re.IGNORECASE)
 
 
 def sender_info(ctx: Context) -> SenderInfo:
@@ -70,7 +74,7 @@ def check_we(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[H
         return []
     for i, b in enumerate(letter.blocks):
         if letter.is_running(i):
-            m = WE.search(letter.text, b.start, b.end)
+            m = _we().search(letter.text, b.start, b.end)
             if m:
                 return [Hit(rule, m.start(), m.end())]
     return []
