@@ -166,6 +166,19 @@ def test_internal_acronym_as_sender_is_flagged_with_its_plain_name():
     assert "sender.acronym" not in ids(lixcheck.check(spelled))
 
 
+def test_acronym_expansions_come_from_one_list():
+    """sender.acronym and the acronym rule give the same expansion: the acronym rule's `known` list is the one list
+    (issue 16: "MSB" had two different expansions)."""
+    from lixcheck.checks.sender import rules as sender_rules
+
+    internal = set(gazetteer.load("senders")["acronyms"])
+    known = sender_rules.expansions(Config())
+    assert internal and internal <= set(known)  # every internal acronym has its expansion there
+    text = "Kære Anna\n\nVi har modtaget din ansøgning.\n\nMed venlig hilsen\nSUF\nKøbenhavns Kommune\n"
+    found = {f.rule: f.replacements for f in lixcheck.check(text).findings if f.text == "SUF"}
+    assert found["sender.acronym"] == found["acronym"] == ("Sundheds- og Omsorgsforvaltningen",)
+
+
 def test_acronym_list_is_extendable_by_a_rule_extension(tmp_path):
     (tmp_path / "eksempelby.yml").write_text(
         "rules:\n  - extend: sender.acronym\n    params:\n      acronyms:\n        TMU: Teknik, Miljø og Udvikling\n",

@@ -9,6 +9,8 @@ import re
 from functools import cache, lru_cache
 
 from ...engine import Context, Hit, RuleInfo, register_check
+from ...engine import settings as rule_settings
+from ...engine.loader import load_specs
 from ...letter import anatomy
 from ...letter import data as letter_data
 from .analysis import SenderInfo, analyse
@@ -80,17 +82,33 @@ def check_we(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[H
     return []
 
 
-@lru_cache(maxsize=1)
-def _data_acronyms() -> dict[str, str]:
-    out = {}
-    for acr, v in (letter_data.load("senders").get("acronyms") or {}).items():
-        out[acr] = v["name"] if isinstance(v, dict) else str(v)
-    return out
+@lru_cache(maxsize=16)
+def _known(paths: tuple[str, ...], plugins: bool | tuple[str, ...]) -> dict[str, str]:
+    """The acronym rule's ``known`` list (rules/da/acronyms.yml and the packs and folders that extend it)."""
+    specs, _ = load_specs(list(paths), plugins if isinstance(plugins, bool) else list(plugins))
+    spec = specs.get("acronym")
+    return dict(spec.data.get("known") or {}) if spec is not None else {}
 
 
-def internal_acronyms(extra: dict | None = None) -> dict[str, str]:
-    """Known internal acronyms → plain name (data plus a rule's params)."""
-    out = dict(_data_acronyms())
+_last: tuple[object, dict[str, str]] = (None, {})  # (the Config asked for last, its expansions): one look-up a letter
+
+
+def expansions(config) -> dict[str, str]:
+    """What each acronym stands for, under ``config``: the acronym rule's list, the one list of expansions."""
+    global _last
+    last = _last
+    if last[0] is config and config is not None:
+        return last[1]
+    s = rule_settings.parse(config.rules if config is not None else {})
+    found = _known(s.paths, s.plugins)
+    _last = (config, found)
+    return found
+
+
+def internal_acronyms(config, extra: dict | None = None) -> dict[str, str]:
+    """The internal acronyms of data/senders.yml → what they stand for, plus those a rule's params add."""
+    known = expansions(config)
+    out = {acr: known[acr] for acr in letter_data.load("senders").get("acronyms") or {} if acr in known}
     for acr, v in (extra or {}).items():
         out[str(acr)] = v["name"] if isinstance(v, dict) else str(v)
     return out
@@ -106,7 +124,7 @@ def _acronym_re(acronyms: tuple[str, ...]) -> re.Pattern:
 def check_acronym(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """An internal acronym (MSB, BUF …) standing as the sender's name, with its plain name nowhere in the letter."""
     info = sender_info(ctx)
-    acronyms = internal_acronyms((params or {}).get("acronyms"))
+    acronyms = internal_acronyms(ctx.config, (params or {}).get("acronyms"))
     if not acronyms:
         return []
     text = ctx.document.text
