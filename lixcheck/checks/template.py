@@ -15,8 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..engine import Context, Hit, RuleInfo, register_check
-from ..letter import anatomy
-from ..letter import data as gazetteer
+from ..letter import anatomy, data
 from ..privacy import mask_cpr, six_digits_at  # noqa: F401  (mask_cpr re-exported: fronts import it from here too)
 from ..search.anchored import anchored
 from ..search.prefilter import Guarded
@@ -90,15 +89,15 @@ def check_cpr(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[
 
 @lru_cache(maxsize=1)
 def _instruction_res() -> tuple:
-    data = gazetteer.load("template")
-    verbs = gazetteer.alternation(tuple(data["instruction_verbs"]))
-    paren = gazetteer.alternation(tuple(data["paren_instruction_verbs"]))
-    bracket = gazetteer.compiled(
+    template = data.load("template")
+    verbs = data.alternation(tuple(template["instruction_verbs"]))
+    paren = data.alternation(tuple(template["paren_instruction_verbs"]))
+    bracket = data.compiled(
         rf"\[\s*(?:{verbs})\b[^\[\]\n]{{0,100}}\]|<\s*(?:{verbs})\b[^<>\n]{{0,100}}>|«\s*(?:{verbs})\b[^«»\n]{{0,100}}»",
         re.IGNORECASE)
-    parens = gazetteer.compiled(rf"\(\s*(?:{paren})\b[^()\n]{{0,100}}\)", re.IGNORECASE)
-    phrases = gazetteer.any_of(tuple(data["instruction_phrases"]))
-    filler = gazetteer.compiled(data["filler"], 0)
+    parens = data.compiled(rf"\(\s*(?:{paren})\b[^()\n]{{0,100}}\)", re.IGNORECASE)
+    phrases = data.any_of(tuple(template["instruction_phrases"]))
+    filler = data.compiled(template["filler"], 0)
     return tuple(anchored(Guarded(rx)) for rx in (bracket, parens, phrases, filler))
 
 
@@ -117,9 +116,9 @@ def check_instruction(ctx: Context, rule: RuleInfo, params: dict | None = None) 
 
 @lru_cache(maxsize=1)
 def _generic_title_res() -> tuple[frozenset[str], re.Pattern]:
-    data = gazetteer.load("template")
-    words = frozenset(w.lower() for w in data["generic_titles"])
-    return words, gazetteer.any_of(tuple(f"^(?:{p})$" for p in data["generic_title_patterns"]))
+    template = data.load("template")
+    words = frozenset(w.lower() for w in template["generic_titles"])
+    return words, data.any_of(tuple(f"^(?:{p})$" for p in template["generic_title_patterns"]))
 
 
 def is_generic_title(title: str) -> bool:
