@@ -13,7 +13,7 @@ from lixcheck.checks import decision, letter_kind, template
 from lixcheck.letter import data as gazetteer
 from lixcheck.search import any_of
 from lixcheck.search.anchored import Anchored, anchored
-from lixcheck.search.prefilter import Guarded, fold
+from lixcheck.search.prefilter import Guarded, fold_letter
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))
@@ -54,7 +54,7 @@ def _synthetic() -> list[Anchored]:
 
 
 def _compare(a: Anchored, text: str, pos: int, end: int) -> None:
-    folded = fold(text)
+    folded = fold_letter(text)
     plain = a.pattern
     m, p = a.search(text, folded, pos, end), plain.search(text, pos, end)
     assert (m and m.span()) == (p and p.span()), (a.pattern.pattern, text, pos, end)
@@ -111,7 +111,7 @@ def test_alternations_are_searched_joined():
 def _compare_found(key, text: str, pos: int, end: int) -> None:
     patterns = [re.compile(p, re.IGNORECASE) for p in _data_patterns(*key)]
     joined = any_of(_data_patterns(*key))
-    folded = fold(text)
+    folded = fold_letter(text)
     if pos == 0 and end == len(text):
         assert joined.found(text, folded) == joined.found(text, None) == any(
             p.search(text) is not None for p in patterns), (key, text)

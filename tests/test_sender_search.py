@@ -17,7 +17,7 @@ from lixcheck.checks.sender import analysis, contact
 from lixcheck.document import HEADING, LINES, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from lixcheck.letter import anatomy, organisations
 from lixcheck.letter import data as gazetteer
-from lixcheck.search.prefilter import fold
+from lixcheck.search.prefilter import fold, fold_letter
 
 SEPARATORS = [" ", " ", "  ", "\n", "\n\n", ", ", ".", "-", "_", "/", "\t", "\r\n", "æ", "Ø", "1", "@"]
 ODD = ["ſ", "K", "İ", "Σ", "ß", "é", "\u00a0", "\u2028"]  # characters whose case folding in re is not plain lower()
@@ -51,7 +51,7 @@ PHONE_PIECES = ["12 34 56 78", "12345678", "+45 12 34 56 78", "+45\n12 34 56 78"
 
 def _contact_matches(search, text: str, a: int = 0, b: int | None = None) -> list:
     """What the contact search finds, given the letter's folded text as the sender analysis gives it."""
-    return _spans(search.finditer(text, fold(text), a, b))
+    return _spans(search.finditer(text, fold_letter(text), a, b))
 
 
 def test_phone_and_email_searches_are_the_regex_matches():

@@ -17,8 +17,8 @@ from functools import cache
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..letter import data
 from ..letter.view import Letter
-from ..search import Anchored, AnyOf, Guarded, any_of, fold, searcher
-from ..search.prefilter import needles
+from ..search import Anchored, AnyOf, Guarded, any_of, searcher
+from ..search.prefilter import fold_letter, needles
 from .letter_kind import DECISION, PARTSHOERING, detect_kind, normalise_kind
 
 
@@ -194,7 +194,7 @@ def decision_outcome(letter: Letter, body_end: int) -> str:
     search = _searches()
     s, e = letter.lead
     lead = (letter.title.text if letter.title else "") + "\n" + letter.text[s:e]
-    lead_folded = fold(lead)  # (four searches of the lead share its needle index)
+    lead_folded = fold_letter(lead)  # (four searches of the lead share its needle index)
     refusal = search.negative.found(lead, lead_folded)
     if refusal and search.loan is not None and search.loan.found(lead, lead_folded):
         # Repayment terms of a granted loan are not a refusal; other adverse signs still count.

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..document import Document
 from ..nlp.sentences import Sentence, split
-from ..search.prefilter import Folded, fold
+from ..search.prefilter import Folded, fold_letter
 from . import anatomy
 from .anatomy import Line, Section, Title
 
@@ -50,7 +50,7 @@ class Letter:
 
     @cached_property
     def folded(self) -> Folded | None:
-        return fold(self.text)
+        return fold_letter(self.text)
 
     @cached_property
     def body_start(self) -> int:

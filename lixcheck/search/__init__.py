@@ -2,7 +2,7 @@
 pattern's results. Used by the engine's rule types and by the checks alike; imports nothing from the rest of
 lixcheck.
 
-Fold a letter once (``folded = fold(text)``; the Letter view keeps it as ``letter.folded``) and pass it to every
+Fold a letter once (``folded = fold_letter(text)``; the Letter view keeps it as ``letter.folded``) and pass it to every
 search of the letter: its needle index (one Aho-Corasick scan for the literal strings of every pattern) is built by
 the first search and answers the others.
 
@@ -24,7 +24,7 @@ import re
 
 from .anchored import Anchored, BeforeTail, anchored
 from .names import NameSearch, alternation
-from .prefilter import AnyOf, Folded, Guarded, SearchSet, fold, joined
+from .prefilter import AnyOf, Folded, Guarded, SearchSet, fold, fold_letter, joined
 
 
 def searcher(pattern: re.Pattern) -> Guarded | Anchored:
@@ -45,4 +45,4 @@ def any_of(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) ->
 
 
 __all__ = ["Anchored", "AnyOf", "BeforeTail", "Folded", "Guarded", "NameSearch", "SearchSet", "alternation", "any_of",
-           "fold", "searcher"]
+           "fold", "fold_letter", "searcher"]

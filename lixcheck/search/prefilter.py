@@ -13,8 +13,8 @@ A letter is searched by some 150 patterns with some 550 needles in all: testing 
 a fifth of check()'s time. So every needle of every case-insensitive Guarded goes into one Aho-Corasick automaton
 (pyahocorasick), and a folded text of INDEX_MIN+ characters is scanned once for all of them: the index of where each
 needle occurs then answers every test on that text and its windows. The index travels with the folded text:
-fold(text) gives a Folded string, built once per letter (the Letter view keeps it) and passed to every search of
-the letter; its first search builds the index. A search without it, shorter texts and case-sensitive patterns use
+fold_letter(text) gives a Folded string, built once per letter (the Letter view keeps it) and passed to every search
+of the letter; its first search builds the index. A search without it, shorter texts and case-sensitive patterns use
 str.find (a Guarded built after a text was indexed has that index rebuilt).
 """
 
@@ -52,20 +52,21 @@ class Folded(str):
     __slots__ = ("index",)
 
 
-def fold(text: str) -> Folded | None:
-    """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs.
-
-    Fold a letter once and pass the result to each of its searches: the letter's needle index is kept with it."""
-    if text.isascii() or _UNSAFE.search(text) is None:
-        folded = Folded(text.lower())
-        folded.index = None
-        return folded
-    return None
-
-
-def _lower(text: str) -> str | None:
-    """fold(text) as a plain string, for a search that was not given the folded text (no index is kept for it)."""
+def fold(text: str) -> str | None:
+    """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs."""
     return text.lower() if text.isascii() or _UNSAFE.search(text) is None else None
+
+
+def fold_letter(text: str) -> Folded | None:
+    """fold(text) for a text that many searches read (a letter): pass it to each of them, and the needle index that
+    the first one builds is kept with it. (A Folded is an object the garbage collector tracks: fold a line with
+    fold().)"""
+    folded = fold(text)
+    if folded is None:
+        return None
+    folded = Folded(folded)
+    folded.index = None
+    return folded
 
 
 class _Registry:
@@ -388,7 +389,7 @@ class Guarded:
         """(hay, index): the text the needles are looked up in -- the case-folded text for IGNORECASE patterns, None
         when it cannot be folded safely -- and its needle index when there is one that holds this pattern's strings."""
         if self.ignorecase:
-            hay = _lower(text) if folded is None else folded
+            hay = fold(text) if folded is None else folded
             if hay is None:
                 return None, None
         else:
@@ -446,7 +447,7 @@ class Guarded:
             return True
         # (_where and _possible_in, written out: this runs ~100 times per letter)
         if self.ignorecase:
-            hay = _lower(text) if folded is None else folded
+            hay = fold(text) if folded is None else folded
             if hay is None:
                 return True
         else:
@@ -580,12 +581,12 @@ class AnyOf:
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         if folded is None:
-            folded = _lower(text)  # once for all parts (None again for a text the filter cannot read: no skipping)
+            folded = fold(text)  # once for all parts (None again for a text the filter cannot read: no skipping)
         return any(g.possible(text, folded, pos, endpos) for g in self.parts)
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         if folded is None:
-            folded = _lower(text)
+            folded = fold(text)
             if folded is None:
                 end = len(text) if endpos is None else endpos
                 return any(g.pattern.search(text, pos, end) is not None for g in self.parts)
