@@ -4,75 +4,56 @@
     >>> report = check("Vi har modtaget din ansøgning. Du får svar inden 14 dage.")
     >>> report.to_dict()["lix"]["value"]
 
-The public API: check(), check_many(), lix(), Report, Finding, Lix, InputError, ConfigError.
+The public API: check(), check_many(), lix(), annotate(), Checker (the same for one configuration, and what the
+CLI, the web app and the batch use), Config, Report, Finding, Lix, InputError, ConfigError, UnknownKind, and
+mask_cpr() (CPR numbers as ddmmyy-XXXX: every Report is masked already; for your own logs).
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .errors import ConfigError, InputError
+from .checker import Checker
+from .config import Config
+from .errors import ConfigError, InputError, UnknownKind
 from .model import Finding, Lix, Report
+from .privacy import mask_cpr
+from .version import __version__
 
-__all__ = ["check", "check_many", "lix", "annotate", "Report", "Finding", "Lix", "InputError", "ConfigError",
-           "__version__"]
+__all__ = ["check", "check_many", "lix", "annotate", "Checker", "Config", "Report", "Finding", "Lix", "InputError",
+           "ConfigError", "UnknownKind", "mask_cpr", "__version__"]
+
+_default = Checker()  # (cheap: the pipeline and the rules load on its first check)
+_last: tuple[object, Checker] = (None, _default)  # the config object asked for last, and its Checker
 
 
-def _config(config):
-    from .config import from_dict
-
-    return from_dict(config)
-
-
-_lix_parts: tuple | None = None  # (default Config, read_text, document_lix): lix() is called per text in loops
+def _checker(config) -> Checker:
+    """The Checker for a config argument: the default one, or one per config object asked for last (check() is
+    called once per letter, usually with the same config)."""
+    global _last
+    if config is None:
+        return _default
+    last = _last
+    if last[0] is config:
+        return last[1]
+    checker = Checker(config)
+    _last = (config, checker)
+    return checker
 
 
 def lix(text: str, *, config: dict[str, Any] | None = None) -> Lix:
     """LIX of a Danish text, with W/S/L counts; fast (no spaCy). ``value`` is None when not computed."""
-    global _lix_parts
-    if _lix_parts is None:
-        from .config import Config
-        from .readability import document_lix
-        from .readers.text import read_text
-
-        _lix_parts = (Config(), read_text, document_lix)  # the default Config is only read, never changed
-    default, read_text, document_lix = _lix_parts
-    cfg = default if config is None else _config(config)
-    if not isinstance(text, str):
-        raise TypeError(f"lix() takes text (str), not {type(text).__name__}; check() reads files and bytes")
-    if len(text) > cfg.max_bytes:
-        from .readers import too_large
-
-        raise too_large(len(text), cfg.max_bytes)
-    return document_lix(read_text(text), cfg)
+    return _checker(config).lix(text)
 
 
 def check(source, *, kind: str | None = None, config: dict[str, Any] | None = None) -> Report:
     """Check one letter: ``source`` is text (str), a path (str or os.PathLike) or bytes of any supported format.
 
-    Raises InputError for input that cannot be read, ConfigError for a wrong configuration.
+    Raises InputError for input that cannot be read, ConfigError for a wrong configuration (UnknownKind, a
+    ConfigError, for a letter kind lixcheck does not know).
     """
-    global _reading, _analyzer
-    if _reading is None:  # (imports inside a function cost a lookup per call; check() runs per letter)
-        from .config import from_dict
-        from .readers import read
-
-        _reading = (from_dict, read)
-    from_dict, read = _reading
-    cfg = from_dict(config)
-    document = read(source, cfg)  # bad input is refused before spaCy, the pipeline and the rules are loaded
-    if _analyzer is None:
-        from .analysis import analyzer
-
-        _analyzer = analyzer
-    return _analyzer(cfg).check(document, kind)
-
-
-_reading: tuple | None = None  # (config.from_dict, readers.read), imported on the first check()
-_analyzer = None  # analysis.analyzer, imported once the first input has been read
+    return _checker(config).check(source, kind=kind)
 
 
 def check_many(sources: Iterable, *, kind: str | None = None, config: dict[str, Any] | None = None,
@@ -81,18 +62,7 @@ def check_many(sources: Iterable, *, kind: str | None = None, config: dict[str, 
 
     An unreadable item raises InputError when reached; the batch front records such items instead.
     """
-    from .analysis import analyzer
-    from .readers import read
-
-    cfg = _config(config)
-    engine = analyzer(cfg)
-
-    def documents():
-        for item in sources:
-            src, k = item if isinstance(item, tuple) else (item, kind)
-            yield read(src, cfg), k
-
-    yield from engine.check_many(documents(), n_process=n_process, batch_size=batch_size)
+    return _checker(config).check_many(sources, kind=kind, n_process=n_process, batch_size=batch_size)
 
 
 def annotate(source, *, output=None, kind: str | None = None, config: dict[str, Any] | None = None) -> bytes:
@@ -100,6 +70,4 @@ def annotate(source, *, output=None, kind: str | None = None, config: dict[str, 
 
     With ``output`` the copy is also written there (atomically); the original file is never changed.
     """
-    from .writers.docx_annotate import annotate_source
-
-    return annotate_source(source, _config(config), output=output, kind=kind)
+    return _checker(config).annotate(source, output=output, kind=kind)

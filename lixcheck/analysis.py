@@ -1,6 +1,8 @@
 """The one analysis path: Document → sentences → spaCy Doc → rules → Report.
 
-Every front (library, CLI, web, batch) calls this; none scores anything itself.
+Every front reaches it through lixcheck.Checker (lixcheck/checker.py); none scores anything itself. This layer sits
+above the rule engine and the Python checks: it registers the built-in checks, compiles the rules, detects the
+letter kind and turns the rules' hits into the Report's findings.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from . import __version__
 from .config import Config
 from .document import LIST_ITEM, RUNNING_TEXT, Document
 from .engine import Context, Hit, RuleSet, load_ruleset
@@ -20,6 +21,7 @@ from .nlp import pipeline
 from .nlp.sentences import Sentence, split
 from .privacy import mask_cpr, mask_json
 from .readability import count_words, make_lix
+from .version import __version__
 
 REASON_NOT_RUNNING_TEXT = "not running text (heading, address or signature lines)"
 
@@ -87,10 +89,46 @@ def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Sp
 
 @cache
 def _letter_kind():
-    """(detect_kind, normalise_kind), imported on first use (the letter checks import the engine, which imports us)."""
+    """(detect_kind, normalise_kind) of the letter checks, imported once. Importing lixcheck.checks registers the
+    built-in Python checks with the engine, which must happen before any rule set is compiled."""
     from .checks.letter_kind import detect_kind, normalise_kind
 
     return detect_kind, normalise_kind
+
+
+class TokenStage:
+    """The hook for a cache of token analysis (lixcheck/batch/cache.py), documented here because it is a promise:
+    with the embedded stack every component but the sentence marks depends on each token alone, and spaCy never
+    joins text across whitespace, so a letter's text cut at whitespace can be tokenised and lemmatised piece by
+    piece and joined again into exactly the Doc of the whole text. ``arrays(piece)`` gives a piece's token columns
+    (ORTH, SPACY, LEMMA), which are safe to keep; ``join(arrays)`` makes the Doc for Analyzer.check(doc=...).
+    Everything else (sentences, LIX, every rule) still runs on the whole letter there."""
+
+    TOKEN_LOCAL = frozenset({"lixcheck_sentences", "lixcheck_lemmas"})  # the components that allow it
+
+    def __init__(self, nlp, identity: str):
+        import numpy
+        from spacy.attrs import LEMMA, ORTH, SPACY
+
+        self._numpy, self._attrs, self._lemma = numpy, [ORTH, SPACY, LEMMA], [LEMMA]
+        self.nlp = nlp
+        self.identity = identity  # pipeline and rule-set version: part of every cache key
+        self._procs = [p for n, p in nlp.pipeline if n != pipeline.SENTENCE_COMPONENT]
+
+    def arrays(self, text: str):
+        doc = self.nlp.make_doc(text)
+        for proc in self._procs:
+            doc = proc(doc)
+        return doc.to_array(self._attrs)
+
+    def join(self, arrays: list):
+        from spacy.tokens import Doc
+
+        arr = self._numpy.concatenate(arrays) if len(arrays) > 1 else arrays[0]
+        strings = self.nlp.vocab.strings
+        doc = Doc(self.nlp.vocab, words=[strings[int(o)] for o in arr[:, 0]], spaces=arr[:, 1].astype(bool).tolist())
+        doc.from_array(self._lemma, arr[:, 2:3])
+        return doc
 
 
 class Analyzer:
@@ -99,25 +137,38 @@ class Analyzer:
     def __init__(self, config: Config):
         self.config = config
         self.nlp, self.pipeline_info = pipeline.load(config.model)
+        _letter_kind()  # (registers the built-in checks before the rules are compiled)
         self.ruleset: RuleSet = load_ruleset(config)
         self._procs = tuple(proc for _name, proc in self.nlp.pipeline)  # nlp.pipeline builds a new list per call
+        self._sentence_proc = dict(self.nlp.pipeline).get(pipeline.SENTENCE_COMPONENT)
         self._lock = threading.Lock()  # spaCy pipelines are not guaranteed thread-safe while processing
+        info = self.pipeline_info
+        self.token_stage = (TokenStage(self.nlp, f"{info.name}|{info.version}|{self.ruleset.version}|")
+                            if set(self.nlp.pipe_names) <= TokenStage.TOKEN_LOCAL else None)
 
-    def prepare(self, document: Document):
+    def prepare(self, document: Document, doc=None):
         if not document.text.strip():
             raise _empty_error()
         if len(document.text) > self.nlp.max_length:  # spaCy refuses it with a ValueError; say it clearly
             raise _too_long_error(len(document.text), self.nlp.max_length)
         measured = measure(document, self.config)
-        doc = self.nlp.make_doc(document.text)
+        if doc is None:
+            doc = self.nlp.make_doc(document.text)
         doc.user_data[pipeline.SENTS_KEY] = [s.start for s in measured[0]]
         return doc, measured
 
-    def check(self, document: Document, kind: str | None = None) -> Report:
-        doc, measured = self.prepare(document)
+    def check(self, document: Document, kind: str | None = None, doc=None) -> Report:
+        """``doc``: a Doc made by self.token_stage (the cache hook): tokens and lemmas are in it already, so only
+        the sentence marks are added; else the whole pipeline runs."""
+        cached = doc is not None
+        doc, measured = self.prepare(document, doc)
         with self._lock:
-            for proc in self._procs:
-                doc = proc(doc)
+            if cached:
+                if self._sentence_proc is not None:
+                    doc = self._sentence_proc(doc)
+            else:
+                for proc in self._procs:
+                    doc = proc(doc)
         return self.finish(document, doc, measured, kind)
 
     def check_many(self, documents: Iterable[tuple[Document, str | None]], *, n_process: int = 1,
@@ -147,7 +198,7 @@ class Analyzer:
         findings = make_findings(document, hits, self.config, text)
         meta = {
             "format": document.format,
-            "kind": ctx.kind if kind_detected else mask_cpr(ctx.kind),  # (a given kind is the caller's text)
+            "kind": ctx.kind,  # (a given kind is an id from lixcheck's table of kinds, as a detected one)
             "kind_detected": kind_detected,
             "pipeline": self.pipeline_info.to_dict(),
             "lix_mode": self.config.lix_mode,

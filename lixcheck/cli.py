@@ -8,30 +8,14 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import kinds
+from .console import checker, fail
 from .errors import ConfigError, InputError
+from .version import __version__
 
 SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
 FAIL_ON = ("error", "warning", "suggestion", "never")
 SAMPLE = Path(__file__).parent / "samples" / "afgoerelse.txt"
-
-
-def fail(message: str) -> None:
-    """Print a clear error on stderr and exit 2 (never a traceback)."""
-    click.echo(f"lixcheck: fejl: {message}", err=True)
-    sys.exit(2)
-
-
-def load_config(config_path: str | None):
-    from . import config as cfgmod
-
-    try:
-        if config_path:
-            return cfgmod.load_file(Path(config_path))
-        found = cfgmod.find_file()
-        return cfgmod.load_file(found) if found else cfgmod.Config()
-    except ConfigError as e:
-        fail(str(e))
 
 
 def expand_paths(paths: tuple[str, ...]) -> list[str]:
@@ -64,7 +48,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
               help="Output: tekst, ét JSON-objekt pr. input, eller én JSON-linje pr. input.")
-@click.option("--kind", default=None, help="Brevtype, fx decision, partshøring, information.")
+@click.option("--kind", default=None, help="Brevtype (ellers findes den selv): " + ", ".join(kinds.ids()) + ".")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Afslut med kode 1, hvis der er fund på dette niveau eller højere.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
@@ -72,17 +56,15 @@ def main() -> None:
 @click.option("--sample", is_flag=True, help="Tjek det indbyggede eksempelbrev.")
 def check_cmd(paths, fmt, kind, fail_on, config_path, sample):
     """Tjek breve: filer, mapper, mønstre (*.docx) eller - for standard-input."""
-    from .analysis import analyzer
-    from .readers import read, read_bytes
-
-    cfg = load_config(config_path)
+    engine = checker(config_path)
+    kind = _kind(kind)
     if sample:
         paths = (*paths, str(SAMPLE))
     if not paths:
         fail("angiv mindst én fil, en mappe eller - for standard-input (se lixcheck check --help)")
     inputs = expand_paths(paths)
     try:
-        engine = analyzer(cfg)
+        engine.load()
     except ConfigError as e:
         fail(str(e))
     worst = 0
@@ -90,8 +72,7 @@ def check_cmd(paths, fmt, kind, fail_on, config_path, sample):
     results = []
     for name in inputs:
         try:
-            document = read_bytes(sys.stdin.buffer.read(), cfg) if name == "-" else read(Path(name), cfg)
-            report = engine.check(document, kind)
+            report = engine.check(sys.stdin.buffer.read() if name == "-" else Path(name), kind=kind)
         except InputError as e:
             errors += 1
             click.echo(f"lixcheck: {name}: {e.message_da}", err=True)
@@ -117,18 +98,17 @@ def check_cmd(paths, fmt, kind, fail_on, config_path, sample):
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Ny .docx-fil med kommentarer (originalen ændres aldrig).")
-@click.option("--kind", default=None, help="Brevtype, fx decision, partshøring, information.")
+@click.option("--kind", default=None, help="Brevtype (ellers findes den selv): " + ", ".join(kinds.ids()) + ".")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Konfigurationsfil (lixcheck.toml). Ellers findes den nærmeste selv.")
 def annotate_cmd(path, output, kind, config_path):
     """Skriv en kopi af et Word-dokument med en kommentar for hvert fund."""
-    from .writers.docx_annotate import annotate_source
-
-    cfg = load_config(config_path)
+    engine = checker(config_path)
+    kind = _kind(kind)
     if not Path(path).is_file():
         fail(f"filen findes ikke: {path}")
     try:
-        annotate_source(Path(path), cfg, output=output, kind=kind)
+        engine.annotate(Path(path), output=output, kind=kind)
     except InputError as e:
         fail(f"{path}: {e.message_da}")
     except ConfigError as e:
@@ -155,7 +135,7 @@ def serve_cmd(host, port, threads, workers, config_path):
         from .web.serving import serve
     except ImportError as e:
         fail(f"web-appen kræver lixcheck[web] (mangler {e.name})")
-    cfg = load_config(config_path)
+    cfg = checker(config_path).config
 
     def announce():
         click.echo(f"lixcheck kører på http://{host}:{port}/ (stop med Ctrl+C)", err=True)
@@ -166,6 +146,14 @@ def serve_cmd(host, port, threads, workers, config_path):
         fail(str(e))
     except OSError as e:
         fail(f"kan ikke lytte på {host}:{port} ({e.strerror or e})")
+
+
+def _kind(kind: str | None) -> str | None:
+    """The kind id for --kind; an unknown kind ends the command with the list of known kinds."""
+    try:
+        return kinds.normalise(kind)
+    except ConfigError as e:
+        fail(e.message_da)
 
 
 def render_text(report, name):
@@ -180,8 +168,8 @@ from .batch.commands import batch_cmd, report_cmd  # noqa: E402
 main.add_command(batch_cmd)
 main.add_command(report_cmd)
 
-# Rule commands (lixcheck/engine/commands.py): `lixcheck rules list|explain|doc`.
-from .engine.commands import rules_group  # noqa: E402
+# Rule commands (lixcheck/rules_cli.py): `lixcheck rules list|explain|doc`.
+from .rules_cli import rules_group  # noqa: E402
 
 main.add_command(rules_group)
 

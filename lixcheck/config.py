@@ -101,3 +101,13 @@ def load_file(path: Path) -> Config:
     if Path(path).name == "pyproject.toml":
         data = data.get("tool", {}).get("lixcheck", {})
     return from_dict(data, where=str(path))
+
+
+def load(path: Path | None = None) -> Config:
+    """The configuration in ``path``, else in the nearest lixcheck.toml or pyproject.toml [tool.lixcheck] from the
+    current folder upwards, else the defaults. Raises ConfigError for a file that cannot be read or is wrong."""
+    if path is None:
+        path = find_file()
+        if path is None:
+            return _DEFAULT
+    return load_file(path)

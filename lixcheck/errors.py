@@ -1,4 +1,4 @@
-"""The one exception type that callers of lixcheck need to catch for bad input."""
+"""The exceptions callers of lixcheck catch: InputError for bad input, ConfigError for a wrong configuration."""
 
 
 class InputError(ValueError):
@@ -14,5 +14,24 @@ class InputError(ValueError):
         self.message_da = message_da or message
 
 
+def too_large(size: int, limit: int) -> InputError:
+    """The error for input over the size limit (Config.max_bytes)."""
+    return InputError(
+        f"input is too large ({size:,} bytes; the limit is {limit:,})",
+        code="too_large",
+        message_da=f"Teksten eller filen er for stor. Den må højst fylde {max(limit // 1_000_000, 1)} MB.",
+    )
+
+
 class ConfigError(ValueError):
     """A configuration or rule file that is wrong: unknown key, unknown rule id, invalid value."""
+
+
+class UnknownKind(ConfigError):
+    """A letter kind that is not in lixcheck's table of kinds (lixcheck/data/kinds.yml); the message lists them.
+
+    ``error.message_da`` says the same in Danish for users."""
+
+    def __init__(self, message: str, *, message_da: str | None = None):
+        super().__init__(message)
+        self.message_da = message_da or message

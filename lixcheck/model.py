@@ -24,6 +24,21 @@ BAND_DA = {
 }
 SEVERITIES = ("error", "warning", "suggestion")
 CATEGORIES = ("readability", "jargon", "passive", "acronym", "template", "sender", "decision", "structure")
+# The Danish names users see, in one place for every front (CLI, rule pages, web, Word comments, reports).
+SEVERITY_DA = {"error": "Fejl", "warning": "Advarsel", "suggestion": "Forslag"}
+CATEGORY_DA = {
+    "readability": "Læsbarhed",
+    "jargon": "Kancellisprog",
+    "passive": "Passiv og uklar handling",
+    "acronym": "Forkortelser",
+    "template": "Skabelon og fletfelter",
+    "sender": "Afsender",
+    "decision": "Afgørelse",
+    "structure": "Opbygning",
+}
+
+
+REASON_TOO_FEW_WORDS = "too few words"  # Lix.reason when a text has too few words for LIX
 
 
 def band_for(value: float | None) -> str | None:

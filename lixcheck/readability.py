@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .document import LIST_ITEM, RUNNING_TEXT, Document
-from .model import Lix, band_for, fast_constructor
+from .model import REASON_TOO_FEW_WORDS, Lix, band_for, fast_constructor
 from .nlp.sentences import count_sentences
 
 _NOT_LETTER = re.compile(r"[\W\d_]+")
@@ -21,7 +21,6 @@ _ITEM_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå]\))(?!\S)")
 LONG_WORD_LETTERS = 6  # a long word has MORE than this many letters
 DEFAULT_MIN_WORDS = 10
 
-REASON_TOO_FEW_WORDS = "too few words"
 REASON_NO_SENTENCES = "no sentences"
 
 

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Lix, band_for
-from .readability import REASON_TOO_FEW_WORDS
+from .model import REASON_TOO_FEW_WORDS, Lix, band_for
 
 # textstat.backend.utils.constants
 _CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"

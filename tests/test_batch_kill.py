@@ -1,4 +1,5 @@
-"""Crash safety: kill -9 a real `lixcheck batch` at random moments, then resume: 0 lost, 0 duplicated."""
+"""Crash safety: kill -9 a real `lixcheck batch` at random moments, then resume: 0 lost, 0 duplicated, and the letters
+grouped into templates as by an uninterrupted run."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from lixcheck.batch.runner import run
 from lixcheck.batch.store import Store, stored_count
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,3 +72,9 @@ def test_kill_9_at_random_moments_then_resume(tmp_path):
         rows = list(store.results())
     assert sorted(r["id"] for r in rows) == sorted(ids)  # exactly one result per input
     assert all(r["status"] == "ok" and r["findings"] == len(r["finding_rows"]) for r in rows)
+    # The resumed runs grouped the letters into templates exactly as one uninterrupted run does.
+    run([str(jsonl)], tmp_path / "whole", workers=1, shard_size=4)
+    with Store(tmp_path / "whole", readonly=True) as store:
+        whole = {r["id"]: r["template_cluster"] for r in store.documents()}
+    assert {r["id"]: r["template_cluster"] for r in rows} == whole
+    assert len(set(whole.values())) < len(ids) / 2 and None not in whole.values()

@@ -10,7 +10,7 @@ import pytest
 
 import lixcheck
 from lixcheck.analysis import analyzer
-from lixcheck.checks import letter_kind, sender, template
+from lixcheck.checks import decision, letter_kind, sender, template
 from lixcheck.checks.template import find_cpr, mask_cpr
 from lixcheck.config import Config
 from lixcheck.letter import data as gazetteer
@@ -133,6 +133,22 @@ def test_report_has_the_sender_and_letter_sections_of_the_contract():
     json.dumps(d)
     assert not ids(lixcheck.check(GOOD)) & {"sender.organisation", "sender.unit", "sender.contact",
                                             "decision.klagevejledning", "decision.begrundelse", "template.title"}
+
+
+@pytest.mark.parametrize("text, refs", [
+    ("Vi har truffet afgørelsen efter § 81 i lov om aktiv socialpolitik.", ["§ 81 i lov om aktiv socialpolitik"]),
+    ("Det står i lov om individuel boligstøtte § 47.", ["lov om individuel boligstøtte", "§ 47"]),
+    ("Vi bruger § 5 i lov om retssikkerhed og administration på det sociale område, og du kan klage.",
+     ["§ 5 i lov om retssikkerhed og administration på det sociale område"]),
+    ("Det følger af lov om social service og du kan derfor ikke få hjælp.", ["lov om social service"]),
+    ("Efter § 85 i lov om social service til at dække udgiften.", ["§ 85 i lov om social service"]),
+    ("Efter § 82 a i aktivloven og § 81a, stk. 2.", ["§ 82 a i aktivloven", "§ 81a, stk. 2"]),
+    ("Reglen i § 13 i denne sag.", ["§ 13"]),
+])
+def test_legal_references_keep_the_whole_name_of_the_law(text, refs):
+    # The names were cut after their first word ("lov om aktiv"), and the preposition "i" was read as the letter
+    # of a paragraph ("§ 81 i" + "lov om aktiv", shown as "§ 81 i, lov om aktiv").
+    assert decision.legal_references(text) == refs
 
 
 def test_memo_sender_data_fills_in_what_the_text_does_not_say():

@@ -56,7 +56,7 @@ def test_every_source_module_and_data_file_is_in_the_wheel(names):
             expected |= {f"{package}/{p.relative_to(base).as_posix()}" for p in base.rglob("*.py")}
             expected |= {f"{package}/{p.relative_to(base).as_posix()}" for p in base.rglob("*.yml")}
     expected |= {f"lixcheck/{p.relative_to(ROOT / 'lixcheck').as_posix()}"
-                 for p in (ROOT / "lixcheck").rglob("*.yml")}
+                 for pattern in ("*.yml", "*.json") for p in (ROOT / "lixcheck").rglob(pattern)}
     expected = {n for n in expected if "__pycache__" not in n}
     missing = sorted(expected - names)
     assert not missing, f"not in the wheel (add the package to pyproject.toml): {missing}"

@@ -273,20 +273,22 @@ def test_cli_outputs_mask_cpr_and_annotate_comments(sandbox, tmp_path):
 # -- batch ------------------------------------------------------------------------------------------------------
 
 def test_batch_and_report_store_and_log_nothing(sandbox, tmp_path):
+    """Every letter carries its own marker word: the letters share a template, so the report shows a representative
+    of it, with the words that only one letter has (the marker, the name, the CPR number) masked."""
     env, scanned = sandbox
-    marker = _marker()
-    text = letter_text(marker)
+    markers = [_marker() for _ in range(10)]
+    texts = [letter_text(m) for m in markers]
     src = tmp_path / "breve"
     src.mkdir()
     for i in range(3):
-        (src / f"brev{i}.txt").write_text(text.replace("Jens", f"Jens{i}"), encoding="utf-8")
-    (src / "brev.docx").write_bytes(letter_docx(text))
-    (src / "besked.xml").write_bytes(letter_memo(text))
-    (src / "skadet.docx").write_bytes(letter_docx(text)[:4000])
-    (src / "binaer.txt").write_bytes(text.encode() + b"\0" * 50)
+        (src / f"brev{i}.txt").write_text(texts[i].replace("Jens", f"Jens{i}"), encoding="utf-8")
+    (src / "brev.docx").write_bytes(letter_docx(texts[3]))
+    (src / "besked.xml").write_bytes(letter_memo(texts[4]))
+    (src / "skadet.docx").write_bytes(letter_docx(texts[5])[:4000])
+    (src / "binaer.txt").write_bytes(texts[6].encode() + b"\0" * 50)
     with open(tmp_path / "breve.jsonl", "w", encoding="utf-8") as fh:
         for i in range(3):
-            fh.write(json.dumps({"id": f"j{i}", "text": text}, ensure_ascii=False) + "\n")
+            fh.write(json.dumps({"id": f"j{i}", "text": texts[7 + i]}, ensure_ascii=False) + "\n")
     out = tmp_path / "ud"
     r = subprocess.run([str(LIXCHECK), "batch", str(src), str(tmp_path / "breve.jsonl"), "--out", str(out),
                         "--workers", "1", "--shard-size", "2"],
@@ -296,11 +298,15 @@ def test_batch_and_report_store_and_log_nothing(sandbox, tmp_path):
     r2 = subprocess.run([str(LIXCHECK), "report", str(out), "-o", str(html), "--csv", str(csv)], env=env,
                         cwd=tmp_path, capture_output=True, timeout=300)
     assert r2.returncode == 0, r2.stderr.decode()[-2000:]
-    for stream in (r.stdout, r.stderr, r2.stdout, r2.stderr):
-        for n in needles(marker):
-            assert n not in stream
-    # The store, its WAL, the CSV and the HTML report: no letter text, no CPR number.
-    assert scan([out, html, csv, *scanned], marker) == []
+    for marker in markers:
+        for stream in (r.stdout, r.stderr, r2.stdout, r2.stderr):
+            for n in needles(marker):
+                assert n not in stream
+        # The store, its WAL, the CSV and the HTML report: no letter text, no CPR number.
+        assert scan([out, html, csv, *scanned], marker) == []
+    page = html.read_text(encoding="utf-8")
+    assert "Ret disse først" in page and "«…»" in page, "the letters' template is shown, masked"
+    assert "Jens" not in page and "Mette Sørensen" not in page
     import sqlite3
 
     db = sqlite3.connect(f"file:{out / 'results.sqlite'}?mode=ro", uri=True)
@@ -325,13 +331,16 @@ def test_mask_json_masks_every_string_and_skips_clean_values():
 
 
 def test_report_meta_masks_the_callers_and_the_readers_strings(tmp_path):
-    """The Report's meta masks what came from outside: a file name, a given letter kind (lixcheck's own values are
-    not scanned, so these two must be)."""
+    """The Report's meta masks what came from outside: a file name (lixcheck's own values are not scanned, so this
+    must be). A letter kind is one of lixcheck's own; an unknown one is refused without repeating a CPR number."""
     import lixcheck
 
     path = tmp_path / "brev til 010203-1234.txt"
     path.write_text("Kære Anna.\n\nDu får hjælp til medicin fra 1. maj.\n", encoding="utf-8")
-    report = lixcheck.check(path, kind="sag 0102031234")
+    report = lixcheck.check(path, kind="Afgørelse")
     assert report.meta["filename"] == "brev til 010203-XXXX.txt"
-    assert report.meta["kind"] == "sag 010203XXXX"
+    assert report.meta["kind"] == "decision"
     assert "1234" not in json.dumps(report.to_dict())
+    with pytest.raises(lixcheck.UnknownKind) as refused:
+        lixcheck.check(path, kind="sag 0102031234")
+    assert "1234" not in str(refused.value) and "1234" not in refused.value.message_da

@@ -300,3 +300,16 @@ def test_rule_messages_pass_their_own_plain_language_rules():
         message = re.sub(r"„[^“]*“", "X", message)
         bad = [(f.rule, f.text) for f in lixcheck.check(message, config=NO_PLUGINS).findings if f.rule in own]
         assert not bad, (rule.id, message, bad)
+
+
+def test_every_rule_has_a_short_danish_name_in_plain_language():
+    """The web app's cards show rule.name; it must be short, unique and plain (no officialese, passive or "man")."""
+    own = {"jargon", "passive", "passive.blive", "vague-actor", "formal-address"}
+    names = {}
+    for rule in list_rules(NO_PLUGINS):
+        assert rule.name and len(rule.name) <= 50 and rule.name != rule.summary, (rule.id, rule.name)
+        assert rule.name not in names, (rule.id, names.get(rule.name))
+        names[rule.name] = rule.id
+        plain = re.sub(r"„[^“]*“", "X", rule.name)  # a quoted word is what not to write: „De“
+        bad = [f.rule for f in lixcheck.check(plain + ".", config=NO_PLUGINS).findings if f.rule in own]
+        assert not bad, (rule.id, rule.name, bad)

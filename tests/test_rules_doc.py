@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from lixcheck.cli import main
-from lixcheck.engine.commands import generate
+from lixcheck.rules_cli import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 

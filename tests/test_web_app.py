@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import re
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -36,6 +37,13 @@ def token(client) -> str:
 
 def tree(response):
     return lxml.html.fromstring(response.get_data(as_text=True))
+
+
+def textarea_value(el) -> str:
+    """A <textarea>'s value as a browser reads it: the HTML parser drops one line break right after the start tag
+    (the templates write one, so a text that starts with a line break keeps it); lxml does not."""
+    text = el.text_content()
+    return text[1:] if text.startswith("\n") else text
 
 
 def api_report(client, text, kind=None):
@@ -154,14 +162,14 @@ def test_apply_a_replacement_without_javascript(client):
     crlf = LETTER.replace("\n", "\r\n")  # browsers send text boxes with CRLF line ends
     r = client.post("/tjek", data={"csrf": token(client), "text": crlf, "apply": apply})
     expected = LETTER[:f["offset"]] + f["replacements"][0] + LETTER[f["offset"] + f["length"]:]
-    assert tree(r).xpath("//textarea[@id='text']")[0].text_content() == expected
+    assert textarea_value(tree(r).xpath("//textarea[@id='text']")[0]) == expected
     page = tree(r)
     buttons = page.xpath("//button[@name='apply']")
     assert buttons and all(b.get("form") == "paste-form" for b in buttons)
     # The text was changed since the check: the replacement is refused, the text kept, and the user told so.
     stale = client.post("/tjek", data={"csrf": token(client), "text": "Ny tekst. " + LETTER, "apply": apply})
     assert "ændret" in tree(stale).xpath("//p[contains(@class,'notice')]")[0].text_content()
-    assert tree(stale).xpath("//textarea")[0].text_content() == "Ny tekst. " + LETTER
+    assert textarea_value(tree(stale).xpath("//textarea")[0]) == "Ny tekst. " + LETTER
 
 
 def test_upload_txt_and_download_json(client):
@@ -279,13 +287,15 @@ def test_uploads_are_read_in_memory():
 def test_rule_pages_list_every_loaded_rule(client):
     rules = client.get("/api/v1/rules").get_json()["rules"]
     doc = tree(client.get("/regler"))
-    listed = {a.text_content() for a in doc.xpath("//table[contains(@class,'rules')]//th/a")}
-    assert listed == {r["id"] for r in rules}
+    listed = {a.text_content(): a.get("href") for a in doc.xpath("//table[contains(@class,'rules')]//th/a")}
+    assert listed == {r["name"]: f"/regler/{r['id']}" for r in rules}  # Danish names; the id on the rule's page
     for r in rules:
         page = client.get(f"/regler/{r['id']}")
         assert page.status_code == 200, r["id"]
         text = tree(page).text_content()
-        assert r["id"] in text and "Hvad reglen tjekker" in text and "Kilde" in text
+        assert r["id"] in text and r["name"] in text and "Hvad reglen tjekker" in text and "Kilde" in text
+        main = tree(page).xpath("//main")[0].text_content()
+        assert not re.search(r"\{(?:match|replacements?|value|max|expansion|kind)\}", main), (r["id"], "raw template")
     assert client.get("/regler/ingen.regel").status_code == 404
 
 
@@ -307,6 +317,139 @@ def test_cpr_numbers_are_masked_in_results_but_the_text_box_keeps_the_users_text
     text = LETTER + "\nDit CPR-nummer er 010203-1234.\n"
     r = client.post("/tjek", data={"csrf": token(client), "text": text})
     doc = tree(r)
-    assert doc.xpath("//textarea[@id='text']")[0].text_content() == text
+    assert textarea_value(doc.xpath("//textarea[@id='text']")[0]) == text
     shown = doc.xpath("//div[@id='letter']")[0].text_content() + doc.xpath("//section[@id='results']")[0].text_content()
     assert "010203-1234" not in shown and "010203-XXXX" in shown
+
+
+def live(client, text, kind=""):
+    r = client.post("/tjek/live", json={"text": text, "kind": kind})
+    assert r.status_code == 200, r.get_data(as_text=True)
+    return r.get_json()
+
+
+def fragment(html: str):
+    return lxml.html.fragment_fromstring(html, create_parent="div")
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_live_check_answers_the_report_and_the_same_panel_as_the_form_post(client):
+    body = live(client, LETTER, "decision")
+    assert set(body) == {"report", "panel", "meter", "status"}
+    assert body["report"]["text"] == LETTER and body["status"].startswith("Tjekket:")
+    panel = fragment(body["panel"])
+    assert {int(li.get("data-fid")) for li in panel.xpath(".//li[@data-fid]")} == \
+        set(range(len(body["report"]["findings"])))
+    page = tree(client.post("/tjek", data={"csrf": token(client), "text": LETTER, "kind": "decision"}))
+    assert norm(page.xpath("//section[@id='results']")[0].text_content()) == norm(panel.text_content())
+    assert norm(page.xpath("//div[@id='lix-live']")[0].text_content()) == norm(fragment(body["meter"]).text_content())
+
+
+@pytest.mark.parametrize("kwargs", [{"data": "text", "content_type": "text/plain"}, {"json": {"text": 5}},
+                                    {"json": ["text"]}])
+def test_live_check_errors_are_json_in_danish(client, kwargs):
+    r = client.post("/tjek/live", **kwargs)
+    assert r.status_code == 400 and r.get_json()["error"]["code"] == "bad_json"
+
+
+def test_the_lix_target_comes_from_the_lix_rule(app, client):
+    checker = app.extensions["lixcheck"]["checker"]
+    target = checker.threshold("lix", "decision")
+    meter = norm(fragment(live(client, LETTER, "decision")["meter"]).text_content())
+    assert f"Mål for afgørelse: højst {round(target)}" in meter
+    about = norm(tree(client.get("/om")).text_content())
+    assert f"LIX over {round(checker.threshold('lix'))}" in about and "under 40" not in about
+
+
+def test_the_size_limits_stated_are_the_ones_enforced(app, client):
+    chars = app.extensions["lixcheck"]["checker"].max_chars
+    stated = f"højst have {chars:,} tegn".replace(",", ".")
+    mb = f"højst fylde {app.config['LIXCHECK_MAX_UPLOAD'] // 1_000_000} MB"
+    for path in ("/", "/om"):
+        text = norm(tree(client.get(path)).text_content())
+        assert stated in text and mb in text, path
+    assert client.post("/api/v1/check", json={"text": "x" * (chars + 1)}).status_code == 413
+    assert client.post("/api/v1/check", json={"text": "x" * chars}).status_code == 200
+
+
+def test_favicon(client):
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.mimetype == "image/vnd.microsoft.icon"
+    assert r.data[:4] == b"\x00\x00\x01\x00"  # an ICO header
+    assert tree(client.get("/om")).xpath("//link[@rel='icon']/@href") == ["/favicon.ico"]
+
+
+def test_only_the_editor_page_gets_a_style_nonce_and_a_fresh_one(client):
+    r = client.get("/")
+    nonce = tree(r).xpath("//meta[@name='lixcheck-style-nonce']/@content")[0]
+    csp = r.headers["Content-Security-Policy"]
+    assert f"style-src 'self' 'nonce-{nonce}';" in csp and "unsafe-inline" not in csp
+    assert nonce not in client.get("/").headers["Content-Security-Policy"]
+    assert "nonce" not in client.get("/om").headers["Content-Security-Policy"]
+    assert "nonce" not in client.post("/tjek/live", json={"text": LETTER}).headers["Content-Security-Policy"]
+
+
+def test_partshoering_reply_deadline_shows_in_the_checklist(client):
+    text = ("Partshøring om din boligstøtte\n\nKære Anna\n\nVi overvejer at ændre din boligstøtte. Du kan sende "
+            "dine bemærkninger til os. Send dem senest den 1. maj 2026.\n\nMed venlig hilsen\nBorgerservice\n")
+    for kind in ("partshoering", "partshøring"):  # lixcheck's id, and the Danish word the API also takes
+        body = live(client, text, kind)
+        assert body["report"]["meta"]["kind"] == "partshoering"
+        checklist = norm(fragment(body["panel"]).xpath(".//section[contains(@class,'checklist')]")[0].text_content())
+        assert "Brevtype: Partshøring" in checklist and "Svarfrist: ja" in checklist, checklist
+    no_deadline = live(client, text.replace(" Send dem senest den 1. maj 2026.", ""), "partshoering")
+    assert "Svarfrist: mangler" in no_deadline["panel"]
+
+
+def test_legal_basis_shows_the_whole_law_in_the_checklist_and_the_api(client):
+    text = LETTER.replace("i henhold til lov om aktiv socialpolitik § 81", "efter § 81 i lov om aktiv socialpolitik")
+    body = live(client, text, "decision")
+    assert body["report"]["letter"]["legal_basis"][0] == "§ 81 i lov om aktiv socialpolitik"
+    panel = norm(fragment(body["panel"]).text_content())
+    assert "Lovgrundlag: § 81 i lov om aktiv socialpolitik; § 81, stk. 1" in panel
+
+
+def test_paragraphs_of_running_text_are_numbered_from_1_in_a_word_letter(client):
+    pytest.importorskip("docx")
+    from docx_build import letter
+
+    r = client.post("/upload", data={"csrf": token(client), "file": (io.BytesIO(letter()), "brev.docx")},
+                    content_type="multipart/form-data")
+    labels = [norm(s.text_content()) for s in tree(r).xpath("//span[@class='para-lix']")]
+    # letterhead, address lines and the heading come first in the file: they are not paragraphs to the reader
+    assert labels[0].startswith("Afsnit 1:") and labels[1].startswith("Afsnit 2:"), labels
+    first = tree(r).xpath("//span[@class='para-lix']/..")[0].text_content()
+    assert "Vi har modtaget din ansøgning" in first
+
+
+def test_an_uploaded_file_can_be_opened_in_the_editor(client):
+    r = client.post("/upload", data={"csrf": token(client), "kind": "decision",
+                                     "file": (io.BytesIO(LETTER.encode()), "brev.txt")},
+                    content_type="multipart/form-data")
+    form = tree(r).xpath("//form[contains(@class,'open-in-editor')]")[0]
+    fields = {e.get("name"): (textarea_value(e) if e.tag == "textarea" else e.get("value"))
+              for e in form.xpath(".//input|.//textarea")}
+    assert form.get("action").startswith("/tjek") and fields["text"] == LETTER and fields["kind"] == "decision"
+    page = tree(client.post("/tjek", data=fields))
+    assert textarea_value(page.xpath("//textarea[@id='text']")[0]) == LETTER
+    assert page.xpath("//section[@id='results']//li[@data-fid]")
+
+
+def test_the_editor_bundle_is_vendored_with_the_licence_of_every_package_in_it():
+    root = Path(__file__).resolve().parent.parent
+    vendor = root / "web" / "static" / "vendor"
+    bundle = (vendor / "codemirror.js").read_text(encoding="utf-8")
+    licences = (vendor / "codemirror.LICENSE.txt").read_text(encoding="utf-8")
+    lock = json.loads((root / "scripts" / "editor" / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    in_bundle = re.findall(r"^(\S+) (\S+) \((\S+)\)$", licences, re.MULTILINE)
+    names = {n for n, _, _ in in_bundle}
+    assert {"@codemirror/view", "@codemirror/state", "@codemirror/commands", "style-mod"} <= names
+    for name, version, licence in in_bundle:
+        assert lock[f"node_modules/{name}"]["version"] == version and licence == "MIT", name
+    assert bundle.startswith("/* CodeMirror 6 for lixcheck") and "LixcheckCM" in bundle
+    # nothing is fetched at run time: no network calls and no URL but the SVG namespace
+    assert not re.search(r"fetch\(|XMLHttpRequest|import\(", bundle)
+    assert set(re.findall(r"https?://[^\s\"'`)]+", bundle)) <= {"http://www.w3.org/2000/svg"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lixcheck.web import view
 
 from lixcheck.model import BANDS
+from lixcheck.writers import marked
 
 
 def _finding(rule, offset, length, text, severity="warning", category="jargon", replacements=()):
@@ -24,10 +25,10 @@ def _report(text, paragraphs, findings):
 def test_pieces_cut_at_every_boundary_and_keep_all_text():
     text = "Såfremt De ønsker det, bedes De ringe."
     marks = [(0, 7, 0), (23, 28, 1), (0, 38, 2)]  # two words inside one long (sentence) mark
-    ps = view.pieces(text, 0, len(text), marks)
+    ps = marked.pieces(text, 0, len(text), marks)
     assert "".join(p["text"] for p in ps) == text
-    assert ps[0] == {"text": "Såfremt", "ids": [0, 2]}
-    assert {"text": "bedes", "ids": [1, 2]} in ps
+    assert ps[0] == {"text": "Såfremt", "ids": [0, 2], "level": ""}
+    assert {"text": "bedes", "ids": [1, 2], "level": ""} in ps
     assert all(2 in p["ids"] for p in ps)
 
 
@@ -61,3 +62,62 @@ def test_band_rows_follow_the_model():
     assert [r["name"] for r in rows] == [name for _, name in BANDS]
     assert rows[0]["lower"] == 0 and rows[-1]["upper"] is None
     assert all(a["upper"] == b["lower"] for a, b in zip(rows, rows[1:], strict=False))
+
+
+def _lix(value=None, band=None):
+    return {"value": value, "words": 10, "sentences": 1, "long_words": 2, "band": band, "band_da": None, "reason": None}
+
+
+def test_document_findings_go_to_the_checklist_and_a_finding_without_scope_is_a_text_finding():
+    text = "Første afsnit med såfremt.\n\nAndet afsnit."
+    f_word = _finding("jargon", text.index("såfremt"), 7, text, replacements=["hvis"])  # no scope: before issue 16
+    f_doc = {**_finding("next-step", 0, 5, text, severity="suggestion", category="structure"), "scope": "document"}
+    f_text = {**_finding("passive", 0, 6, text, severity="suggestion", category="passive"), "scope": "text"}
+    v = view.build(_report(text, [(0, 26), (28, 13)], [f_word, f_doc, f_text]), paste_mode=True)
+    assert [f["rule"] for f in v["document_findings"]] == ["next-step"]
+    listed = {f["rule"]: f["inline"] for g in v["groups"] for f in g["findings"]}
+    assert listed == {"jargon": True, "passive": True}
+    marked = {i for p in v["paragraphs"] for piece in p["pieces"] for i in piece["ids"]}
+    assert marked == {0, 2} and v["text_count"] == 2 and v["count"] == 3
+
+
+def test_cards_get_danish_rule_names_and_the_other_rules_at_the_same_place():
+    text = "Dokumentationen bedes sendt."
+    f = {**_finding("jargon", text.index("bedes"), 5, text), "also": ["passive", "unknown.rule"]}
+    rules = {"jargon": {"name": "Kancellisprog"}, "passive": {"name": "Passiv (-s)"}}
+    card = view.build(_report(text, [(0, len(text))], [f]), paste_mode=True, rules=rules)["groups"][0]["findings"][0]
+    assert card["rule_name"] == "Kancellisprog" and card["also_names"] == ["Passiv (-s)", "unknown.rule"]
+
+
+def test_hard_and_very_hard_sentences_from_the_report_bands():
+    text = "Kort sætning. Lang og svær sætning her. Meget svær sætning."
+    spans = [(0, 13, "easy"), (14, 25, "hard"), (40, 19, "very hard")]
+    report = _report(text, [(0, len(text))], [])
+    report["sentences"] = [{"index": i, "offset": o, "length": n, "kind": "paragraph", "counted": True,
+                            "lix": _lix(50.0, band)} for i, (o, n, band) in enumerate(spans)]
+    assert marked.sentence_levels(report) == [(14, 39, "hard"), (40, 59, "very-hard")]
+    pieces = view.build(report, paste_mode=True)["paragraphs"][0]["pieces"]
+    assert [(p["text"], p["level"]) for p in pieces] == [
+        ("Kort sætning. ", ""), ("Lang og svær sætning her.", "hard"), (" ", ""),
+        ("Meget svær sætning.", "very-hard")]
+
+
+def test_only_paragraphs_with_their_own_lix_are_numbered():
+    text = "Kommunen\n\nOverskrift\n\nFørste afsnit.\n\nAndet afsnit."
+    report = _report(text, [(0, 8), (10, 10), (22, 14), (38, 13)], [])
+    report["paragraphs"][0]["counted"] = False
+    report["paragraphs"][1]["counted"] = False
+    for p in report["paragraphs"][2:]:
+        p["lix"] = _lix(20.0, "very easy")
+    numbers = [p["number"] for p in view.build(report, paste_mode=True)["paragraphs"]]
+    assert numbers[2:] == [1, 2]
+
+
+def test_checklist_partshoering_deadline_and_legal_basis_with_commas():
+    letter = {"kind": "partshoering", "is_decision": False, "reply_deadline": True}
+    items = view.checklist(letter, None, "partshoering")["letter"]
+    assert {"ok": True, "text": "Svarfrist: ja"} in items
+    decision = {"kind": "decision", "is_decision": True, "klagevejledning": True, "begrundelse": True,
+                "legal_basis": ["§ 81, stk. 1", "lov om aktiv socialpolitik"]}
+    texts = [i["text"] for i in view.checklist(decision, None, "decision")["letter"]]
+    assert "Lovgrundlag: § 81, stk. 1; lov om aktiv socialpolitik" in texts

@@ -60,8 +60,7 @@ class LixcheckFlask(Flask):
 
 def create_app(config: dict | None = None) -> Flask:
     """The lixcheck web app. ``config`` overrides DEFAULTS (see the module docstring)."""
-    from ..analysis import analyzer
-    from ..config import from_dict
+    from .. import Checker
     from . import api, errors, lt, security, ui
 
     app = LixcheckFlask(__name__)
@@ -73,8 +72,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False
 
     # A wrong configuration fails at start-up, not on the first request; the pipeline is loaded once, here.
-    base = from_dict(app.config["LIXCHECK"])
-    app.extensions["lixcheck"] = {"config": base, "analyzer": analyzer(base), "version": __version__}
+    checker = Checker(app.config["LIXCHECK"]).load()
+    app.extensions["lixcheck"] = {"checker": checker, "config": checker.config, "version": __version__}
 
     security.init_app(app)
     errors.init_app(app)

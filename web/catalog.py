@@ -1,6 +1,6 @@
 """The loaded rule set as plain dicts, for the rule reference pages (/regler) and GET /api/v1/rules.
 
-Reads the rule engine's public listing (lixcheck.engine.list_rules) and falls back to the compiled RuleSet's rules.
+Reads the rules through the front door (Checker.rules()).
 Fields a rule does not have yet are left empty; nothing here decides what a rule does.
 """
 
@@ -8,20 +8,8 @@ from __future__ import annotations
 
 import threading
 
-from ..config import Config
-
-CATEGORY_DA = {
-    "readability": "Læsbarhed",
-    "jargon": "Kancellisprog",
-    "passive": "Passiv og uklar handling",
-    "acronym": "Forkortelser",
-    "template": "Skabelon og fletfelter",
-    "sender": "Afsender",
-    "decision": "Afgørelse",
-    "structure": "Opbygning",
-}
-SEVERITY_DA = {"error": "Fejl", "warning": "Advarsel", "suggestion": "Forslag"}
-SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
+from .. import Checker, Config
+from ..model import CATEGORY_DA, SEVERITY_DA
 
 
 def category_da(category: str) -> str:
@@ -29,17 +17,7 @@ def category_da(category: str) -> str:
 
 
 def _rules(config: Config) -> list:
-    try:
-        from ..engine import list_rules
-    except ImportError:
-        list_rules = None
-    if list_rules is not None:
-        rules = list(list_rules(config))
-        if rules:
-            return rules
-    from ..analysis import analyzer
-
-    return list(analyzer(config).ruleset.rules.values())
+    return Checker(config).rules()
 
 
 def _example(e) -> dict:
@@ -55,6 +33,7 @@ def rule_dict(rule) -> dict:
     summary = getattr(rule, "summary", "") or description.split(". ")[0]
     return {
         "id": rule.id,
+        "name": getattr(rule, "name", "") or summary.rstrip("."),
         "category": rule.category,
         "category_da": category_da(rule.category),
         "severity": rule.severity,
@@ -86,3 +65,30 @@ def all_rules(config: Config) -> list[dict]:
 
 def find_rule(config: Config, rule_id: str) -> dict | None:
     return next((r for r in all_rules(config) if r["id"] == rule_id), None)
+
+
+def rule_index(config: Config) -> dict[str, dict]:
+    """Rule id → the rule's dict (for the Danish names on the result cards)."""
+    return {r["id"]: r for r in all_rules(config)}
+
+
+_messages: dict[tuple, str] = {}
+
+
+def example_message(config: Config, rule: dict) -> str:
+    """The message a reader gets from this rule, as lixcheck writes it for the rule's first bad example (a rule's
+    message is a template: "Skriv {replacements} i stedet for „{match}“"). Empty when no example shows it."""
+    key = (config.key(), rule["id"])
+    with _lock:
+        if key in _messages:
+            return _messages[key]
+    checker = Checker(config)
+    message = ""
+    for example in rule["examples"]["bad"]:
+        report = checker.check_document(checker.read(example["text"], format="text"), kind=example["kind"])
+        message = next((f.message for f in report.findings if f.rule == rule["id"]), "")
+        if message:
+            break
+    with _lock:
+        _messages[key] = message
+    return message

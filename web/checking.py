@@ -1,34 +1,22 @@
 """The web fronts' one way into lixcheck: input (text or file bytes) + kind + config → Report.
 
-Same path as the CLI: lixcheck.readers → lixcheck.analysis.analyzer(config).check(). Errors are mapped to HTTP
-statuses here so that every front answers alike: InputError → 422 (415 unsupported format, 413 too large),
-ConfigError → 400.
+Same path as the CLI: a lixcheck.Checker per configuration. Errors are mapped to HTTP statuses here so that every
+front answers alike: InputError → 422 (415 unsupported format, 413 too large), ConfigError → 400 (also an unknown
+letter kind, whose message lists the known kinds).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from flask import current_app
 
-from ..analysis import analyzer
-from ..config import Config, from_dict
-from ..errors import ConfigError, InputError
+from .. import Checker, Config, ConfigError, InputError, kinds
+from ..errors import too_large
 from ..model import Report
-from ..readers import read_bytes, too_large
-from ..readers.text import read_text
 
-# Letter kinds offered in the UI (values are what lixcheck.check(kind=...) takes); "" lets lixcheck find it.
-KINDS = (
-    ("", "Find selv"),
-    ("decision", "Afgørelse"),
-    ("partshøring", "Partshøring"),
-    ("information", "Information"),
-    ("reminder", "Påmindelse"),
-    ("invitation", "Indkaldelse eller invitation"),
-)
-KIND_RE = re.compile(r"^[a-zæøå][a-zæøå0-9._-]{0,39}$")
+# Letter kinds offered in the UI: "" lets lixcheck find it, then the table of kinds (lixcheck/data/kinds.yml).
+KINDS = (("", "Find selv"), *((k.id, k.label) for k in kinds.all_kinds()))
 # What a client may set per request. "model" (a path on the server) and "max_bytes" (the server's limit) may not.
 CLIENT_CONFIG_KEYS = frozenset({"min_words", "colon_ends_sentence", "lix_mode", "rules"})
 MAX_CLIENT_CONFIGS = 16  # distinct per-request configurations compiled per process (each holds compiled rules)
@@ -55,11 +43,36 @@ def from_input_error(e: InputError) -> WebError:
 
 
 def base_config() -> Config:
-    return current_app.extensions["lixcheck"]["config"]
+    return current_app.extensions["lixcheck"]["checker"].config
+
+
+def checker(config: Config | None = None) -> Checker:
+    """The server's Checker, or one for a request's own configuration."""
+    base = current_app.extensions["lixcheck"]["checker"]
+    return base if config is None or config is base.config else Checker(config)
 
 
 def max_upload() -> int:
+    """The largest file or pasted text in bytes."""
     return min(current_app.config["LIXCHECK_MAX_UPLOAD"], base_config().max_bytes)
+
+
+def max_chars() -> int:
+    """The longest text lixcheck checks, in characters (the language pipeline's limit; longer texts get 413)."""
+    return current_app.extensions["lixcheck"]["checker"].max_chars
+
+
+def limits_da() -> str:
+    """The size limits as the pages state them, from the code that enforces them."""
+    mb = max(max_upload() // 1_000_000, 1)
+    chars = f"{max_chars():,}".replace(",", ".")  # Danish thousands separator
+    return f"Teksten må højst have {chars} tegn, og en fil må højst fylde {mb} MB."
+
+
+def lix_target(kind: str | None = None) -> float | None:
+    """The highest LIX a letter of this kind should have: the lix rule's threshold for the kind (the rule file's,
+    the table of kinds' or the server configuration's; the rule reports a letter above it). Read only here."""
+    return current_app.extensions["lixcheck"]["checker"].threshold("lix", kind or None)
 
 
 def request_config(overrides) -> Config:
@@ -77,7 +90,7 @@ def request_config(overrides) -> Config:
                                             "doc_base_url", "rules")}
     merged.update(overrides)
     try:
-        cfg = from_dict(merged)
+        cfg = Checker(merged).config  # (a Checker checks the configuration as it is made)
     except ConfigError as e:
         raise WebError(400, "bad_config", f"Konfigurationen er forkert: {e}") from None
     key = cfg.key()
@@ -90,11 +103,15 @@ def request_config(overrides) -> Config:
 
 
 def clean_kind(kind) -> str | None:
+    """The kind id for a request's kind ("" and "auto": let lixcheck find it); 400 with the known kinds else."""
     if kind is None or kind == "" or kind == "auto":
         return None
-    if not isinstance(kind, str) or not KIND_RE.match(kind):
-        raise WebError(400, "bad_kind", "Brevtypen er ikke gyldig. Brug fx decision, partshøring eller information.")
-    return kind
+    try:
+        if not isinstance(kind, str):
+            raise kinds.unknown(kind)
+        return kinds.normalise(kind)
+    except ConfigError as e:
+        raise WebError(400, "bad_kind", e.message_da) from None
 
 
 @dataclass
@@ -105,7 +122,6 @@ class Checked:
 
 
 def check_text(text: str, kind=None, config: Config | None = None) -> Checked:
-    cfg = config or base_config()
     if not isinstance(text, str):
         raise WebError(400, "bad_text", "Feltet text skal være en tekst.")
     try:
@@ -114,9 +130,10 @@ def check_text(text: str, kind=None, config: Config | None = None) -> Checked:
         raise WebError(422, "bad_unicode", "Teksten indeholder ugyldige tegn og kan ikke tjekkes.") from None
     if size > max_upload():
         raise from_input_error(too_large(size, max_upload()))
+    kind = clean_kind(kind)
     try:
-        engine = analyzer(cfg)
-        return Checked(engine.check(read_text(text), clean_kind(kind)))
+        engine = checker(config)
+        return Checked(engine.check_document(engine.read(text, format="text"), kind=kind))
     except InputError as e:
         raise from_input_error(e) from None
     except ConfigError as e:
@@ -124,14 +141,15 @@ def check_text(text: str, kind=None, config: Config | None = None) -> Checked:
 
 
 def check_file(data: bytes, filename: str | None, kind=None, config: Config | None = None) -> Checked:
-    cfg = config or base_config()
     if len(data) > max_upload():
         raise from_input_error(too_large(len(data), max_upload()))
     if not data:
         raise WebError(422, "empty", "Filen er tom.")
+    kind = clean_kind(kind)
     try:
-        document = read_bytes(data, cfg, name=filename or None)
-        report = analyzer(cfg).check(document, clean_kind(kind))
+        engine = checker(config)
+        document = engine.read(data, name=filename or None)
+        report = engine.check_document(document, kind=kind)
     except InputError as e:
         raise from_input_error(e) from None
     except ConfigError as e:

@@ -23,8 +23,11 @@ CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_no
          415: "unsupported", 422: "unreadable", 500: "server_error"}
 
 
+JSON_PATHS = ("/api/", "/v2/", "/tjek/live")  # the APIs and the editor's live re-check
+
+
 def wants_json() -> bool:
-    return request.path.startswith(("/api/", "/v2/"))
+    return request.path.startswith(JSON_PATHS)
 
 
 def answer(status: int, code: str, message_da: str):

@@ -3,8 +3,9 @@ remote_server=...) can use lixcheck as their server.
 
 POST (or GET) /v2/check with form fields ``text`` or ``data`` (AnnotatedText JSON), ``language`` (da-DK, da or
 auto: lixcheck checks Danish only, so auto means Danish), ``enabledRules``, ``disabledRules``, ``enabledCategories``,
-``disabledCategories`` and ``enabledOnly`` answers LanguageTool's JSON. Offsets and lengths are UTF-16 code units
-(Java string indices), as in LanguageTool; with ``data`` they point into the original text including markup.
+``disabledCategories`` and ``enabledOnly`` answers LanguageTool's JSON (lixcheck also takes ``kind``, a letter kind
+as in lixcheck/data/kinds.yml). Offsets and lengths are UTF-16 code units (Java string indices), as in LanguageTool;
+with ``data`` they point into the original text including markup.
 Rule ids are lixcheck's (``jargon``, ``passive`` …); category ids are lixcheck's categories in upper case
 (``JARGON``, ``SENDER`` …); rule and category filters compare case-insensitively. ``enabledRules`` without
 ``enabledOnly=true`` changes nothing (lixcheck has no rules that are off by default for this API).
@@ -127,7 +128,7 @@ def check():
     matches, ranges = [], []
     if text.strip():
         try:
-            report = check_text(text).report
+            report = check_text(text, request.values.get("kind")).report  # (kind: lixcheck's own extra)
         except WebError as e:
             if e.code != "empty":
                 raise

@@ -89,8 +89,9 @@ RULE = {
     "type": "object",
     "required": ["id", "category", "severity", "message", "description", "source", "examples"],
     "properties": {
-        "id": {"type": "string"}, "category": {"type": "string"}, "category_da": {"type": "string"},
-        "severity": {"type": "string"}, "type": {"type": "string"}, "message": {"type": "string"},
+        "id": {"type": "string"}, "name": {"type": "string", "description": "a short Danish name"},
+        "category": {"type": "string"}, "category_da": {"type": "string"}, "severity": {"type": "string"},
+        "type": {"type": "string"}, "message": {"type": "string"},
         "description": {"type": "string"}, "summary": {"type": "string"}, "why": {"type": "string"},
         "source": {"type": "string"}, "enabled": {"type": "boolean"},
         "examples": {"type": "object", "properties": {"bad": {"type": "array", "items": EXAMPLE},

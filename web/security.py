@@ -5,6 +5,13 @@ it holds no letter text and is the app's only cookie); every form carries HMAC(S
 hidden field ``csrf``. A POST to a UI route is accepted only when the field matches the cookie, and, when the
 browser sends an Origin header, only from this host. The JSON API and the LanguageTool API are not form posts and
 change nothing on the server, so they need no token (LanguageTool clients could not send one).
+
+Styles: the app's own stylesheet, and no 'unsafe-inline'. The editor (CodeMirror, static/vendor/codemirror.js) puts
+its base styles in one <style> element in the document's head (its style-mod library uses constructed stylesheets
+only inside shadow roots). That element carries a nonce: the editor page asks for one (csp_nonce() in the template,
+handed to CodeMirror through EditorView.cspNonce), and only then does that response's style-src name it ('nonce-…',
+random per response, so markup injected into a page cannot know it). Style attributes stay forbidden (CodeMirror and
+app.js set styles through the CSSOM, which CSP allows). Scripts never get a nonce: script-src stays 'self'.
 """
 
 from __future__ import annotations
@@ -20,6 +27,13 @@ COOKIE = "lixcheck_csrf"
 FIELD = "csrf"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def csp_nonce() -> str:
+    """A nonce for this response's style-src (see the module docstring), made on first use."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -61,11 +75,15 @@ def csrf_ok() -> bool:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.globals["csp_nonce"] = csp_nonce
 
     @app.after_request
     def headers(response):
         for k, v in HEADERS.items():
             response.headers.setdefault(k, v)
+        if g.get("csp_nonce"):
+            response.headers["Content-Security-Policy"] = CSP.replace(
+                "style-src 'self'", f"style-src 'self' 'nonce-{g.csp_nonce}'")
         if not request.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"  # results hold letter text: no caching anywhere
         if g.get("csrf_new"):

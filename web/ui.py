@@ -1,6 +1,8 @@
-"""The Danish review pages: paste or upload, results with highlights, rule reference pages, about LIX.
+"""The Danish review pages: write, paste or upload, results with highlights, rule reference pages, about LIX.
 
-Server-rendered and complete without JavaScript; static/app.js adds live re-checking through the JSON API.
+Server-rendered and complete without JavaScript. static/app.js turns the text box into an editor (CodeMirror, in
+static/vendor/) with the marks in the text: it re-checks through POST /tjek/live, which answers the Report and the
+result panel rendered by the same templates as the form post.
 """
 
 from __future__ import annotations
@@ -10,14 +12,13 @@ import binascii
 import json
 import math
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory, url_for
 from werkzeug.utils import secure_filename
 
-from .. import __version__
-from ..errors import InputError
-from ..readers.text import normalise_newlines
+from .. import InputError, __version__
+from ..writers import marked
 from . import view
-from .catalog import CATEGORY_DA, SEVERITY_DA, all_rules, find_rule
+from .catalog import CATEGORY_DA, all_rules, example_message, find_rule, rule_index
 from .checking import (
     KINDS,
     WebError,
@@ -26,7 +27,8 @@ from .checking import (
     check_file,
     check_text,
     from_input_error,
-    max_upload,
+    limits_da,
+    lix_target,
 )
 from .security import csrf_ok
 
@@ -34,9 +36,14 @@ bp = Blueprint("ui", __name__)
 KIND_NAMES = {k: v for k, v in KINDS if k}
 
 
+def normalise_newlines(text: str) -> str:
+    """Line breaks as lixcheck reads them: browsers send a text box's lines with CRLF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @bp.app_context_processor
 def globals_():
-    return {"version": __version__, "kinds": KINDS, "kind_names": KIND_NAMES, "active": None}
+    return {"version": __version__, "kinds": KINDS, "kind_names": KIND_NAMES, "active": None, "limits": limits_da()}
 
 
 @bp.app_template_filter("cut")
@@ -57,10 +64,10 @@ def _require_csrf() -> None:
 
 
 def labels() -> dict:
-    """What static/app.js needs to render results as the server does."""
-    return {"categories": CATEGORY_DA, "severities": SEVERITY_DA, "kinds": KIND_NAMES, "meter_max": view.METER_MAX,
-            "meter_low": view.METER_LOW, "meter_high": view.METER_HIGH,
-            "api": url_for("api.check"), "rule_base": url_for("ui.rules") + "/", "about": url_for("ui.about")}
+    """What static/app.js needs beside the report: where to check, the rules' Danish names and reasons."""
+    return {"live": url_for("ui.live"), "rule_base": url_for("ui.rules") + "/",
+            "sentence_levels": marked.SENTENCE_LEVELS,
+            "rules": {r["id"]: {"name": r["name"], "why": r["why"]} for r in all_rules(base_config())}}
 
 
 def status_line(report: dict) -> str:
@@ -70,13 +77,17 @@ def status_line(report: dict) -> str:
     return f"Tjekket: {n} fund. {lix}."
 
 
+def _view(checked, *, paste_mode: bool) -> tuple[dict, dict]:
+    report = {**checked.report.to_dict(), "text": checked.report.text}
+    kind = report["meta"].get("kind")
+    return report, view.build(report, paste_mode=paste_mode, rules=rule_index(base_config()), target=lix_target(kind))
+
+
 def _page(*, text=None, kind=None, checked=None, paste_mode=True, notice=None, file_b64=None, status=200):
-    ctx = {"active": "index", "text": text, "kind": kind, "notice": notice, "max_mb": max_upload() // 1_000_000,
-           "view": None, "labels": labels()}
+    ctx = {"active": "index", "text": text, "kind": kind, "notice": notice, "view": None, "labels": labels()}
     if checked is not None:
-        report = {**checked.report.to_dict(), "text": checked.report.text}
-        ctx.update(view=view.build(report, paste_mode=paste_mode), status=status_line(report),
-                   filename=checked.filename, file_b64=file_b64,
+        report, v = _view(checked, paste_mode=paste_mode)
+        ctx.update(view=v, status=status_line(report), filename=checked.filename, file_b64=file_b64,
                    can_annotate=checked.format == "docx" and annotator() is not None)
     return render_template("index.html", **ctx), status
 
@@ -89,7 +100,7 @@ def index():
 @bp.post("/tjek")
 def check():
     _require_csrf()
-    text = normalise_newlines(request.form.get("text", ""))  # browsers send a text box's lines with CRLF
+    text = normalise_newlines(request.form.get("text", ""))  # a text box sends CRLF
     kind = request.form.get("kind", "")
     notice = None
     if "apply" in request.form:
@@ -113,6 +124,27 @@ def apply_replacement(text: str, raw: str) -> tuple[str, str | None]:
     if o < 0 or n < 0 or text[o:o + n] != expected:
         return text, "Teksten er ændret siden sidste tjek, så rettelsen blev ikke lavet. Tjek teksten igen."
     return text[:o] + r + text[o + n:], f"«{expected}» er erstattet med «{r}»."
+
+
+@bp.post("/tjek/live")
+def live():
+    """The live re-check of the editor: JSON {"text", "kind"} → {"report", "panel", "meter", "status"}, the panel
+    and the LIX meter rendered by the page's own templates. Changes nothing and stores nothing, like the JSON API
+    (a JSON body cannot be sent across sites without CORS, which this app does not allow)."""
+    payload = request.get_json(silent=True) if request.mimetype == "application/json" else None
+    if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+        raise WebError(400, "bad_json", "Forespørgslen skal være et JSON-objekt med feltet text.")
+    checked = check_text(normalise_newlines(payload["text"]), payload.get("kind") or "")
+    report, v = _view(checked, paste_mode=True)
+    return {"report": report, "status": status_line(report),
+            "panel": render_template("_panel.html", view=v, filename=None),
+            "meter": render_template("_meter.html", view=v)}
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    return send_from_directory(current_app.static_folder, "favicon.ico", mimetype="image/vnd.microsoft.icon",
+                               max_age=86400)
 
 
 @bp.post("/upload")
@@ -178,11 +210,12 @@ def rule(rule_id: str):
     r = find_rule(base_config(), rule_id)
     if r is None:
         abort(404)
-    return render_template("rule.html", active="rules", rule=r)
+    return render_template("rule.html", active="rules", rule=r, example=example_message(base_config(), r))
 
 
 @bp.get("/om")
 def about():
+    target = lix_target()
+    other = [(label, t) for k, label in KINDS if k and (t := lix_target(k)) is not None and t != target]
     return render_template("about.html", active="about", bands=view.band_rows(),
-                           min_words=base_config().min_words, max_mb=max_upload() // 1_000_000,
-                           limit_mb=current_app.config["MAX_CONTENT_LENGTH"] // 1_000_000)
+                           min_words=base_config().min_words, target=target, other_targets=other)

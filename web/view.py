@@ -1,16 +1,19 @@
-"""Report dict → what the result templates show: text pieces with <mark> ranges, findings grouped by category.
+"""Report dict → what the result templates show: the marked letter (lixcheck.writers.marked: text pieces with <mark>
+ranges and sentence levels, shared with the batch report's template pages), findings grouped by category,
+letter-level findings and the checklist.
 
 Pure presentation over Report.to_dict(): positions come from the findings' offsets, numbers from the report. The
-JavaScript renderer (static/app.js) builds the same structure from the JSON API.
+live page (static/app.js) gets the same panel rendered by these templates (POST /tjek/live) and draws the marks and
+sentence colours in its editor from the report itself.
 """
 
 from __future__ import annotations
 
-import bisect
-
+from .. import mask_cpr
 from ..model import BAND_DA, BANDS
-from ..privacy import mask_cpr
-from .catalog import SEVERITY_DA, SEVERITY_ORDER, category_da
+from ..writers import marked
+from ..writers.marked import SEVERITY_ORDER
+from .catalog import SEVERITY_DA, category_da
 
 METER_MAX = 70  # the LIX meter's scale; the band limits come from lixcheck.model.BANDS
 # The meter turns amber from the "medium" band and red from the "hard" band (HTML <meter> low/high).
@@ -23,91 +26,63 @@ def _mask(finding: dict) -> str:
     return mask_cpr(finding.get("text", ""))
 
 
-def inline(finding: dict, paragraphs: list[dict], starts: list[int] | None = None) -> bool:
-    """Whether a finding is marked in the text: not empty and covering no whole paragraph.
-
-    ``starts`` (the paragraphs' offsets, in order) makes this a binary search instead of a scan.
-    """
-    start, length = finding["offset"], finding["length"]
-    if length <= 0:
-        return False
-    end = start + length
-    if starts is None:
-        starts = [p["offset"] for p in paragraphs]
-    # Paragraphs are in text order and do not overlap: the first one starting at or after `start` ends first.
-    for i in range(bisect.bisect_left(starts, start), len(starts)):
-        p = paragraphs[i]
-        if p["length"] > 0:
-            return not p["offset"] + p["length"] <= end
-    return True
-
-
-def pieces(text: str, start: int, end: int, marks: list[tuple[int, int, int]]) -> list[dict]:
-    """text[start:end] cut at every mark boundary; each piece lists the marks (finding ids) that cover it."""
-    inside = [(max(s, start), min(e, end), i) for s, e, i in marks if s < end and e > start]
-    cuts = sorted({start, end, *(s for s, _, _ in inside), *(e for _, e, _ in inside)})
-    out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        ids = [i for s, e, i in inside if s <= a and e >= b]
-        out.append({"text": text[a:b], "ids": ids})
-    return out
-
-
-def build(report: dict, *, paste_mode: bool) -> dict:
+def build(report: dict, *, paste_mode: bool, rules: dict | None = None, target: float | None = None) -> dict:
+    """``rules``: rule id → the rule's dict from catalog (for Danish names); ``target``: the LIX the letter should
+    stay at or under (checking.lix_target)."""
     text = report["text"]
+    rules = rules or {}
     paragraphs = report.get("paragraphs", [])
     starts = [p["offset"] for p in paragraphs]
     findings = []
     for i, f in enumerate(report.get("findings", [])):
+        document = (f.get("scope") or "text") == "document"  # letter-level: the checklist, not a mark
         findings.append({
             **f,
             "id": i,
+            "document": document,
             "shown_text": _mask(f),
-            "inline": inline(f, paragraphs, starts),
+            "inline": marked.inline(f, paragraphs, starts),
             "severity_da": SEVERITY_DA.get(f["severity"], f["severity"]),
             "category_da": category_da(f["category"]),
+            "rule_name": _name(rules, f["rule"]),
+            "also_names": [_name(rules, r) for r in f.get("also") or []],
         })
-    marks = sorted((f["offset"], f["offset"] + f["length"], f["id"]) for f in findings if f["inline"])
-    by_id = {f["id"]: f for f in findings}
-    first_piece: set[int] = set()
-    paras = []
-    active: list[tuple[int, int, int]] = []  # a sweep over the marks: those that may reach the next paragraph
-    nxt = 0
-    for p in paragraphs:
-        p_start, p_end = p["offset"], p["offset"] + p["length"]
-        while nxt < len(marks) and marks[nxt][0] < p_end:
-            active.append(marks[nxt])
-            nxt += 1
-        active = [m for m in active if m[1] > p_start]
-        ps = pieces(text, p_start, p_end, active)
-        for piece in ps:
-            if piece["ids"]:
-                worst = min(piece["ids"], key=lambda i: (SEVERITY_ORDER.get(by_id[i]["severity"], 9),
-                                                         by_id[i]["length"]))
-                piece["severity"] = by_id[worst]["severity"]
-                piece["anchors"] = [i for i in piece["ids"] if i not in first_piece]
-                first_piece.update(piece["ids"])
-                piece["label"] = "; ".join(by_id[i]["message"] for i in piece["ids"])
-        paras.append({**p, "pieces": ps, "number": p["index"] + 1})
+    paras = marked.paragraphs(report, findings)
     groups: dict[str, list] = {}
     for f in sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), f["offset"])):
-        groups.setdefault(f["category"], []).append(f)
+        if not f["document"]:
+            groups.setdefault(f["category"], []).append(f)
     ordered = sorted(groups.items(), key=lambda kv: min(SEVERITY_ORDER.get(f["severity"], 9) for f in kv[1]))
+    lix = report["lix"]
+    letter = report.get("letter") or {}
+    meta = report.get("meta", {})
     return {
         "text": text,
-        "lix": report["lix"],
+        "lix": lix,
+        "lix_target": target,
+        "lix_over": target is not None and lix["value"] is not None and lix["value"] > target,
         "bands": band_rows(),
         "meter_max": METER_MAX,
         "meter_low": METER_LOW,
         "meter_high": METER_HIGH,
         "paragraphs": paras,
         "groups": [{"category": c, "category_da": category_da(c), "findings": fs} for c, fs in ordered],
+        "document_findings": [f for f in findings if f["document"]],
         "count": len(findings),
+        "text_count": sum(len(fs) for fs in groups.values()),
+        "severity_counts": {s: sum(1 for fs in groups.values() for f in fs if f["severity"] == s)
+                            for s in SEVERITY_ORDER},
         "summary": report.get("summary", {}),
-        "checklist": checklist(report.get("letter"), report.get("sender")),
-        "meta": report.get("meta", {}),
+        "checklist": checklist(report.get("letter"), report.get("sender"), meta.get("kind") or letter.get("kind"),
+                               bool(meta.get("kind_detected"))),
+        "meta": meta,
         "paste_mode": paste_mode,
     }
+
+
+def _name(rules: dict, rule_id: str) -> str:
+    r = rules.get(rule_id)
+    return (r.get("name") or r.get("summary") or rule_id) if r else rule_id
 
 
 def band_rows() -> list[dict]:
@@ -120,6 +95,7 @@ def band_rows() -> list[dict]:
     return rows
 
 
+PARTSHOERING = "partshoering"  # lixcheck's kind id (the Danish word without ø), as in Report.meta.kind
 OUTCOME_DA = {"approval": "bevilling", "refusal": "afslag (helt eller delvis)"}
 PARTS_DA = {"where": "hvor man klager", "deadline": "klagefrist"}
 
@@ -128,13 +104,16 @@ def _item(ok, text: str) -> dict:
     return {"ok": ok, "text": text}
 
 
-def checklist(letter: dict | None, sender: dict | None) -> dict | None:
-    """The report's "letter" and "sender" sections as check items (ok True/False, or None for plain facts)."""
+def checklist(letter: dict | None, sender: dict | None, kind: str | None = None, detected: bool = False) -> dict | None:
+    """The report's "letter" and "sender" sections as check items (ok True/False, or None for plain facts).
+
+    ``kind``: the letter kind the report was checked as (meta.kind); ``detected``: lixcheck found it itself.
+    """
     if not letter and not sender:
         return None
-    out: dict = {"kind": None, "letter": [], "sender": [], "reasons": []}
+    out: dict = {"kind": kind or (letter or {}).get("kind"), "kind_detected": detected, "letter": [], "sender": [],
+                 "reasons": []}
     if letter:
-        out["kind"] = letter.get("kind")
         if letter.get("is_decision"):
             if letter.get("outcome") in OUTCOME_DA:
                 out["letter"].append(_item(None, "Udfald: " + OUTCOME_DA[letter["outcome"]]))
@@ -149,9 +128,10 @@ def checklist(letter: dict | None, sender: dict | None) -> dict | None:
             out["letter"].append(_item(bool(letter.get("begrundelse")),
                                        "Begrundelse: " + ("ja" if letter.get("begrundelse") else "mangler")))
             basis = letter.get("legal_basis")
-            text = ", ".join(map(str, basis)) if isinstance(basis, list) else ("ja" if basis else "")
+            # "; " between references: one reference may hold a comma ("§ 81, stk. 1")
+            text = "; ".join(map(str, basis)) if isinstance(basis, list) else ("ja" if basis else "")
             out["letter"].append(_item(bool(basis), "Lovgrundlag: " + (text or "mangler")))
-        if letter.get("kind") == "partshøring" and "reply_deadline" in letter:
+        if out["kind"] == PARTSHOERING and "reply_deadline" in letter:
             out["letter"].append(_item(bool(letter["reply_deadline"]),
                                        "Svarfrist: " + ("ja" if letter["reply_deadline"] else "mangler")))
     if sender:

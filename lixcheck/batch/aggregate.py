@@ -62,6 +62,7 @@ def summary(store: Store) -> dict[str, Any]:
         "lix_not_computed": not_computed,
         "bands": {name: bands.get(name, 0) for _upper, name in BANDS},
         "top_rules": top_rules(store, 10),
+        "templates": template_overview(store),
     }
 
 
@@ -133,6 +134,84 @@ def by_month(store: Store) -> list[dict[str, Any]]:
     return [{"month": m, "documents": n, "weighted": w, "lix_mean": lix,
              "per_100_words": 100 * (f or 0) / words if words else None}
             for m, n, w, lix, f, words in store.db.execute(sql)]
+
+
+# -- templates: which to fix first ---------------------------------------------------------------------------------
+# A letter's problem points (the ranking formula, also written in the report and the README):
+SEVERITY_POINTS = {"error": 3, "warning": 2, "suggestion": 1}
+MISSING_APPEAL_POINTS = 10  # a decision without klagevejledning
+UNCLEAR_SENDER_POINTS = 5
+BAND_POINTS = {"very easy": 0, "easy": 0, "medium": 2, "hard": 5, "very hard": 8}
+MIN_TEMPLATE = 2  # letters a group needs to count as a template
+RANKING_DA = (
+    "Prioritet = modtagere × problempoint pr. brev. Modtagere er tallet sent, hvor det står i brevenes data, og "
+    "ellers antal breve. Et brev får 3 point pr. fejl, 2 pr. advarsel og 1 pr. forslag. Det får 10 point, hvis det "
+    "er en afgørelse uden klagevejledning, og 5, hvis afsenderen er uklar. LIX-båndet giver 0, 0, 2, 5 eller 8 point "
+    "(meget let, let, middel, svær, meget svær). Problempoint pr. brev er gennemsnittet for skabelonens breve.")
+
+
+def has_templates(store: Store) -> bool:
+    return "template_cluster" in store.columns and bool(
+        _one(store, "SELECT COUNT(*) FROM documents WHERE template_cluster IS NOT NULL")[0])
+
+
+def template_overview(store: Store) -> dict[str, Any]:
+    """Letters grouped, templates found (groups of MIN_TEMPLATE letters or more), letters that are alone."""
+    grouped, templates, in_templates = 0, 0, 0
+    if "template_cluster" in store.columns:
+        grouped = _one(store, "SELECT COUNT(*) FROM documents WHERE template_cluster IS NOT NULL")[0]
+        templates, in_templates = _one(store, (
+            "SELECT COUNT(*), COALESCE(SUM(n), 0) FROM (SELECT COUNT(*) AS n FROM documents "
+            "WHERE template_cluster IS NOT NULL GROUP BY template_cluster HAVING COUNT(*) >= ?)"), MIN_TEMPLATE)
+    return {"grouped": grouped, "templates": templates, "in_templates": in_templates,
+            "alone": grouped - in_templates}
+
+
+def ranked_templates(store: Store, limit: int = 20) -> list[dict[str, Any]]:
+    """The discovered templates ranked by priority = readers × problem points per letter (see RANKING_DA), with
+    what the report shows for each: volume and share, LIX, the parts of the score, the most frequent rules, the
+    template ids and senders the letters carried, and the stored representative letter (masked)."""
+    if not has_templates(store):
+        return []
+    total = _one(store, f"SELECT SUM({W}) FROM documents WHERE status = 'ok'")[0] or 0
+    bands = " ".join(f"WHEN '{b}' THEN {p}" for b, p in BAND_POINTS.items())
+    rows = store.db.execute(
+        f"SELECT template_cluster, COUNT(*), SUM({W}), AVG(lix), SUM(is_decision = 1 AND klagevejledning = 0), "
+        f"SUM(is_decision = 1), SUM(sender_clear = 0), SUM(CASE band {bands} ELSE 0 END), SUM(findings), "
+        f"SUM(lix >= {HARD}) FROM documents WHERE status = 'ok' AND template_cluster IS NOT NULL "
+        f"GROUP BY template_cluster HAVING COUNT(*) >= ?", (MIN_TEMPLATE,)).fetchall()
+    severity = " ".join(f"WHEN '{s}' THEN {p}" for s, p in SEVERITY_POINTS.items())
+    weighted = dict(store.db.execute(
+        f"SELECT d.template_cluster, SUM(CASE f.severity {severity} ELSE 0 END) FROM findings f "
+        f"JOIN documents d ON d.seq = f.doc_seq WHERE d.template_cluster IS NOT NULL GROUP BY d.template_cluster"))
+    out = []
+    for cluster, n, readers, lix, missing, decisions, unclear, band_points, findings, hard in rows:
+        points = (weighted.get(cluster, 0) + MISSING_APPEAL_POINTS * (missing or 0)
+                  + UNCLEAR_SENDER_POINTS * (unclear or 0) + (band_points or 0)) / n
+        out.append({"cluster": cluster, "letters": n, "readers": readers, "share": readers / total if total else None,
+                    "lix_mean": lix, "hard_share": (hard or 0) / n, "points": points, "priority": readers * points,
+                    "findings_per_letter": (findings or 0) / n, "decisions": decisions or 0,
+                    "missing_appeal": missing or 0, "unclear_sender": unclear or 0})
+    out.sort(key=lambda t: (-t["priority"], -t["readers"], t["cluster"]))
+    out = out[:limit]
+    for t in out:
+        c = t["cluster"]
+        t["rules"] = [{"rule": r, "severity": s, "findings": k, "letters": d} for r, s, k, d in store.db.execute(
+            "SELECT f.rule, MAX(f.severity), COUNT(*), COUNT(DISTINCT f.doc_seq) FROM findings f "
+            "JOIN documents d ON d.seq = f.doc_seq WHERE d.template_cluster = ? GROUP BY f.rule "
+            f"ORDER BY MAX(CASE f.severity {severity} ELSE 0 END) DESC, COUNT(*) DESC, f.rule LIMIT 5", (c,))]
+        t["given"] = [v for v, in store.db.execute(
+            "SELECT template FROM documents WHERE template_cluster = ? AND template IS NOT NULL GROUP BY template "
+            "ORDER BY COUNT(*) DESC, template LIMIT 3", (c,))]
+        t["senders"] = [v for v, in store.db.execute(
+            "SELECT sender FROM documents WHERE template_cluster = ? AND sender IS NOT NULL GROUP BY sender "
+            "ORDER BY COUNT(*) DESC, sender LIMIT 2", (c,))]
+        t["kind"] = _one(store, "SELECT kind FROM documents WHERE template_cluster = ? AND kind IS NOT NULL "
+                                "GROUP BY kind ORDER BY COUNT(*) DESC, kind LIMIT 1", c)
+        t["kind"] = t["kind"][0] if t["kind"] else None
+        rep = _one(store, "SELECT representative, letters FROM templates WHERE cluster = ?", c)
+        t["representative"], t["confirmed_by"] = rep if rep else (None, 0)
+    return out
 
 
 def atomic_writer(path: Path, mode: str = "w", **kw):

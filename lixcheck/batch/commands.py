@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-
-def _fail(message: str) -> None:
-    click.echo(f"lixcheck: fejl: {message}", err=True)
-    sys.exit(2)
+from ..console import checker
+from ..console import fail as _fail
 
 
 def _n(value) -> str:
@@ -35,6 +33,10 @@ def summary_table(summary: dict, stats=None, store_path: Path | None = None) -> 
         if stats.duplicates:
             rows.append(("  dubletter (samme id)", _n(stats.duplicates)))
     rows += [("LIX, gennemsnit", _n(summary["lix_mean"])), ("LIX, median", _n(summary["lix_median"]))]
+    t = summary.get("templates") or {}
+    if t.get("grouped"):
+        rows.append(("Skabeloner fundet", f"{_n(t['templates'])} ({_n(t['in_templates'])} breve; "
+                                          f"{_n(t['alone'])} ligner ikke andre)"))
     if stats is not None:
         rate = f"{stats.rate:.1f}".replace(".", ",")
         rows.append(("Tid", f"{stats.seconds:.1f} s ({rate} dok./s, {stats.engine}, {stats.workers} arbejdere)"
@@ -71,14 +73,13 @@ def batch_cmd(sources, out_dir, engine, workers, scheduler, shard_size, cache_si
     """Tjek mange breve: mapper, mønstre, zip-arkiver og JSONL. Resultater gemmes i --out og kan genoptages."""
     from concurrent.futures.process import BrokenProcessPool
 
-    from ..cli import load_config
     from ..errors import ConfigError
     from . import aggregate
     from .runner import run
     from .sources import SourceError, check_sources
     from .store import Store
 
-    cfg = load_config(config_path)
+    cfg = checker(config_path).config
     if scheduler and engine != "dask":
         _fail("--scheduler kræver --engine dask")
     try:

@@ -141,7 +141,11 @@ def _groups(groups: list[dict[str, Any]], label: str, volumes: bool) -> str:
     return _table(headers, rows)
 
 
-def render(store: Store, *, title: str = "Sprogtjek af udgående breve") -> str:
+def render(store: Store, *, title: str = "Sprogtjek af udgående breve", checker=None) -> str:
+    """The whole report. ``checker``: checks the templates' representative letters again (default: a Checker with
+    the batch's configuration, made only when there are templates)."""
+    from . import report_templates
+
     s = aggregate.summary(store)
     volumes = aggregate.has_volumes(store)
     values, counts, weights = aggregate.lix_values(store)
@@ -155,7 +159,8 @@ def render(store: Store, *, title: str = "Sprogtjek af udgående breve") -> str:
     add(f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>{escape(title)}</title>'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<style>{CSS}</style></head><body>")
+        f"<style>{CSS}{report_templates.CSS}</style></head><body>")
+    add('<div class="overview">')
     add(f"<h1>{escape(title)}</h1>")
     rules_version = (meta.get("last_run") or {}).get("rules_version")
     add(f'<p class="sub">Rapport fra lixcheck, dannet {dt.date.today():%d.%m.%Y}'
@@ -168,6 +173,8 @@ def render(store: Store, *, title: str = "Sprogtjek af udgående breve") -> str:
     if decisions:
         add(f"<div class=card><b>{_pct(decisions['share'])}</b><span>afgørelser uden klagevejledning</span></div>")
     add("</div>")
+    first, pages = report_templates.render(store, volumes, checker)
+    add(first)
 
     add("<h2>LIX-fordeling</h2>")
     add('<p class="note">Søjlerne viser antal breve pr. LIX-værdi; baggrunden viser båndene fra meget let til '
@@ -204,6 +211,8 @@ def render(store: Store, *, title: str = "Sprogtjek af udgående breve") -> str:
         add("<p>Ingen fund.</p>")
 
     add("<h2>Sværeste skabeloner</h2>")
+    add('<p class="note">Efter det skabelon-id, brevene selv har. De skabeloner, lixcheck har fundet i teksten, står '
+        'under <a href="#ret-disse-foerst">Ret disse først</a>.</p>')
     templates = aggregate.by_group(store, "template")
     add(_groups(templates, "Skabelon", volumes) if templates else "<p>Brevene har ingen skabelon-id.</p>")
     add("<h2>Afsendere</h2>")
@@ -244,8 +253,9 @@ def render(store: Store, *, title: str = "Sprogtjek af udgående breve") -> str:
         add("<h2>Breve der ikke kunne læses</h2>")
         add(_table([("Årsag", False), ("breve", True)],
                    [[escape(str(c)), _int(n)] for c, n in s["error_codes"].items()]))
-    add('<p class="note">Rapporten indeholder ingen brevtekst. Tallene kommer fra lixcheck-resultatlageret '
-        f"({escape(aggregate_store_name(store))}).</p></body></html>")
+    add('<p class="note">Rapporten viser ingen brevtekst ud over ét eksempel pr. skabelon. I eksemplet er flettefelter '
+        "og ord, som kun ét brev havde, skjult. Tallene kommer fra lixcheck-resultatlageret "
+        f"({escape(aggregate_store_name(store))}).</p></div>{pages}</body></html>")
     return "".join(parts)
 
 

@@ -1,24 +1,31 @@
 """Run a batch: stream items in shards to workers (local process pool or Dask), append results to the store.
 
 Workers get shards of item references (paths, archive members, JSONL offsets), read the letters themselves, run the
-one analysis path (``Analyzer.check`` through the paragraph cache) and return small result rows: counts, LIX and
+one analysis path (``Checker.check_document`` through the paragraph cache) and return small result rows: counts, LIX and
 findings with CPR numbers masked, never letter text. The parent is the store's only writer and commits one shard per
-transaction, so a killed run leaves whole shards behind and a re-run skips them.
+transaction, in input order, so a killed run leaves whole shards behind and a re-run skips them.
+
+Template discovery (lixcheck.batch.templates) is split the same way: a worker signs each letter (a MinHash signature
+and the letter with its merge values masked, held in memory only); the parent groups the letters in input order
+(so every engine and a resumed run group alike) and stores a cluster id per letter with the shard.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checker import Checker
 from ..config import Config
 from ..errors import InputError
 from ..privacy import mask_cpr
@@ -29,7 +36,8 @@ ENGINES = ("local", "dask")
 DEFAULT_SHARD = 200
 DEFAULT_CACHE = 20_000
 # A finding's matched text is stored only when it is a short phrase (a jargon word, a placeholder); sentence- and
-# paragraph-level findings (long sentence, LIX) would otherwise copy letter text into the store.
+# paragraph-level findings (long sentence, LIX, a missing title on a short first paragraph) would otherwise copy
+# letter text into the store: a finding that covers a whole sentence or paragraph keeps no text, however short.
 MAX_FINDING_TEXT = 40
 
 # -- worker side ------------------------------------------------------------------------------------------------
@@ -44,11 +52,20 @@ def _worker(config: Config, cache_size: int):
     with _state_lock:
         w = _state.get(key)
         if w is None:
-            from ..analysis import analyzer
             from .cache import BlockCache
 
-            w = _state[key] = BlockCache(analyzer(config), cache_size)
+            w = _state[key] = BlockCache(Checker(config).load(), cache_size)
         return w
+
+
+def _signer():
+    with _state_lock:
+        s = _state.get("signer")
+        if s is None:
+            from .templates import Signer
+
+            s = _state["signer"] = Signer()
+        return s
 
 
 def init_worker(config: Config, cache_size: int) -> None:
@@ -105,11 +122,23 @@ def result_row(item: Item, report, content_hash: str, mask: Callable[[str], str]
         "findings": summary["findings"],
         "is_decision": _as_flag(letter.get("is_decision")),
         "klagevejledning": _as_flag(letter.get("klagevejledning")),
+        "sender_clear": _as_flag((report.sections.get("sender") or {}).get("clear")),
         "summary": _json({k: summary[k] for k in ("by_rule", "by_severity", "by_category")}),
         "finding_rows": [(f.rule, f.severity, f.category, f.offset, f.length, f.line, f.column, f.block,
-                          mask(f.text) if len(f.text) <= MAX_FINDING_TEXT else None) for f in report.findings],
+                          mask(f.text) if len(f.text) <= MAX_FINDING_TEXT and not _whole(f, report) else None)
+                         for f in report.findings],
     })
     return row
+
+
+def _whole(finding, report) -> bool:
+    """Does the finding cover a whole sentence or paragraph of the letter?"""
+    start, end = finding.offset, finding.offset + finding.length
+    for spans in (report.sentences, report.paragraphs):
+        i = bisect.bisect_left(spans, start, key=lambda s: s.offset)
+        if i < len(spans) and spans[i].offset + spans[i].length <= end and spans[i].length > 0:
+            return True
+    return False
 
 
 def error_row(item: Item, code: str, content_hash: str | None = None) -> dict[str, Any]:
@@ -124,26 +153,34 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_CACHE) -> dict[str, Any]:
-    """Check one shard inside a worker. Never raises for a single bad document: it becomes an error row."""
+def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_CACHE,
+                  templates: bool = False) -> dict[str, Any]:
+    """Check one shard inside a worker. Never raises for a single bad document: it becomes an error row.
+    ``templates``: also sign each letter for template discovery (``signature`` and ``masked`` in its row: for the
+    parent's grouping only, never stored as they are)."""
     engine = _worker(config, cache_size)
+    signer = _signer() if templates else None
     mask = mask_cpr  # the Report is already masked; stored rows are masked again as a safety net
     before = (engine.lookups, engine.hits)
     rows = []
-    with Opener(config) as opener:
+    with Opener(engine.checker) as opener:
         for item in shard:
             content_hash = None
             try:
                 document, data = opener.read(item)
                 content_hash = hashlib.sha256(data).hexdigest()[:32]
                 report = engine.check(document, item.kind)
-                rows.append(result_row(item, report, content_hash, mask))
+                row = result_row(item, report, content_hash, mask)
+                if signer is not None:
+                    row["signature"], masked = signer.sign(document.text)
+                    row["masked"] = mask(masked)
+                rows.append(row)
             except InputError as e:
                 rows.append(error_row(item, e.code, content_hash))
             except Exception as e:  # a bug or hostile file must not stop the batch; record the type, not the text
                 rows.append(error_row(item, f"internal:{type(e).__name__}", content_hash))
     return {"rows": rows, "lookups": engine.lookups - before[0], "hits": engine.hits - before[1],
-            "pid": os.getpid(), "rules_version": engine.analyzer.ruleset.version}
+            "pid": os.getpid(), "rules_version": engine.checker.rules_version}
 
 
 # -- parent side ------------------------------------------------------------------------------------------------
@@ -161,6 +198,7 @@ class RunStats:
     seconds: float = 0.0
     engine: str = "local"
     workers: int = 1
+    templates: bool = False  # were the letters grouped into templates
     error_codes: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -265,10 +303,34 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600} t {seconds % 3600 // 60} min"
 
 
+def _grouper(store: Store, wanted: bool):
+    """The template grouper for this store, continued from what it holds; None when grouping is off, or when the
+    store was grouped with other settings (or by a lixcheck without template discovery)."""
+    from . import templates
+
+    stored = store.meta().get("templates")
+    if stored is None:
+        if not wanted or store.count():
+            store.set_meta("templates", False)
+            return None
+        store.set_meta("templates", templates.SETTINGS)
+        stored = templates.SETTINGS
+    if not wanted or stored != templates.SETTINGS:
+        return None
+    grouper = templates.Grouper()
+    state = store.grouping_state(templates.WINDOW)
+    grouper.restore(state["ordinal"], state["next_cluster"], state["prototypes"], state["multi"],
+                    state["represented"])
+    return grouper
+
+
 def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None, engine: str = "local",
         workers: int | None = None, scheduler: str | None = None, shard_size: int = DEFAULT_SHARD,
-        cache_size: int = DEFAULT_CACHE, progress: bool = False, count: bool = True) -> RunStats:
-    """Check every item of the sources into the store in out_dir; skip what an earlier run finished."""
+        cache_size: int = DEFAULT_CACHE, progress: bool = False, count: bool = True,
+        templates: bool = True) -> RunStats:
+    """Check every item of the sources into the store in out_dir; skip what an earlier run finished.
+    ``templates``: find the templates of the letters (lixcheck.batch.templates); a store keeps the choice of its
+    first run."""
     config = config or Config()
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}")
@@ -277,13 +339,27 @@ def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None
     start = time.monotonic()
     with Store(out_dir) as store:
         store.set_meta("config", {k: v for k, v in config.__dict__.items()})
+        grouper = _grouper(store, templates)
+        stats.templates = grouper is not None
         stats.total = count_items(sources) if count else None
         bar = Progress(stats.total, store.count(), progress)
         items = iter_items(sources)
 
         def write(result: dict[str, Any]) -> None:
             rows = result["rows"]
-            added = store.add(rows)
+            events = None
+            if grouper is not None:
+                from .templates import Events
+
+                events = Events()
+                skip = store.done(r["id"] for r in rows)  # (an id twice in the input is stored, and grouped, once)
+                for r in rows:
+                    signature = r.pop("signature", None)
+                    masked = r.pop("masked", None)
+                    if signature is not None and r["id"] not in skip:
+                        skip.add(r["id"])
+                        r["template_cluster"] = grouper.assign(signature, masked, r["id"], events)
+            added = store.add(rows, events)
             stats.added += added
             stats.duplicates += len(rows) - added
             stats.lookups += result["lookups"]
@@ -299,9 +375,15 @@ def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None
         todo = _todo(store, items, shard_size, stats)
         try:
             if engine == "local":
-                _run_local(todo, config, workers, cache_size, write)
+                _run_local(todo, config, workers, cache_size, grouper is not None, write)
             else:
-                _run_dask(todo, config, workers, scheduler, cache_size, write)
+                _run_dask(todo, config, workers, scheduler, cache_size, grouper is not None, write)
+            if grouper is not None:
+                from .templates import Events
+
+                events = Events()
+                grouper.finish(events)  # the representatives confirmed by fewer than CONFIRM letters
+                store.add_templates(events)
         finally:
             bar.close()
             stats.seconds = time.monotonic() - start
@@ -311,38 +393,50 @@ def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None
     return stats
 
 
-def _run_local(todo: Iterator[list[Item]], config: Config, workers: int, cache_size: int, write) -> None:
+class _InOrder:
+    """Shard futures in submission order: results are written in input order whatever order they finish in (the
+    template grouping must see the letters in input order), and at most ``limit`` shards are in flight."""
+
+    def __init__(self, limit: int, write):
+        self.limit = limit
+        self.write = write
+        self.queue: deque = deque()
+
+    def add(self, future) -> None:
+        self.queue.append(future)
+        while len(self.queue) >= self.limit:
+            self.write(self.queue.popleft().result())
+
+    def drain(self) -> None:
+        while self.queue:
+            self.write(self.queue.popleft().result())
+
+    def cancel(self) -> None:
+        for f in self.queue:
+            f.cancel()
+
+
+def _run_local(todo: Iterator[list[Item]], config: Config, workers: int, cache_size: int, sign: bool,
+               write) -> None:
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")  # a clean interpreter per worker: no inherited threads or locks
-    limit = 2 * workers
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
                              initargs=(config, cache_size)) as pool:
-        pending: set[Future] = set()
+        in_order = _InOrder(2 * workers, write)
         try:
             for shard in todo:
-                pending.add(pool.submit(process_shard, shard, config, cache_size))
-                if len(pending) >= limit:
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for f in finished:
-                        write(f.result())
-            for f in _drain(pending):
-                write(f.result())
+                future: Future = pool.submit(process_shard, shard, config, cache_size, sign)
+                in_order.add(future)
+            in_order.drain()
         except BaseException:
-            for f in pending:
-                f.cancel()
+            in_order.cancel()
             raise
 
 
-def _drain(pending: set[Future]) -> Iterator[Future]:
-    while pending:
-        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-        yield from finished
-
-
 def _run_dask(todo: Iterator[list[Item]], config: Config, workers: int, scheduler: str | None, cache_size: int,
-              write) -> None:
-    from distributed import Client, LocalCluster, as_completed
+              sign: bool, write) -> None:
+    from distributed import Client, LocalCluster
 
     cluster = None
     if scheduler:
@@ -352,24 +446,14 @@ def _run_dask(todo: Iterator[list[Item]], config: Config, workers: int, schedule
         client = Client(cluster)
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        limit = 2 * n_workers
-        queue = as_completed()
-        in_flight = 0
-        exhausted = False
-        todo = iter(todo)
-        while True:
-            while not exhausted and in_flight < limit:
-                shard = next(todo, None)
-                if shard is None:
-                    exhausted = True
-                    break
-                queue.add(client.submit(process_shard, shard, config, cache_size, pure=False))
-                in_flight += 1
-            if in_flight == 0:
-                break
-            future = next(queue)
-            in_flight -= 1
-            write(future.result())
+        in_order = _InOrder(2 * n_workers, write)
+        try:
+            for shard in todo:
+                in_order.add(client.submit(process_shard, shard, config, cache_size, sign, pure=False))
+            in_order.drain()
+        except BaseException:
+            in_order.cancel()
+            raise
     finally:
         client.close()
         if cluster is not None:

@@ -19,9 +19,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import Config
+from ..checker import Checker
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, too_large
 
 ARCHIVE_SUFFIXES = (".zip",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -162,8 +162,9 @@ def shards(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 class Opener:
     """Resolves item references into Documents inside a worker; keeps one archive open per shard."""
 
-    def __init__(self, config: Config):
-        self.config = config
+    def __init__(self, checker: Checker):
+        self.checker = checker
+        self.config = checker.config
         self._zips: dict[str, zipfile.ZipFile] = {}
 
     def close(self) -> None:
@@ -179,8 +180,7 @@ class Opener:
 
     def read(self, item: Item) -> tuple[Document, bytes]:
         """The Document and the raw bytes it was read from (for the content hash). Raises InputError."""
-        from ..readers import read_bytes, too_large
-
+        read = self.checker.read
         kind = item.ref[0]
         limit = self.config.max_bytes
         if kind == "error":
@@ -194,7 +194,7 @@ class Opener:
                 data = path.read_bytes()
             except OSError as e:
                 raise InputError(f"cannot read file: {e.strerror}", code="unreadable") from None
-            return read_bytes(data, self.config, name=path.name), data
+            return read(data, name=path.name), data
         if kind == "zip":
             archive, member = item.ref[1], item.ref[2]
             try:
@@ -213,7 +213,7 @@ class Opener:
                     raise too_large(len(data), limit)
             except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
                 raise InputError("cannot read archive member", code="unreadable") from None
-            return read_bytes(data, self.config, name=os.path.basename(member)), data
+            return read(data, name=os.path.basename(member)), data
         if kind == "jsonl":
             path, offset = item.ref[1], item.ref[2]
             try:
@@ -224,7 +224,7 @@ class Opener:
                 raise InputError(f"cannot read JSONL line: {type(e).__name__}", code="invalid_jsonl") from None
             if isinstance(obj.get("text"), str):
                 data = obj["text"].encode("utf-8")
-                return read_bytes(data, self.config), data
+                return read(data), data
             target = Path(path).parent / obj["path"]
             return self.read(Item(item.id, ("file", str(target))))
         raise InputError(f"unknown source reference {kind!r}", code="unreadable")

@@ -6,7 +6,10 @@ in memory (an indexed lookup per shard keeps memory flat), each shard is committ
 impossible rather than merely unlikely. Rows are only ever inserted; nothing is updated or deleted.
 
 No letter text is stored: a document row holds counts, LIX and ids; a finding row holds the rule, position and the
-short matched phrase with CPR numbers masked (``mask``).
+short matched phrase with CPR numbers masked (``mask``). The one exception is template discovery
+(lixcheck.batch.templates): per template found, one representative letter with its merge values masked and only the
+words that other letters of the template share (table ``templates``), and the MinHash signatures of the templates'
+prototypes (``template_prototypes``: 64 numbers per prototype, from which no text can be read back).
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ from pathlib import Path
 from typing import Any
 
 STORE_NAME = "results.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: template discovery (template_cluster, sender_clear, the template tables)
 
 DOC_COLUMNS = (
     "id", "hash", "status", "error_code", "source", "format", "kind", "template", "sender", "sent", "date",
     "lix", "band", "words", "sentences", "long_words", "findings", "is_decision", "klagevejledning", "summary",
+    "sender_clear", "template_cluster",
 )
+# Columns added after schema version 1: added to an older store when it is opened for writing.
+ADDED_COLUMNS = {"sender_clear": "INTEGER", "template_cluster": "INTEGER"}
 FINDING_COLUMNS = ("rule", "severity", "category", "offset", "length", "line", "col", "block", "text")
 
 _SCHEMA = """
@@ -40,7 +46,9 @@ CREATE TABLE IF NOT EXISTS documents (
     lix REAL, band TEXT, words INTEGER, sentences INTEGER, long_words INTEGER,
     findings INTEGER,
     is_decision INTEGER, klagevejledning INTEGER,  -- from the Report's "letter" section when present
-    summary TEXT                   -- JSON: findings by rule/severity/category
+    summary TEXT,                  -- JSON: findings by rule/severity/category
+    sender_clear INTEGER,          -- the Report's sender section: is the sender clear (1/0, NULL = not checked)
+    template_cluster INTEGER       -- the template found by lixcheck.batch.templates (NULL: not grouped)
 );
 CREATE TABLE IF NOT EXISTS findings (
     doc_seq INTEGER NOT NULL REFERENCES documents(seq),
@@ -50,7 +58,20 @@ CREATE TABLE IF NOT EXISTS findings (
 );
 CREATE INDEX IF NOT EXISTS findings_doc ON findings(doc_seq);
 CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
+CREATE TABLE IF NOT EXISTS template_prototypes (
+    key INTEGER PRIMARY KEY,
+    cluster INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,      -- the letter's place in the grouping order
+    signature BLOB NOT NULL        -- MinHash signature (uint32 values)
+);
+CREATE TABLE IF NOT EXISTS templates (
+    cluster INTEGER PRIMARY KEY,
+    representative TEXT NOT NULL,  -- merge values masked; only words that other letters of the template share
+    letters INTEGER NOT NULL,      -- letters that agree on it
+    doc_id TEXT                    -- the document it was taken from
+);
 """
+_AFTER_MIGRATION = "CREATE INDEX IF NOT EXISTS documents_template ON documents(template_cluster);"
 
 def stored_count(directory: str | Path) -> int:
     """Documents stored so far, read-only, for watching a running batch: 0 while the store is missing or busy."""
@@ -77,7 +98,13 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: consistent after kill -9 or power loss
             self.db.executescript(_SCHEMA)
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            have = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
+            for name, kind in ADDED_COLUMNS.items():
+                if name not in have:
+                    self.db.execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
+            self.db.execute(_AFTER_MIGRATION)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        self.columns = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
 
     def close(self) -> None:
         self.db.close()
@@ -107,11 +134,14 @@ class Store:
             found.update(r[0] for r in self.db.execute(q, chunk))
         return found
 
-    def add(self, rows: Iterable[dict[str, Any]]) -> int:
-        """Append results in one transaction; a row whose id is already stored is ignored. Returns rows added."""
+    def add(self, rows: Iterable[dict[str, Any]], templates=None) -> int:
+        """Append results in one transaction; a row whose id is already stored is ignored. Returns rows added.
+        ``templates``: what grouping these rows produced (lixcheck.batch.templates.Events), in the same transaction."""
         added = 0
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            if templates is not None:
+                self._add_templates(templates)
             for row in rows:
                 values = [row.get(c) for c in DOC_COLUMNS]
                 cur = self.db.execute(
@@ -133,6 +163,37 @@ class Store:
             raise
         return added
 
+    def _add_templates(self, events) -> None:
+        self.db.executemany("INSERT INTO template_prototypes VALUES (?, ?, ?, ?)", events.prototypes)
+        self.db.executemany("INSERT OR IGNORE INTO templates VALUES (?, ?, ?, ?)", events.templates)
+
+    def add_templates(self, events) -> None:
+        """Store grouping results on their own (the representatives finished at the end of a run)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self._add_templates(events)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def grouping_state(self, window: int) -> dict[str, Any]:
+        """What template grouping needs to continue: letters grouped, the next cluster id, the clusters with two
+        letters or more, the prototypes of those and of one-letter clusters among the last ``window`` letters, and
+        the clusters that have a representative."""
+        ordinal = self.db.execute("SELECT COUNT(template_cluster) FROM documents").fetchone()[0]
+        top = self.db.execute("SELECT MAX(cluster) FROM template_prototypes").fetchone()[0] or 0
+        multi = {r[0] for r in self.db.execute(
+            "SELECT template_cluster FROM documents WHERE template_cluster IS NOT NULL "
+            "GROUP BY template_cluster HAVING COUNT(*) > 1")}
+        cut = ordinal - window
+        prototypes = [r for r in self.db.execute(
+            "SELECT key, cluster, ordinal, signature FROM template_prototypes ORDER BY key")
+            if r[2] >= cut or r[1] in multi]
+        represented = {r[0] for r in self.db.execute("SELECT cluster FROM templates")}
+        return {"ordinal": ordinal, "next_cluster": top + 1, "multi": multi, "prototypes": prototypes,
+                "represented": represented}
+
     # -- reading ------------------------------------------------------------------------------------------------
     def count(self, status: str | None = None) -> int:
         if status:
@@ -141,7 +202,8 @@ class Store:
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """Every document row in insertion order, as dicts (streamed)."""
-        cur = self.db.execute(f"SELECT seq, {','.join(DOC_COLUMNS)} FROM documents ORDER BY seq")
+        select = ",".join(c if c in self.columns else f"NULL AS {c}" for c in DOC_COLUMNS)  # (an older store)
+        cur = self.db.execute(f"SELECT seq, {select} FROM documents ORDER BY seq")
         names = ("seq", *DOC_COLUMNS)
         for r in cur:
             yield dict(zip(names, r, strict=True))

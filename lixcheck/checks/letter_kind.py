@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .. import kinds
 from ..letter import data
 from ..letter.view import Letter
 from ..search import Anchored, Guarded, SearchSet, searcher
@@ -20,11 +21,9 @@ PARTSHOERING = "partshoering"
 
 
 def normalise_kind(kind: str | None) -> str | None:
-    """'Afgørelse', 'partshøring' … → the kind names lixcheck uses; unknown names are returned lower-cased."""
-    if kind is None:
-        return None
-    k = kind.strip().lower()
-    return (data.load("letter").get("kind_aliases") or {}).get(k, k)
+    """'Afgørelse', 'partshøring' … → the kind ids of lixcheck's table of kinds (lixcheck/kinds.py); an unknown kind
+    raises UnknownKind."""
+    return kinds.normalise(kind)
 
 
 @cache

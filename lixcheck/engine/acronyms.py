@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import Context, Hit, RuleInfo
+from .base import Context, Hit, RuleInfo
 from .messages import render
 
 _CANDIDATE = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9]{1,5}$")

@@ -10,7 +10,6 @@ import copy
 import hashlib
 import importlib
 import json
-import pkgutil
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,9 +29,7 @@ DICT_KEYS = ("known", "params")  # extensions update these
 
 def rules_dir() -> Path:
     """The built-in rules folder: installed (site-packages/lixcheck/rules) or in a source checkout (repo/rules)."""
-    import lixcheck
-
-    here = Path(lixcheck.__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the lixcheck package folder
     for candidate in (here / "rules", here.parent / "rules"):
         if (candidate / "schema.json").is_file():
             return candidate
@@ -157,13 +154,10 @@ def plugin_packs(wanted: bool | list[str]) -> list[Pack]:
 
 
 def load_checks(wanted: bool | list[str]) -> None:
-    """Import built-in checks (every module in lixcheck/checks/ and the engine's own) and plugin checks."""
-    from .. import checks as builtin
-
+    """Import the engine's own checks (passive, nominal) and plugin checks. The letter checks of lixcheck/checks/
+    sit above the engine and are registered by the analysis layer, which imports them."""
     importlib.import_module(".passive", __package__)
     importlib.import_module(".nominal", __package__)
-    for mod in pkgutil.iter_modules(builtin.__path__):
-        importlib.import_module(f"{builtin.__name__}.{mod.name}")
     if wanted is False:
         return
     for ep in sorted(entry_points(group=CHECKS_GROUP), key=lambda e: e.name):

@@ -11,7 +11,7 @@ from ..readability import count_words
 from ..search import prefilter
 from ..search.anchored import Anchored, anchored
 from ..search.prefilter import Guarded
-from . import Context, Hit, RuleInfo
+from .base import Context, Hit, RuleInfo
 from .messages import render
 
 

@@ -14,7 +14,7 @@ from itertools import compress
 from spacy.attrs import LEMMA
 
 from ..nlp.pipeline import column, sentence_tokens
-from . import Context, Hit, RuleInfo, register_check
+from .base import Context, Hit, RuleInfo, register_check
 from .messages import render
 
 

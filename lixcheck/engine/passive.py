@@ -26,7 +26,7 @@ import re
 
 from ..nlp.pipeline import lemma_table
 from ..search.prefilter import Guarded
-from . import Context, Hit, RuleInfo, register_check
+from .base import Context, Hit, RuleInfo, register_check
 from .messages import render
 
 

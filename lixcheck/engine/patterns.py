@@ -7,7 +7,7 @@ from spacy.matcher import Matcher
 
 from ..errors import ConfigError
 from ..nlp.pipeline import column
-from . import Hit, RuleInfo
+from .base import Hit, RuleInfo
 from .messages import render
 
 

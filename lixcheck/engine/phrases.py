@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from . import Hit, RuleInfo
+from .base import Hit, RuleInfo
 from .messages import inflect, match_case, render
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..search.prefilter import Guarded
-from . import Context, Hit, RuleInfo
+from .base import Context, Hit, RuleInfo
 from .messages import render
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import kinds
 from ..errors import ConfigError
-from . import CHECKS, Context, Hit, RuleInfo
 from . import settings as settings_mod
 from .acronyms import AcronymRule
+from .base import CHECKS, Context, Hit, RuleInfo
 from .loader import RuleSpec, load_checks, load_specs
 from .metrics import MetricRule, RequireRule
 from .patterns import PatternRules
@@ -29,11 +30,12 @@ def _summary(description: str) -> str:
 def _info(spec: RuleSpec, settings: settings_mod.RuleSettings) -> RuleInfo:
     d = spec.data
     enabled = settings_mod.is_enabled(d["id"], d["category"], d.get("enabled", True), settings)
+    summary = d.get("summary") or _summary(" ".join(d["description"].split()))
     return RuleInfo(
         id=d["id"], category=d["category"], severity=settings.severity.get(d["id"], d["severity"]),
         message=d["message"].strip(), description=" ".join(d["description"].split()), type=d["type"],
         source=" ".join(d["source"].split()), why=" ".join(d["why"].split()), examples=d["examples"],
-        origin=spec.origin, enabled=enabled, summary=d.get("summary") or _summary(" ".join(d["description"].split())),
+        origin=spec.origin, enabled=enabled, summary=summary, name=" ".join(d.get("name", "").split()) or summary,
     )
 
 
@@ -90,11 +92,16 @@ class RuleSet:
         elif t == "pattern":
             self.patterns.add(info, d["patterns"], spec.origin)
         elif t == "metric":
-            limits = {**d["max"], **self.settings.thresholds.get(info.id, {})}
+            # the rule file's limits, then the table of kinds' (lixcheck/data/kinds.yml), then the user's
+            per_kind = {k.id: k.thresholds[info.id] for k in kinds.all_kinds() if info.id in k.thresholds}
+            _known_kinds(d["max"], f"{spec.origin}, rule {info.id!r}, field max")
+            _known_kinds(self.settings.thresholds.get(info.id, {}), f"rules.thresholds.{info.id}")
+            limits = {**d["max"], **per_kind, **self.settings.thresholds.get(info.id, {})}
             if "default" not in limits:
                 raise ConfigError(f"rules.thresholds.{info.id}: needs a 'default'")
             self.others.append(MetricRule(info, d["measure"], limits))
         elif t == "require":
+            _known_kinds(d["kinds"], f"{spec.origin}, rule {info.id!r}, field kinds")
             self.others.append(RequireRule(info, d["kinds"], d["any"]))
         elif t == "acronym":
             self.others.append(AcronymRule(info, d["known"], d.get("common", [])))
@@ -139,6 +146,13 @@ class RuleSet:
             return False
 
         return [h for h in hits if not allowed(h)]
+
+
+def _known_kinds(names, where: str) -> None:
+    """Every letter kind named in rule data or settings is one of lixcheck's kinds ("default": all others)."""
+    for name in names:
+        if name != "default" and name not in kinds.ids():
+            raise ConfigError(f"{where}: unknown letter kind {name!r}; known kinds: {kinds.known_list()}")
 
 
 def load_ruleset(config) -> RuleSet:

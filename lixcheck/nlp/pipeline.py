@@ -26,6 +26,7 @@ from .language import danish
 
 TRAINED_CANDIDATES = ("da_core_news_md", "da_core_news_sm", "da_core_news_lg", "da_core_news_trf")
 SENTS_KEY = "lixcheck_sentence_starts"  # Doc.user_data key: char offsets where our splitter starts sentences
+SENTENCE_COMPONENT = "lixcheck_sentences"  # the component that sets sentence starts from SENTS_KEY
 _COLUMNS_KEY = "lixcheck_columns"  # Doc.user_data key: {attribute: list of the tokens' values}, see column()
 _SENTENCE_TOKENS = "sentence_tokens"  # (a key in that dict: see sentence_tokens())
 _NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a start") as from_array reads it

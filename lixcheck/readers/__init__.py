@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, too_large
 from .decode import decode_bytes
 from .text import read_text
 
@@ -66,14 +66,6 @@ def _reader(fmt: str):
     return getattr(mod, func)
 
 
-def too_large(size: int, limit: int) -> InputError:
-    return InputError(
-        f"input is too large ({size:,} bytes; the limit is {limit:,})",
-        code="too_large",
-        message_da=f"Teksten eller filen er for stor. Den må højst fylde {max(limit // 1_000_000, 1)} MB.",
-    )
-
-
 def read_bytes(data: bytes, config: Config, *, name: str | None = None, format: str | None = None) -> Document:
     if len(data) > config.max_bytes:
         raise too_large(len(data), config.max_bytes)
@@ -92,6 +84,10 @@ def read(source, config: Config, *, format: str | None = None) -> Document:
     """A Document from text (str), a path (pathlib.Path, or a str naming an existing file) or bytes."""
     if isinstance(source, Document):
         return source
+    if isinstance(source, str) and format == "text":  # text for sure (the web's pasted text): never a file name
+        if len(source) > config.max_bytes:
+            raise too_large(len(source), config.max_bytes)
+        return read_text(source)
     if isinstance(source, os.PathLike) or isinstance(source, str) and looks_like_path(source):
         path = Path(source)
         try:

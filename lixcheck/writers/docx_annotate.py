@@ -22,12 +22,11 @@ import io
 import re
 
 from ..errors import InputError
-from ..model import BAND_DA, Finding, Report
+from ..model import BAND_DA, SEVERITY_DA, Finding, Report
 from ..readers.docx import W_P, W_RPR, W_T, XML_SPACE, Piece, extract, open_package, w
 
 AUTHOR = "lixcheck"
 INITIALS = "LIX"
-SEVERITY_DA = {"error": "Fejl", "warning": "Advarsel", "suggestion": "Forslag"}
 # A CPR-shaped number, also one a Report already shows half-masked ("010190-XXXX").
 _CPR = re.compile(r"(?<![\dX])\d{6}([-‐‑– ]?)(?:\d{4}|XXXX)(?![\dX])")
 CPR_RULES = {"template.cpr"}
@@ -253,7 +252,7 @@ def annotate_docx(data: bytes, report: Report, config=None) -> bytes:
     return out.getvalue()
 
 
-# ---------------------------------------------------------------------------------------------------- front door
+# --------------------------------------------------------------------------------------------------------- files
 
 
 def write_atomic(path, data: bytes) -> None:
@@ -280,13 +279,13 @@ def write_atomic(path, data: bytes) -> None:
         raise
 
 
-def annotate_source(source, config, *, output=None, kind: str | None = None) -> bytes:
-    """Check a .docx (path or bytes) and return the annotated copy; write it to ``output`` when given."""
+def word_input(source, config) -> tuple[bytes, object]:
+    """(the .docx bytes, its path or None) of a Word file given as a path or bytes; InputError for anything else
+    (Checker.annotate reads its input with this)."""
     import os
     from pathlib import Path
 
-    from ..analysis import analyzer
-    from ..readers import looks_like_path, read_bytes, sniff, too_large
+    from ..readers import looks_like_path, sniff, too_large
 
     path = None
     if isinstance(source, os.PathLike) or isinstance(source, str) and looks_like_path(source):
@@ -309,18 +308,27 @@ def annotate_source(source, config, *, output=None, kind: str | None = None) -> 
     if sniff(data) != "docx":
         raise InputError("annotate needs a Word file (.docx)", code="unsupported",
                          message_da="Kommentarer kan kun skrives i et Word-dokument (.docx).")
+    return data, path
+
+
+def check_output(output, path) -> None:
+    """Refuse an output name that is not a plain .docx, or that is the input file itself (before any work)."""
+    from pathlib import Path
+
     if output is not None and Path(output).suffix.lower() in (".docm", ".dotm", ".dotx", ".doc"):
         raise InputError("the annotated copy is a plain .docx (without macros): give the output file a .docx name",
                          code="output_name", message_da="Kopien med kommentarer er en almindelig .docx-fil uden "
                          "makroer. Giv den et navn, der ender på .docx.")
     if output is not None and path is not None:
         out = Path(output)
-        if out.exists() and out.resolve() == path.resolve():
+        if out.exists() and out.resolve() == Path(path).resolve():
             raise InputError("the output file must not be the input file (the original is never changed)",
                              code="same_file", message_da="Vælg en anden fil til resultatet end den, du tjekker. "
                              "Originalen bliver aldrig ændret.")
-    document = read_bytes(data, config, format="docx")
-    report = analyzer(config).check(document, kind)
+
+
+def annotated_copy(data: bytes, report: Report, config, output=None) -> bytes:
+    """annotate_docx, and the copy written to ``output`` (atomically) when given."""
     annotated = annotate_docx(data, report, config)
     if output is not None:
         write_atomic(output, annotated)

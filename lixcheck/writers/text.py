@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import BAND_DA, Report
-
-SEVERITY_DA = {"error": "fejl", "warning": "advarsel", "suggestion": "forslag"}
+from ..model import BAND_DA, SEVERITY_DA, Report
 
 
 def render(report: Report, name: str = "") -> str:
@@ -19,7 +17,7 @@ def render(report: Report, name: str = "") -> str:
                      f"lange ord {lx.long_words}")
     for f in report.findings:
         repl = f" → {', '.join(f.replacements)}" if f.replacements else ""
-        lines.append(f"  {f.line}:{f.column} {SEVERITY_DA.get(f.severity, f.severity)} [{f.rule}] "
+        lines.append(f"  {f.line}:{f.column} {SEVERITY_DA.get(f.severity, f.severity).lower()} [{f.rule}] "
                      f"\"{f.text}\": {f.message}{repl}")
     if not report.findings:
         lines.append("  Ingen fund.")

@@ -1,336 +1,617 @@
-// lixcheck review app: live re-checking while typing (debounced) through the JSON API, and one-click replacements.
-// The page works without this file; the results rendered here mirror web/templates/_results.html (web/view.py).
-// All letter text is put into the page with textContent, never as HTML.
+// lixcheck review app: the text box becomes an editor with the marks in the text (CodeMirror 6, bundled in
+// static/vendor/codemirror.js by scripts/editor/build.mjs). While one types, the text is checked again after a pause
+// through POST /tjek/live, which answers the Report and the result panel rendered by the page's own templates
+// (web/templates/_panel.html). This file draws the marks and sentence colours from the Report, opens a popover at a
+// mark, applies fixes and keeps the panel's filters and ignores. It scores nothing itself.
+// The page works without this file (form posts, server-rendered results). Letter text only ever goes into the page
+// as text (CodeMirror's document, textContent), never as HTML.
 (function () {
   "use strict";
 
+  var CM = window.LixcheckCM;
+  var results = document.getElementById("results");
+  if (!results) return;
+  var labels = JSON.parse(results.getAttribute("data-labels") || "{}");
+  var SEVERITY_DA = { error: "Fejl", warning: "Advarsel", suggestion: "Forslag" };
+  var DELAY_MS = 600;
+  var LIVE_MAX_CHARS = 60000;  // about 20 pages; longer texts are checked when the button is pressed
+
+  // ---- The panel: filters, collapsed groups and ignores survive each re-render -------------------------------------
+
+  var findings = [];           // the last report's findings: {rule, severity, category, …, from, to, ignored}
+  var ignoredRules = {};       // rule id → true ("Ignorer reglen i dette brev")
+  var ignoredHere = [];        // {rule, from, to}, kept at their place while the text changes ("Ignorer her")
+  var showSeverity = { error: true, warning: true, suggestion: true };
+  var showCategory = "";
+  var closedGroups = {};       // category → true for groups the user closed
+
+  // f: a finding, or a card's data attributes (an uploaded file's panel has cards but no editor)
+  function shown(f) {
+    if (!f || f.ignored || ignoredRules[f.rule]) return false;
+    return showSeverity[f.severity] !== false && (!showCategory || f.category === showCategory);
+  }
+
+  function cardFinding(li) {
+    var f = findings[Number(li.getAttribute("data-fid"))];
+    return { rule: li.getAttribute("data-rule"), severity: li.getAttribute("data-severity"),
+      category: li.getAttribute("data-category"), ignored: !!(f && f.ignored) };
+  }
+
+  function fidOf(node) {
+    var el = node && node.closest ? node.closest("[data-fid]") : null;
+    return el ? Number(el.getAttribute("data-fid")) : -1;
+  }
+
+  function preparePanel() {
+    results.querySelectorAll("[data-js]").forEach(function (el) { el.hidden = false; });
+    results.querySelectorAll(".filters input[data-severity]").forEach(function (box) {
+      box.checked = showSeverity[box.getAttribute("data-severity")] !== false;
+    });
+    var select = results.querySelector("#show-category");
+    if (select) {
+      if (showCategory && !select.querySelector("option[value='" + CSS.escape(showCategory) + "']")) showCategory = "";
+      select.value = showCategory;
+    }
+    results.querySelectorAll("details.group").forEach(function (d) {
+      if (closedGroups[d.getAttribute("data-category")]) d.open = false;
+    });
+    refreshPanel();
+  }
+
+  // Hide the cards of ignored and filtered-out findings and count what is left.
+  function refreshPanel() {
+    var total = 0;
+    var ignored = findings.filter(function (f) { return f.ignored || ignoredRules[f.rule]; }).length;
+    results.querySelectorAll("li.finding[data-fid]").forEach(function (li) {
+      var f = cardFinding(li);
+      li.hidden = li.closest(".document") ? (f.ignored || !!ignoredRules[f.rule]) : !shown(f);
+    });
+    // the filters' own counts: what is not ignored
+    var bySeverity = {}, byCategory = {};
+    results.querySelectorAll(".findings li.finding[data-fid]").forEach(function (li) {
+      var f = cardFinding(li);
+      if (f.ignored || ignoredRules[f.rule]) return;
+      bySeverity[f.severity] = (bySeverity[f.severity] || 0) + 1;
+      byCategory[f.category] = (byCategory[f.category] || 0) + 1;
+    });
+    results.querySelectorAll(".filters input[data-severity]").forEach(function (box) {
+      box.parentNode.querySelector(".n").textContent = String(bySeverity[box.getAttribute("data-severity")] || 0);
+    });
+    results.querySelectorAll("#show-category option[value]:not([value=''])").forEach(function (o) {
+      o.textContent = o.textContent.replace(/\(\d+\)$/, "(" + (byCategory[o.value] || 0) + ")");
+    });
+    results.querySelectorAll("details.group").forEach(function (d) {
+      var n = d.querySelectorAll("li.finding:not([hidden])").length;
+      total += n;
+      d.hidden = n === 0;
+      var count = d.querySelector(".count");
+      if (count) count.textContent = String(n);
+    });
+    var totalEl = results.querySelector(".findings .total");
+    if (totalEl) totalEl.textContent = String(total);
+    var note = results.querySelector(".ignored-note");
+    if (note) {
+      note.hidden = ignored === 0;
+      note.querySelector(".ignored-count").textContent = ignored === 1 ? "1 fund er ignoreret." :
+        ignored + " fund er ignoreret.";
+    }
+  }
+
+  results.addEventListener("toggle", function (ev) {
+    var d = ev.target;
+    if (d.matches && d.matches("details.group")) {
+      if (d.open) delete closedGroups[d.getAttribute("data-category")];
+      else closedGroups[d.getAttribute("data-category")] = true;
+    }
+  }, true);  // "toggle" does not bubble
+
+  results.addEventListener("change", function (ev) {
+    var t = ev.target;
+    if (t.matches("input[data-severity]")) showSeverity[t.getAttribute("data-severity")] = t.checked;
+    else if (t.id === "show-category") showCategory = t.value;
+    else return;
+    refreshPanel();
+    if (editor) editor.refilter();
+  });
+
+  // ---- The editor ----------------------------------------------------------------------------------------------
+
   var form = document.getElementById("paste-form");
   var textarea = document.getElementById("text");
-  var kindSelect = document.getElementById("kind");
-  var results = document.getElementById("results");
   var status = document.getElementById("status");
-  if (!form || !textarea || !results || !status) return;
+  var editor = null;
+  if (CM && form && textarea && status && labels.live) editor = makeEditor();
+  preparePanel();
+  if (editor && editor.view.state.doc.length) editor.checkNow();
 
-  var labels = JSON.parse(results.getAttribute("data-labels") || "{}");
-  var SEVERITY_ORDER = { error: 0, warning: 1, suggestion: 2 };
-  var DELAY_MS = 600;
-  var LIVE_MAX_CHARS = 60000;  // about 20 pages
-  var timer = null;
-  var inflight = null;
-  var serial = 0;
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) {
-        if (attrs[k] === null || attrs[k] === undefined || attrs[k] === false) return;
-        if (k === "text") node.textContent = attrs[k];
-        else node.setAttribute(k, attrs[k] === true ? "" : String(attrs[k]));
-      });
-    }
-    (children || []).forEach(function (c) {
-      if (c === null || c === undefined) return;
-      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
-
-  function sevRank(s) { return s in SEVERITY_ORDER ? SEVERITY_ORDER[s] : 9; }
-  function fmt0(x) { return String(Math.round(x)); }
-  function truncate(s, n) { return s.length > n ? s.slice(0, n - 1) + "…" : s; }
-  function categoryDa(c) { return (labels.categories || {})[c] || (c.charAt(0).toUpperCase() + c.slice(1)); }
-  function severityDa(s) { return (labels.severities || {})[s] || s; }
-  function masked(f) {
-    // as lixcheck.checks.template.mask_cpr: the last four digits of a CPR number become XXXX
-    if (f.rule.indexOf("template.cpr") === 0) {
-      return f.text.replace(/(\d{6})([- ]?)\d{4}/g, function (m, a, b) { return a + (b || "-") + "XXXX"; });
-    }
-    return f.text;
-  }
-
-  function isInline(f, paragraphs) {
-    if (f.length <= 0) return false;
-    var end = f.offset + f.length;
-    return !paragraphs.some(function (p) {
-      return p.length > 0 && f.offset <= p.offset && end >= p.offset + p.length;
-    });
-  }
-
-  function pieces(text, start, end, marks) {
-    var inside = [];
-    marks.forEach(function (m) {
-      if (m[0] < end && m[1] > start) inside.push([Math.max(m[0], start), Math.min(m[1], end), m[2]]);
-    });
-    var cutSet = {};
-    [start, end].forEach(function (c) { cutSet[c] = true; });
-    inside.forEach(function (m) { cutSet[m[0]] = true; cutSet[m[1]] = true; });
-    var cuts = Object.keys(cutSet).map(Number).sort(function (a, b) { return a - b; });
-    var out = [];
-    for (var i = 0; i + 1 < cuts.length; i++) {
-      var a = cuts[i], b = cuts[i + 1];
-      var ids = inside.filter(function (m) { return m[0] <= a && m[1] >= b; }).map(function (m) { return m[2]; });
-      out.push({ text: text.slice(a, b), ids: ids });
-    }
-    return out;
-  }
-
-  function renderLetter(report, findings) {
-    var marks = findings.filter(function (f) { return f.inline; })
-      .map(function (f) { return [f.offset, f.offset + f.length, f.id]; });
-    var seen = {};
-    var letter = el("div", { "class": "letter", id: "letter" });
-    report.paragraphs.forEach(function (p) {
-      var para = el("div", { "class": "para para-" + p.kind });
-      if (p.counted && p.lix.value !== null) {
-        para.appendChild(el("span", { "class": "para-lix",
-          text: "Afsnit " + (p.index + 1) + ": LIX " + fmt0(p.lix.value) + " (" + p.lix.band_da + ")" }));
+  // The Report counts code points (Python), the editor UTF-16 units: every position from a report goes through here.
+  function positionMapper(text) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return function (cp) { return Math.min(cp, text.length); };
+    var starts = [];
+    for (var u = 0; u < text.length; u++) {
+      starts.push(u);
+      var c = text.charCodeAt(u);
+      if (c >= 0xD800 && c <= 0xDBFF && u + 1 < text.length) {
+        var d = text.charCodeAt(u + 1);
+        if (d >= 0xDC00 && d <= 0xDFFF) u++;
       }
-      pieces(report.text, p.offset, p.offset + p.length, marks).forEach(function (piece) {
-        if (!piece.ids.length) { para.appendChild(document.createTextNode(piece.text)); return; }
-        var worst = piece.ids.slice().sort(function (a, b) {
-          return sevRank(findings[a].severity) - sevRank(findings[b].severity) || findings[a].length - findings[b].length;
-        })[0];
-        var mark = el("mark", { "class": "sev-" + findings[worst].severity + (piece.ids.length > 1 ? " multi" : ""), "data-ids": piece.ids.join(" "),
-          title: piece.ids.map(function (i) { return findings[i].message; }).join("; ") });
-        piece.ids.forEach(function (i) {
-          if (!seen[i]) { seen[i] = true; mark.appendChild(el("span", { "class": "anchor", id: "m-" + i, tabindex: "-1" })); }
+    }
+    starts.push(text.length);
+    return function (cp) { return cp < starts.length ? starts[cp] : text.length; };
+  }
+
+  function makeEditor() {
+    var Decoration = CM.Decoration, EditorView = CM.EditorView, StateEffect = CM.StateEffect;
+    var setMarks = StateEffect.define();
+    var refilterMarks = StateEffect.define();
+    var setSentences = StateEffect.define();
+    var setActive = StateEffect.define();
+    var serial = 0, timer = null, inflight = null;
+    var pending = null;          // {changes}: the edits made since the request in flight was sent
+    var popover = null;          // {el, fids, returnFocus}
+    var lastAnnounced = "";
+
+    // All findings' marks (mapped through every edit) and the ones shown (not ignored or filtered out).
+    var markField = CM.StateField.define({
+      create: function () { return { all: Decoration.none, shown: Decoration.none }; },
+      update: function (value, tr) {
+        var all = value.all.map(tr.changes), visible = value.shown.map(tr.changes), rebuild = false;
+        tr.effects.forEach(function (e) {
+          if (e.is(setMarks)) { all = e.value; rebuild = true; }
+          if (e.is(refilterMarks)) rebuild = true;
         });
-        mark.appendChild(document.createTextNode(piece.text));
-        para.appendChild(mark);
-      });
-      letter.appendChild(para);
+        if (rebuild) {
+          var ranges = [];
+          all.between(0, tr.state.doc.length, function (from, to, deco) {
+            if (shown(findings[deco.spec.fid])) ranges.push(deco.range(from, to));
+          });
+          visible = Decoration.set(ranges, true);
+        }
+        return all === value.all && visible === value.shown ? value : { all: all, shown: visible };
+      },
+      provide: function (f) { return EditorView.decorations.from(f, function (v) { return v.shown; }); }
     });
-    return letter;
-  }
+    var sentenceField = simpleField(setSentences);
+    var activeField = simpleField(setActive);
 
-  function renderLix(lix) {
-    var card = el("section", { "class": "card lix", "aria-labelledby": "lix-title" },
-      [el("h3", { id: "lix-title", text: "LIX" })]);
-    if (lix.value !== null) {
-      var max = labels.meter_max || 70;
-      card.appendChild(el("p", { "class": "lix-value" }, [
-        el("span", { "class": "big", text: fmt0(lix.value) }), " ",
-        el("span", { "class": "band band-" + String(lix.band).replace(/ /g, "-"), text: lix.band_da })]));
-      card.appendChild(el("meter", { id: "lix-meter", min: 0, max: max, low: labels.meter_low, high: labels.meter_high, optimum: 0,
-        value: Math.min(lix.value, max), "aria-label": "LIX " + fmt0(lix.value) + " på en skala fra 0 til " + max,
-        text: fmt0(lix.value) }));
-    } else {
-      card.appendChild(el("p", { "class": "lix-value",
-        text: "LIX er ikke beregnet: teksten har for få ord eller ingen hele sætninger." }));
+    function simpleField(effect) {
+      return CM.StateField.define({
+        create: function () { return Decoration.none; },
+        update: function (deco, tr) {
+          deco = deco.map(tr.changes);
+          tr.effects.forEach(function (e) { if (e.is(effect)) deco = e.value; });
+          return deco;
+        },
+        provide: function (f) { return EditorView.decorations.from(f); }
+      });
     }
-    card.appendChild(el("dl", { "class": "counts" }, [
-      el("div", null, [el("dt", { text: "Ord" }), el("dd", { text: String(lix.words) })]),
-      el("div", null, [el("dt", { text: "Sætninger" }), el("dd", { text: String(lix.sentences) })]),
-      el("div", null, [el("dt", { text: "Lange ord" }), el("dd", { text: String(lix.long_words) })])]));
-    card.appendChild(el("p", { "class": "help" }, [el("a", { href: labels.about + "#lix", text: "Sådan beregnes LIX" })]));
-    return card;
-  }
 
-  // Mirrors web/view.py checklist(): the report's "letter" and "sender" sections as check items.
-  var OUTCOME_DA = { approval: "bevilling", refusal: "afslag (helt eller delvis)" };
-  var PARTS_DA = { where: "hvor man klager", deadline: "klagefrist" };
+    // The nonce for CodeMirror's fallback <style> element (web/security.py explains the CSP).
+    var nonceMeta = document.querySelector("meta[name='lixcheck-style-nonce']");
+    var label = document.getElementById("text-label");
+    var help = document.getElementById("text-help");
+    help.textContent = "Fund er understreget i teksten. Klik på et fund, eller gå til det med F8 og tryk Enter, " +
+      "for at se forslag. Esc lukker forslaget.";
+    var view = new EditorView({
+      doc: textarea.value,
+      parent: textarea.parentNode,
+      extensions: [
+        CM.history(),
+        CM.keymap.of([
+          { key: "Enter", run: enterOnMark },
+          { key: "Alt-Enter", run: function () { return openAtCursor(true); } },
+          { key: "Mod-.", run: function () { return openAtCursor(true); } },
+          { key: "F8", run: function () { return goToMark(1); } },
+          { key: "Shift-F8", run: function () { return goToMark(-1); } },
+          { key: "Escape", run: function () { if (!popover) return false; closePopover(false); return true; } }
+        ]),
+        CM.keymap.of(CM.historyKeymap.concat(CM.standardKeymap)),
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ "aria-labelledby": "text-label", "aria-describedby": "text-help",
+          spellcheck: "true", lang: "da" }),
+        nonceMeta ? EditorView.cspNonce.of(nonceMeta.getAttribute("content")) : [],
+        markField, sentenceField, activeField,
+        EditorView.updateListener.of(onUpdate),
+        EditorView.domEventHandlers({ click: onClick })
+      ]
+    });
+    textarea.parentNode.insertBefore(view.dom, textarea);
+    textarea.hidden = true;
+    label.removeAttribute("for");  // it labels the editor now (aria-labelledby); a click still goes there
+    label.addEventListener("click", function () { view.focus(); });
+    var letterCopy = document.getElementById("letter-section");
+    if (letterCopy) letterCopy.hidden = true;  // the marks are in the editor now
+    var live = document.createElement("p");
+    live.className = "visually-hidden";
+    live.id = "mark-live";
+    live.setAttribute("aria-live", "polite");
+    view.dom.parentNode.insertBefore(live, view.dom.nextSibling);
 
-  function checklist(letter, sender) {
-    if (!letter && !sender) return null;
-    var out = { kind: null, letter: [], sender: [], reasons: [] };
-    function item(ok, text) { return { ok: ok, text: text }; }
-    if (letter) {
-      out.kind = letter.kind || null;
-      if (letter.is_decision) {
-        if (OUTCOME_DA[letter.outcome]) out.letter.push(item(null, "Udfald: " + OUTCOME_DA[letter.outcome]));
-        var parts = letter.klagevejledning_parts || {};
-        var missing = Object.keys(parts).filter(function (p) { return !parts[p]; })
-          .map(function (p) { return PARTS_DA[p] || p; });
-        if (!letter.klagevejledning) out.letter.push(item(false, "Klagevejledning: mangler"));
-        else if (missing.length) out.letter.push(item(false, "Klagevejledning: ja, men uden " + missing.join(" og ")));
-        else out.letter.push(item(true, "Klagevejledning: ja"));
-        out.letter.push(item(!!letter.begrundelse, "Begrundelse: " + (letter.begrundelse ? "ja" : "mangler")));
-        var basis = letter.legal_basis;
-        var text = Array.isArray(basis) ? basis.map(String).join(", ") : (basis ? "ja" : "");
-        out.letter.push(item(Array.isArray(basis) ? basis.length > 0 : !!basis, "Lovgrundlag: " + (text || "mangler")));
-      }
-      if (letter.kind === "partshøring" && "reply_deadline" in letter) {
-        out.letter.push(item(!!letter.reply_deadline, "Svarfrist: " + (letter.reply_deadline ? "ja" : "mangler")));
-      }
-    }
-    if (sender) {
-      out.sender.push(item(!!sender.clear, sender.clear ? "Afsenderen er tydelig" : "Afsenderen er ikke tydelig"));
-      out.sender.push(item(!!sender.organisation, "Myndighed: " + (sender.organisation || "mangler")));
-      out.sender.push(item(!!sender.unit, "Enhed: " + (sender.unit || "mangler")));
-      var c = sender.contact || {};
-      var ways = ["person", "phone", "email", "web"].filter(function (k) { return c[k]; })
-        .map(function (k) { return String(c[k]); });
-      out.sender.push(item(ways.length > 0, "Kontakt: " + (ways.join(", ") || "mangler")));
-      out.reasons = (sender.reasons || []).map(String);
-    }
-    return out;
-  }
+    // ---- checking ----
 
-  function checkItems(list) {
-    return el("ul", { "class": "checks" }, list.map(function (it) {
-      if (it.ok === null) return el("li", { text: it.text });
-      return el("li", { "class": it.ok ? "ok" : "missing" }, [
-        el("span", { "aria-hidden": "true", text: it.ok ? "✓" : "✗" }), " " + it.text]);
-    }));
-  }
-
-  function renderChecklist(report) {
-    var cl = checklist(report.letter, report.sender);
-    if (!cl) return null;
-    var card = el("section", { "class": "card checklist", "aria-labelledby": "checklist-title" },
-      [el("h3", { id: "checklist-title", text: "Tjekliste" })]);
-    if (cl.kind) {
-      card.appendChild(el("p", null, ["Brevtype: ", el("strong", { text: (labels.kinds || {})[cl.kind] || cl.kind })]));
-    }
-    if (cl.letter.length) card.appendChild(checkItems(cl.letter));
-    if (cl.sender.length) {
-      card.appendChild(el("h4", { text: "Afsender" }));
-      card.appendChild(checkItems(cl.sender));
-      if (cl.reasons.length) {
-        card.appendChild(el("ul", { "class": "reasons" }, cl.reasons.map(function (r) { return el("li", { text: r }); })));
+    function onUpdate(update) {
+      if (update.docChanged) {
+        if (pending) pending.changes = pending.changes.compose(update.changes);
+        ignoredHere.forEach(function (e) {
+          e.from = update.changes.mapPos(e.from, 1);
+          e.to = update.changes.mapPos(e.to, -1);
+        });
+        if (popover) closePopover(false);
+        schedule();
+      } else if (update.selectionSet) {
+        announceMarkAtCursor();
       }
     }
-    return card;
-  }
 
-  function renderFinding(f) {
-    var li = el("li", { "class": "finding sev-" + f.severity, id: "f-" + f.id });
-    var head = el("p", { "class": "finding-head" }, [el("span", { "class": "sev", text: severityDa(f.severity) })]);
-    var shown = masked(f);
-    if (shown) { head.appendChild(document.createTextNode(" ")); head.appendChild(el("q", { text: truncate(shown, 80) })); }
-    li.appendChild(head);
-    li.appendChild(el("p", { "class": "message", text: f.message }));
-    if (f.description && f.description !== f.message) {
-      li.appendChild(el("details", { "class": "explanation" }, [el("summary", { text: "Forklaring" }),
-        el("p", { text: f.description })]));
+    function schedule() {
+      clearTimeout(timer);
+      if (view.state.doc.length > LIVE_MAX_CHARS) {
+        status.textContent = "Teksten er lang, så den bliver ikke tjekket, mens du skriver. Tryk på Tjek teksten.";
+        return;
+      }
+      timer = setTimeout(checkNow, DELAY_MS);
     }
-    if (f.replacements && f.replacements.length) {
-      var box = el("div", { "class": "replacements" }, [el("span", { text: "Forslag:" })]);
-      f.replacements.forEach(function (r) {
-        box.appendChild(el("button", { type: "submit", form: "paste-form", "class": "apply", name: "apply",
-          value: JSON.stringify({ o: f.offset, l: f.length, t: f.text, r: r }),
-          "data-offset": f.offset, "data-length": f.length, "data-text": f.text, "data-replacement": r,
-          "aria-label": "Erstat «" + truncate(shown, 40) + "» med «" + r + "»", text: r }));
+
+    function checkNow() {
+      clearTimeout(timer);
+      var text = view.state.doc.toString();
+      if (!text.trim()) {
+        status.textContent = "";
+        findings = [];
+        view.dispatch({ effects: [setMarks.of(Decoration.none), setSentences.of(Decoration.none)] });
+        return;
+      }
+      if (inflight) inflight.abort();
+      inflight = new AbortController();
+      var mine = ++serial;
+      var request = { changes: CM.ChangeSet.empty(text.length) };
+      pending = request;
+      status.setAttribute("aria-busy", "true");
+      var kind = document.getElementById("kind");
+      fetch(labels.live, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        body: JSON.stringify({ text: text, kind: kind ? kind.value : "" }),
+        signal: inflight.signal,
+        credentials: "same-origin"
+      }).then(function (r) {
+        return r.json().then(function (body) { return { ok: r.ok, body: body }; });
+      }).then(function (res) {
+        if (mine !== serial) return;
+        if (res.ok) show(res.body, text, request.changes);
+        else status.textContent = (res.body && res.body.error && res.body.error.message) || "Teksten kunne ikke tjekkes.";
+      }).catch(function (err) {
+        if (err && err.name === "AbortError") return;
+        if (mine === serial) status.textContent = "Teksten kunne ikke tjekkes lige nu. Prøv knappen Tjek teksten.";
+      }).finally(function () {
+        if (mine === serial) { status.removeAttribute("aria-busy"); pending = null; }
       });
-      li.appendChild(box);
     }
-    var links = el("p", { "class": "links" });
-    if (f.inline) { links.appendChild(el("a", { href: "#m-" + f.id, text: "Vis i teksten" })); links.appendChild(document.createTextNode(" · ")); }
-    links.appendChild(el("a", { href: f.doc_url || labels.rule_base + f.rule, text: "Om reglen " + f.rule }));
-    li.appendChild(links);
-    return li;
-  }
 
-  function renderFindings(findings) {
-    var card = el("section", { "class": "card findings", "aria-labelledby": "findings-title" },
-      [el("h3", { id: "findings-title", text: "Fund (" + findings.length + ")" })]);
-    if (!findings.length) card.appendChild(el("p", { text: "lixcheck fandt ingen problemer." }));
-    var groups = {};
-    var order = [];
-    findings.slice().sort(function (a, b) { return sevRank(a.severity) - sevRank(b.severity) || a.offset - b.offset; })
-      .forEach(function (f) {
-        if (!groups[f.category]) { groups[f.category] = []; order.push(f.category); }
-        groups[f.category].push(f);
+    // Draw a report that was made for `sent`; `changes` are the edits made since, which move its positions.
+    function show(body, sent, changes) {
+      var report = body.report;
+      if (report.text.length !== sent.length) {  // not the text we sent (it never differs but in masked CPR digits)
+        status.textContent = "Teksten kunne ikke tjekkes. Prøv knappen Tjek teksten.";
+        return;
+      }
+      var toEditor = positionMapper(report.text);
+      function place(offset, length) {
+        var from = toEditor(offset), to = toEditor(offset + length);
+        if (changes.touchesRange(from, to)) return null;  // edited since: the next check marks it again
+        return { from: changes.mapPos(from, 1), to: changes.mapPos(to, -1), original: sent.slice(from, to) };
+      }
+      var scrollTop = results.scrollTop;
+      var focusedFid = results.contains(document.activeElement) ? fidOf(document.activeElement) : -1;
+      results.innerHTML = body.panel;  // rendered by the server's templates, letter text escaped there
+      var meter = document.getElementById("lix-live");
+      if (meter) meter.innerHTML = body.meter;
+      results.hidden = false;
+
+      // Marks only for findings the panel can show in the text (not letter-level ones, not whole paragraphs).
+      var inText = {};
+      results.querySelectorAll("a.show[data-fid]").forEach(function (a) { inText[a.getAttribute("data-fid")] = true; });
+      findings = report.findings.map(function (f, i) {
+        var at = place(f.offset, f.length) || { from: -1, to: -1, original: null };
+        var copy = Object.assign({}, f, at, { id: i, inText: !!inText[i] && at.from >= 0 && at.to > at.from });
+        copy.ignored = ignoredHere.some(function (e) { return e.rule === f.rule && e.from === at.from && e.to === at.to; });
+        return copy;
       });
-    order.sort(function (a, b) {
-      var ra = Math.min.apply(null, groups[a].map(function (f) { return sevRank(f.severity); }));
-      var rb = Math.min.apply(null, groups[b].map(function (f) { return sevRank(f.severity); }));
-      return ra - rb;
-    });
-    order.forEach(function (c) {
-      var list = el("ol", { "class": "finding-list" }, groups[c].map(renderFinding));
-      card.appendChild(el("section", { "class": "group", "aria-labelledby": "g-" + c }, [
-        el("h4", { id: "g-" + c, text: categoryDa(c) + " (" + groups[c].length + ")" }), list]));
-    });
-    return card;
-  }
-
-  function statusLine(report) {
-    var lix = report.lix;
-    return "Tjekket: " + report.findings.length + " fund. " +
-      (lix.value !== null ? "LIX " + fmt0(lix.value) + " (" + lix.band_da + ")" : "LIX er ikke beregnet") + ".";
-  }
-
-  function render(report) {
-    var findings = report.findings.map(function (f, i) {
-      var copy = Object.assign({}, f);
-      copy.id = i;
-      copy.inline = isInline(f, report.paragraphs);
-      return copy;
-    });
-    var textCol = el("div", { "class": "result-text" }, [
-      el("h3", { text: "Teksten med markeringer" }),
-      el("p", { "class": "help", text: "Markeringerne viser fund. Farven viser, hvor vigtigt fundet er: rød er en fejl, gul en advarsel og blå et forslag. En tyk streg betyder flere fund samme sted." }),
-      renderLetter(report, findings)]);
-    var side = el("div", { "class": "result-side" }, [renderLix(report.lix), renderChecklist(report),
-      el("section", { "class": "card downloads", "aria-labelledby": "downloads-title" }, [
-        el("h3", { id: "downloads-title", text: "Hent" }),
-        el("p", { "class": "help" }, ["Brug knappen ", el("q", { text: "Hent resultatet som JSON" }), " ved tekstfeltet."])]),
-      renderFindings(findings)]);
-    results.replaceChildren(el("h2", { id: "results-title", text: "Resultat" }),
-      el("div", { "class": "result-grid" }, [textCol, side]));
-    results.hidden = false;
-    status.textContent = statusLine(report);
-  }
-
-  function runCheck() {
-    var text = textarea.value;
-    if (!text.trim()) { status.textContent = ""; return; }
-    if (inflight) inflight.abort();
-    inflight = new AbortController();
-    var mine = ++serial;
-    status.setAttribute("aria-busy", "true");
-    fetch(labels.api || "/api/v1/check", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ text: text, kind: kindSelect ? kindSelect.value : "" }),
-      signal: inflight.signal,
-      credentials: "same-origin"
-    }).then(function (r) {
-      return r.json().then(function (body) { return { ok: r.ok, body: body }; });
-    }).then(function (res) {
-      if (mine !== serial) return;
-      if (res.ok) render(res.body);
-      else status.textContent = (res.body && res.body.error && res.body.error.message) || "Teksten kunne ikke tjekkes.";
-    }).catch(function (err) {
-      if (err && err.name === "AbortError") return;
-      if (mine === serial) status.textContent = "Teksten kunne ikke tjekkes lige nu. Prøv knappen Tjek teksten.";
-    }).finally(function () {
-      if (mine === serial) status.removeAttribute("aria-busy");
-    });
-  }
-
-  function schedule() {
-    clearTimeout(timer);
-    if (textarea.value.length > LIVE_MAX_CHARS) {  // long texts are checked on request only
-      status.textContent = "Teksten er lang, så den bliver ikke tjekket, mens du skriver. Tryk på Tjek teksten.";
-      return;
+      var marks = [];
+      findings.forEach(function (f) {
+        if (!f.inText) return;
+        marks.push(Decoration.mark({ "class": "lx-mark lx-" + f.severity, fid: f.id,
+          attributes: { "data-fid": String(f.id), "data-rule": f.rule } }).range(f.from, f.to));
+      });
+      var sentences = [];
+      var levels = labels.sentence_levels || {};
+      report.sentences.forEach(function (s) {
+        var level = levels[(s.lix || {}).band];
+        if (!level || s.counted === false) return;
+        var at = place(s.offset, s.length);
+        if (at && at.to > at.from) {
+          sentences.push(Decoration.mark({ "class": "lx-sent lx-sent-" + level }).range(at.from, at.to));
+        }
+      });
+      view.dispatch({ effects: [setMarks.of(Decoration.set(marks, true)),
+        setSentences.of(Decoration.set(sentences, true))] });
+      preparePanel();
+      results.scrollTop = scrollTop;
+      if (focusedFid >= 0) {
+        var again = results.querySelector("li.finding[data-fid='" + focusedFid + "']:not([hidden]) button, " +
+          "li.finding[data-fid='" + focusedFid + "']:not([hidden]) a");
+        (again || results.querySelector("#findings-title") || results).focus({ preventScroll: true });
+      }
+      status.textContent = body.status;
     }
-    timer = setTimeout(runCheck, DELAY_MS);
-  }
 
-  textarea.addEventListener("input", schedule);
-  if (kindSelect) kindSelect.addEventListener("change", schedule);
-
-  // One click applies a replacement in the text box (paste mode) and checks again at once.
-  document.addEventListener("click", function (ev) {
-    var btn = ev.target.closest ? ev.target.closest("button.apply") : null;
-    if (!btn) return;
-    ev.preventDefault();
-    var o = Number(btn.getAttribute("data-offset"));
-    var n = Number(btn.getAttribute("data-length"));
-    var expected = btn.getAttribute("data-text");
-    var r = btn.getAttribute("data-replacement");
-    var text = textarea.value;
-    if (text.slice(o, o + n) !== expected) {
-      status.textContent = "Teksten er ændret siden sidste tjek, så rettelsen blev ikke lavet. Tjekker igen.";
-      runCheck();
-      return;
+    function refilter() {
+      view.dispatch({ effects: refilterMarks.of(null) });
+      if (popover && !popover.fids.some(function (i) { return shown(findings[i]); })) closePopover(false);
     }
-    textarea.value = text.slice(0, o) + r + text.slice(o + n);
-    textarea.focus();
-    textarea.setSelectionRange(o, o + r.length);
-    clearTimeout(timer);
-    runCheck();
-  });
+
+    // ---- marks at a place ----
+
+    // The shown marks covering pos (or the range from–to), as {fid, from, to}, most severe first.
+    function marksAt(from, to) {
+      var out = [];
+      view.state.field(markField).shown.between(from, to === undefined ? from : to, function (a, b, deco) {
+        if (a <= from && b >= (to === undefined ? from : to)) out.push({ fid: deco.spec.fid, from: a, to: b });
+      });
+      var rank = { error: 0, warning: 1, suggestion: 2 };
+      return out.sort(function (x, y) {
+        return rank[findings[x.fid].severity] - rank[findings[y.fid].severity] || (x.to - x.from) - (y.to - y.from);
+      });
+    }
+
+    function rangeOf(fid) {
+      var found = null;
+      view.state.field(markField).all.between(0, view.state.doc.length, function (a, b, deco) {
+        if (deco.spec.fid === fid) { found = { from: a, to: b }; return false; }
+      });
+      return found;
+    }
+
+    function announceMarkAtCursor() {
+      var sel = view.state.selection.main;
+      var at = marksAt(sel.from, sel.to);
+      var text = at.length ? at.map(function (m) { return nameOf(findings[m.fid]) + ": " + findings[m.fid].message; })
+        .join(" ") + (sel.empty ? " Tryk Alt+Enter for at se forslag." : " Tryk Enter for at se forslag.") : "";
+      if (text !== lastAnnounced) { lastAnnounced = text; live.textContent = text; }
+    }
+
+    function enterOnMark(v) {
+      var sel = v.state.selection.main;
+      if (sel.empty) return false;
+      var at = marksAt(sel.from, sel.to).filter(function (m) { return m.from === sel.from && m.to === sel.to; });
+      if (!at.length) return false;  // an ordinary Enter
+      openPopover(marksAt(sel.from, sel.to), true);
+      return true;
+    }
+
+    function openAtCursor(focus) {
+      var sel = view.state.selection.main;
+      var at = marksAt(sel.head);
+      if (!at.length && sel.head > 0) at = marksAt(sel.head - 1);
+      if (!at.length) return false;
+      openPopover(at, focus);
+      return true;
+    }
+
+    // F8: select the next shown mark after the cursor (Shift+F8: before it); Enter then opens it.
+    function goToMark(dir) {
+      var head = view.state.selection.main, list = [];
+      view.state.field(markField).shown.between(0, view.state.doc.length, function (a, b) { list.push([a, b]); });
+      if (!list.length) { live.textContent = "Der er ingen fund i teksten."; return true; }
+      var next = dir > 0 ? list.find(function (r) { return r[0] > head.from || (r[0] === head.from && r[1] !== head.to); })
+        : list.slice().reverse().find(function (r) { return r[0] < head.from; });
+      next = next || (dir > 0 ? list[0] : list[list.length - 1]);
+      closePopover(false);
+      view.dispatch({ selection: { anchor: next[0], head: next[1] }, scrollIntoView: true });
+      return true;
+    }
+
+    function onClick(ev, v) {
+      if (!ev.target.closest || !ev.target.closest(".lx-mark")) return false;
+      var pos = v.posAtCoords({ x: ev.clientX, y: ev.clientY });
+      if (pos === null) return false;
+      var at = marksAt(pos);
+      if (!at.length && pos > 0) at = marksAt(pos - 1);
+      if (at.length) openPopover(at, false);
+      return false;  // the click still places the cursor
+    }
+
+    // ---- the popover ----
+
+    function nameOf(f) {
+      var rule = (labels.rules || {})[f.rule];
+      return rule && rule.name ? rule.name : f.rule;
+    }
+
+    function firstSentence(text) {
+      var m = /^.*?[.!?](?=\s|$)/.exec(text || "");
+      return m ? m[0] : (text || "");
+    }
+
+    function el(tag, attrs, children) {
+      var node = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (k) {
+        if (k === "text") node.textContent = attrs[k];
+        else node.setAttribute(k, attrs[k]);
+      });
+      (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+      return node;
+    }
+
+    function openPopover(at, focus) {
+      closePopover(false);
+      var fids = at.slice(0, 3).map(function (m) { return m.fid; });
+      var box = el("div", { "class": "lx-popover", role: "dialog", "aria-labelledby": "pop-title-0" });
+      fids.forEach(function (fid, n) {
+        var f = findings[fid];
+        var rule = (labels.rules || {})[f.rule] || {};
+        var item = el("section", { "class": "pop-item sev-" + f.severity }, [
+          el("p", { "class": "pop-head" }, [el("span", { "class": "sev", text: SEVERITY_DA[f.severity] || f.severity }),
+            el("strong", { id: "pop-title-" + n, text: " " + nameOf(f) })]),
+          el("p", { "class": "pop-message", text: f.message }),
+          rule.why ? el("p", { "class": "pop-why", text: firstSentence(rule.why) }) : null,
+          f.also && f.also.length ? el("p", { "class": "pop-why", text: "Også: " + f.also.map(function (id) {
+            return nameOf({ rule: id });
+          }).join(", ") }) : null]);
+        if (f.replacements && f.replacements.length) {
+          item.appendChild(el("div", { "class": "pop-fixes" }, f.replacements.map(function (r) {
+            return el("button", { type: "button", "class": "fix", "data-fid": String(fid), "data-replacement": r,
+              "aria-label": "Erstat med «" + r + "»", text: r });
+          })));
+        }
+        item.appendChild(el("div", { "class": "pop-actions" }, [
+          el("button", { type: "button", "class": "secondary ignore-here", "data-fid": String(fid), text: "Ignorer her" }),
+          el("button", { type: "button", "class": "secondary ignore-rule", "data-fid": String(fid),
+            text: "Ignorer reglen i dette brev" }),
+          el("a", { href: f.doc_url || (labels.rule_base + f.rule), text: "Om reglen" })]));
+        box.appendChild(item);
+      });
+      box.appendChild(el("button", { type: "button", "class": "pop-close", "aria-label": "Luk forslaget", text: "×" }));
+      box.addEventListener("click", onPopoverClick);
+      box.addEventListener("keydown", function (ev) {
+        if (ev.key === "Escape") { ev.preventDefault(); closePopover(true); }
+      });
+      live.parentNode.insertBefore(box, live);  // right after the editor: Tab goes on from there
+      var range = rangeOf(fids[0]);
+      view.dispatch({ effects: setActive.of(range ? Decoration.set([Decoration.mark({ "class": "lx-active" })
+        .range(range.from, range.to)]) : Decoration.none) });
+      popover = { el: box, fids: fids, returnFocus: focus };
+      placePopover(range ? range.from : view.state.selection.main.head);
+      if (focus) (box.querySelector("button") || box).focus({ preventScroll: true });
+    }
+
+    // At the mark in page coordinates: below it, or above it where there is no room below; inside the window.
+    function placePopover(pos) {
+      var box = popover.el, at = view.coordsAtPos(pos);
+      if (!at) return;
+      var width = box.offsetWidth, height = box.offsetHeight;
+      var left = Math.max(8, Math.min(at.left, document.documentElement.clientWidth - width - 8));
+      var top = at.bottom + 6;
+      if (top + height > window.innerHeight && at.top - height - 6 > 0) top = at.top - height - 6;
+      box.style.left = (left + window.scrollX) + "px";
+      box.style.top = (top + window.scrollY) + "px";
+    }
+
+    function closePopover(refocus) {
+      if (!popover) return;
+      var p = popover;
+      var hadFocus = p.el.contains(document.activeElement);
+      popover = null;
+      p.el.remove();
+      view.dispatch({ effects: setActive.of(Decoration.none) });
+      if (refocus || (p.returnFocus && hadFocus)) keepScroll(function () { view.focus(); });
+    }
+
+    function onPopoverClick(ev) {
+      var b = ev.target.closest ? ev.target.closest("button") : null;
+      if (!b) return;
+      var fid = Number(b.getAttribute("data-fid"));
+      if (b.classList.contains("fix")) applyFix(fid, b.getAttribute("data-replacement"));
+      else if (b.classList.contains("ignore-here")) ignoreHere(fid, true);
+      else if (b.classList.contains("ignore-rule")) ignoreRule(findings[fid].rule, true);
+      else if (b.classList.contains("pop-close")) closePopover(true);
+    }
+
+    document.addEventListener("mousedown", function (ev) {
+      if (popover && !popover.el.contains(ev.target) && !(ev.target.closest && ev.target.closest(".lx-mark"))) {
+        closePopover(false);
+      }
+    });
+    window.addEventListener("resize", function () { closePopover(false); });
+
+    // ---- fixes and ignores ----
+
+    function keepScroll(fn) {
+      var x = window.scrollX, y = window.scrollY;
+      function back() { if (window.scrollX !== x || window.scrollY !== y) window.scrollTo({ left: x, top: y, behavior: "instant" }); }
+      fn();
+      back();
+      requestAnimationFrame(back);
+    }
+
+    function applyFix(fid, replacement) {
+      var f = findings[fid], range = rangeOf(fid);
+      if (!f || !range || view.state.doc.sliceString(range.from, range.to) !== f.original) {
+        status.textContent = "Teksten er ændret siden sidste tjek, så rettelsen blev ikke lavet. Tjekker igen.";
+        closePopover(false);
+        checkNow();
+        return;
+      }
+      closePopover(false);
+      keepScroll(function () {
+        view.dispatch({ changes: { from: range.from, to: range.to, insert: replacement },
+          selection: { anchor: range.from + replacement.length }, userEvent: "input.replace" });
+        view.focus();
+      });
+      status.textContent = "«" + f.original + "» er erstattet med «" + replacement + "». Tjekker igen.";
+      checkNow();
+    }
+
+    function ignoreHere(fid, fromPopover) {
+      var f = findings[fid];
+      ignoredHere.push({ rule: f.rule, from: f.from, to: f.to });
+      f.ignored = true;
+      afterIgnore(fromPopover);
+    }
+
+    function ignoreRule(rule, fromPopover) {
+      ignoredRules[rule] = true;
+      afterIgnore(fromPopover);
+    }
+
+    function afterIgnore(fromPopover) {
+      var refocus = fromPopover && popover && popover.returnFocus;
+      closePopover(false);
+      refilter();
+      refreshPanel();
+      if (refocus) keepScroll(function () { view.focus(); });
+    }
+
+    // Panel cards: apply a fix, show a finding in the text, ignore it.
+    results.addEventListener("click", function (ev) {
+      var t = ev.target.closest ? ev.target.closest("button, a.show") : null;
+      if (!t || !results.contains(t)) return;
+      var fid = Number(t.getAttribute("data-fid"));
+      if (t.classList.contains("apply") && findings[fid]) {
+        ev.preventDefault();
+        applyFix(fid, t.getAttribute("data-replacement"));
+      } else if (t.classList.contains("show") && findings[fid]) {
+        ev.preventDefault();
+        var range = rangeOf(fid);
+        if (!range) return;
+        view.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
+        openPopover([{ fid: fid }].concat(marksAt(range.from, range.to).filter(function (m) { return m.fid !== fid; })),
+          true);
+      } else if (t.classList.contains("ignore") && findings[fid]) {
+        var next = t.closest("li.finding");
+        do { next = next.nextElementSibling; } while (next && next.hidden);
+        ignoreHere(fid, false);
+        var target = next && !next.hidden ? next.querySelector("button.ignore") : null;
+        (target || results.querySelector("#findings-title")).focus({ preventScroll: true });
+      } else if (t.classList.contains("unignore")) {
+        ignoredRules = {};
+        ignoredHere = [];
+        findings.forEach(function (f) { f.ignored = false; });
+        refilter();
+        refreshPanel();
+        results.querySelector("#findings-title").focus({ preventScroll: true });
+      }
+    });
+
+    form.addEventListener("submit", function (ev) {
+      textarea.value = view.state.doc.toString();  // what the form posts (the JSON download)
+      if (ev.submitter && ev.submitter.hasAttribute("formaction")) return;
+      ev.preventDefault();  // "Tjek teksten": check here, without leaving the page
+      checkNow();
+    });
+    var kindSelect = document.getElementById("kind");
+    if (kindSelect) kindSelect.addEventListener("change", checkNow);
+
+    return { view: view, checkNow: checkNow, refilter: refilter };
+  }
 })();

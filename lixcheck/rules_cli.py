@@ -7,29 +7,19 @@ from pathlib import Path
 
 import click
 
-from ..errors import ConfigError
-from . import docs
+from .checker import Checker
+from .console import checker, fail
+from .errors import ConfigError
+from .writers import rules_doc as docs
 
 
-def _load(config_path: str | None, plugins: bool = True):
-    from ..cli import load_config
-    from .loader import load_specs
-    from .ruleset import list_rules
-    from .settings import parse
-
-    cfg = load_config(config_path)
-    rules_cfg = dict(cfg.rules)
-    if not plugins:
-        rules_cfg["plugins"] = False
+def _load(config_path: str | None):
+    """(every rule, the word lists of the substitution rules) of the configuration."""
+    found = checker(config_path)
     try:
-        rules = list_rules({"rules": rules_cfg})
-        s = parse(rules_cfg)
-        specs, _ = load_specs(list(s.paths), s.plugins if isinstance(s.plugins, bool) else list(s.plugins))
+        return found.rules(), found.rule_entries()
     except ConfigError as e:
-        click.echo(f"lixcheck: fejl: {e}", err=True)
-        sys.exit(2)
-    entries = {rid: spec.data.get("swap", []) for rid, spec in specs.items()}
-    return rules, entries
+        fail(str(e))
 
 
 @click.group("rules")
@@ -62,8 +52,7 @@ def explain_cmd(rule_id, config_path, words):
     if not match:
         close = [r.id for r in rules if rule_id.lower() in r.id]
         hint = f" Mente du: {', '.join(close)}?" if close else " Se lixcheck rules list."
-        click.echo(f"lixcheck: fejl: reglen {rule_id!r} findes ikke.{hint}", err=True)
-        sys.exit(2)
+        fail(f"reglen {rule_id!r} findes ikke.{hint}")
     click.echo(docs.explain(match[0], entries.get(rule_id) if words else None))
 
 
@@ -89,9 +78,5 @@ def doc_cmd(output, check_only):
 
 def generate() -> str:
     """docs/rules.md from the built-in rule files (plugins and local config left out, so it is reproducible)."""
-    from .loader import load_specs
-    from .ruleset import list_rules
-
-    rules = list_rules({"rules": {"plugins": False}})
-    specs, _ = load_specs([], False)
-    return docs.markdown(rules, {rid: spec.data.get("swap", []) for rid, spec in specs.items()})
+    builtin = Checker({"rules": {"plugins": False}})
+    return docs.markdown(builtin.rules(), builtin.rule_entries())
