@@ -18,7 +18,7 @@ from ..engine import Context, Hit, RuleInfo, register_check
 from ..letter import data
 from ..letter.view import Letter
 from ..search import Anchored, AnyOf, Guarded, any_of, searcher
-from ..search.prefilter import fold_letter, needles
+from ..search.prefilter import fold, needles
 from .letter_kind import DECISION, PARTSHOERING, detect_kind, normalise_kind
 
 
@@ -52,7 +52,7 @@ class LetterInfo:
 class _Searches:
     """The data's phrases (lixcheck/data/letter.yml), compiled once into searches of the search layer."""
 
-    klage_heading: re.Pattern  # (headings are short: a plain search)
+    klage_heading: Guarded  # (headings are short: searched plainly once the letter holds the heading's strings)
     klage_mention: Anchored | AnyOf
     klage_where: Anchored | AnyOf
     klage_deadline: Anchored | AnyOf
@@ -83,7 +83,7 @@ def _searches() -> _Searches:
     d = data.load("letter")
     outcome = d["outcome"]
     return _Searches(
-        klage_heading=data.any_of(tuple(_list(d["klage"]["heading"]))),
+        klage_heading=Guarded(data.any_of(tuple(_list(d["klage"]["heading"])))),
         klage_mention=_any_of(d["klage"]["mention"]),
         klage_where=_any_of(d["klage"]["where"]),
         klage_deadline=_any_of(d["klage"]["deadline"]),
@@ -133,8 +133,9 @@ def klage_region(letter: Letter) -> list[tuple[int, int]]:
     (each with the rest of its block, and the next paragraph when that mentions complaining too)."""
     search = _searches()
     text, folded, blocks = letter.text, letter.folded, letter.blocks
-    spans = [(sec.start, sec.end) for sec in letter.sections
-             if len(sec.heading.split()) <= 8 and search.klage_heading.search(sec.heading)]
+    heading = search.klage_heading
+    spans = [(sec.start, sec.end) for sec in letter.sections if len(sec.heading.split()) <= 8
+             and heading.pattern.search(sec.heading)] if heading.possible(text, folded) else []
     mention = search.klage_mention
     sentences = letter.sentences if mention.possible(text, folded) else []
     for i, s in enumerate(sentences):
@@ -194,7 +195,7 @@ def decision_outcome(letter: Letter, body_end: int) -> str:
     search = _searches()
     s, e = letter.lead
     lead = (letter.title.text if letter.title else "") + "\n" + letter.text[s:e]
-    lead_folded = fold_letter(lead)  # (four searches of the lead share its needle index)
+    lead_folded = fold(lead)  # (once for its four searches)
     refusal = search.negative.found(lead, lead_folded)
     if refusal and search.loan is not None and search.loan.found(lead, lead_folded):
         # Repayment terms of a granted loan are not a refusal; other adverse signs still count.

@@ -39,15 +39,18 @@ def kind_scores(letter: Letter) -> dict[str, float]:
     factor = float(data.load("letter").get("lead_factor", 2))
     text, folded = letter.text, letter.folded
     lead_start, lead_end = letter.lead
-    title = letter.title.text if letter.title else ""
-    title_apart = letter.title is not None and letter.title.start < 0  # a title from metadata, not in the text
+    t = letter.title
+    title = t.text if t else ""
+    title_apart = t is not None and t.start < 0  # a title from metadata, not in the text
     cues, searches = _cues()
     scores = dict.fromkeys(data.load("letter")["cues"], 0.0)
     # A cue whose literal strings are not in the letter matches nowhere in it (nor in its title, a part of it).
     for (kind, weight, cue), possible in zip(cues, searches.possible(text, folded), strict=True):
         if not (possible or title_apart):
             continue
-        if (title and cue.pattern.search(title)) or (possible and cue.found(text, folded, lead_start, lead_end)):
+        # (a title in the text can match only where the cue's strings lie inside it: the letter's index says)
+        in_title = title and (title_apart or cue.possible(text, folded, t.start, t.end)) and cue.pattern.search(title)
+        if in_title or (possible and cue.found(text, folded, lead_start, lead_end)):
             scores[kind] += weight * factor
         elif possible and cue.found(text, folded):
             scores[kind] += weight
