@@ -47,8 +47,7 @@ def direct_report(text: str, kind: str | None = None) -> dict:
     import yaml
 
     from lixcheck.analysis import make_findings, measure
-    from lixcheck.checks import letter as letter_mod
-    from lixcheck.checks import sender, template  # noqa: F401  (they register their checks)
+    from lixcheck.checks import decision, letter_kind, sender, template  # noqa: F401  (they register their checks)
     from lixcheck.config import Config
     from lixcheck.engine import CHECKS, Context, RuleInfo
     from lixcheck.readers.text import read_text
@@ -57,7 +56,8 @@ def direct_report(text: str, kind: str | None = None) -> dict:
     document = read_text(text)
     cfg = Config()
     sentences, _s, paragraphs, lix = measure(document, cfg)
-    ctx = Context(document, None, sentences, kind or letter_mod.detect_kind(document), cfg, lix, paragraphs)
+    ctx = Context(document, None, sentences, None, cfg, lix, paragraphs)
+    ctx.kind = kind or letter_kind.detect_kind(ctx.letter)
     hits = []
     for r in rules:
         info = RuleInfo(r["id"], r["category"], r["severity"], r["message"], r["description"])

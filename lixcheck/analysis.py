@@ -91,7 +91,7 @@ def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Sp
 def _letter_kind():
     """(detect_kind, normalise_kind) of the letter checks, imported once. Importing lixcheck.checks registers the
     built-in Python checks with the engine, which must happen before any rule set is compiled."""
-    from .checks.letter import detect_kind, normalise_kind
+    from .checks.letter_kind import detect_kind, normalise_kind
 
     return detect_kind, normalise_kind
 
@@ -188,11 +188,11 @@ class Analyzer:
         detect_kind, normalise_kind = _letter_kind()
 
         # Once per document, before the rules that use ctx.kind; given kinds in Danish ("afgørelse") are normalised.
-        # Detection gets the Context, so that it shares the per-document title with the rules.
+        # Detection reads the Context's Letter view, which the rules share.
         ctx = Context(document, doc, sentences, None if kind_detected else normalise_kind(kind), self.config, doc_lix,
                       paragraphs)
         if kind_detected:
-            ctx.kind = detect_kind(document, ctx)
+            ctx.kind = detect_kind(ctx.letter)
         hits = self.ruleset.run(ctx)
         text = mask_cpr(document.text)  # rules saw the original; everything the Report carries is masked
         findings = make_findings(document, hits, self.config, text)

@@ -1,4 +1,4 @@
-"""Searches anchored at a pattern's needles (lixcheck.checks.anchored) give exactly the plain pattern's results."""
+"""Searches anchored at a pattern's needles (lixcheck.search.anchored) give exactly the plain pattern's results."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lixcheck.checks import letter, template
-from lixcheck.checks.anchored import Anchored, anchored
-from lixcheck.checks.prefilter import Guarded, fold
+from lixcheck.checks import decision, letter_kind, template
+from lixcheck.letter import data as gazetteer
+from lixcheck.search import any_of
+from lixcheck.search.anchored import Anchored, anchored
+from lixcheck.search.prefilter import Guarded, fold_letter
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))
@@ -24,15 +26,20 @@ PIECES = ["møde", "Møde", "samtale", "mødet", "kl. 10", "kl.", " ", "  ", "\n
           "3", "12 dage", "uger", "ø", "é", "ſ", "K", "nyt", "x", "y"]
 
 
+def _data_patterns(*path: str) -> list[str]:
+    value = gazetteer.load("letter")
+    for key in path:
+        value = value[key]
+    return value if isinstance(value, list) else [value]
+
+
 def _anchored_patterns() -> list[Anchored]:
-    found = []
-    for cues in letter._cues().values():
-        found += [g for _, g in cues]
-    found += [letter._legal(), *letter._FirstOf(letter._data()["legal"]).parts]
+    found = [cue for _, _, cue in letter_kind._cues()[0]]
+    found += [decision._searches().legal]
     found += template._instruction_res()
     for key in (("klage", "where"), ("klage", "deadline"), ("klage", "mention"), ("reasons",), ("reply_deadline",),
                 ("outcome", "negative"), ("outcome", "negative_body"), ("outcome", "positive")):
-        found += letter._found(*key).parts
+        found += [anchored(Guarded(re.compile(p, re.IGNORECASE))) for p in _data_patterns(*key)]
     return [g for g in found if isinstance(g, Anchored)]
 
 
@@ -47,21 +54,12 @@ def _synthetic() -> list[Anchored]:
 
 
 def _compare(a: Anchored, text: str, pos: int, end: int) -> None:
-    folded = fold(text)
+    folded = fold_letter(text)
     plain = a.pattern
     m, p = a.search(text, folded, pos, end), plain.search(text, pos, end)
     assert (m and m.span()) == (p and p.span()), (a.pattern.pattern, text, pos, end)
     assert [x.span() for x in a.finditer(text, folded, pos, end)] == \
         [x.span() for x in plain.finditer(text, pos, end)], (a.pattern.pattern, text, pos, end)
-    if plain.search(text[pos:end]) is not None:  # a part of the text searched as a string of its own
-        assert a.holds_needle(text, folded, pos, end), (a.pattern.pattern, text, pos, end)
-    if a.possible(text, folded):
-        assert a.in_window_and_text(text, folded, pos, end) == (
-            plain.search(text, pos, end) is not None, plain.search(text) is not None), (a.pattern.pattern, text, pos)
-    if pos == 0 and end == len(text):  # the whole text (no window)
-        m, p = a.search(text), plain.search(text)
-        assert (m and m.span()) == (p and p.span()), (a.pattern.pattern, text)
-        assert [x.span() for x in a.finditer(text)] == [x.span() for x in plain.finditer(text)], a.pattern.pattern
 
 
 def test_data_patterns_without_prefixes_are_anchored():
@@ -106,18 +104,19 @@ WORD_PIECES = ["Du kan klage", " til Ankestyrelsen", " inden 4 uger", " efter", 
 
 
 def test_alternations_are_searched_joined():
-    assert isinstance(letter._any_of("reasons"), Anchored)
-    assert isinstance(letter._any_of("klage", "mention"), Anchored)
+    assert isinstance(decision._searches().reasons, Anchored)
+    assert isinstance(decision._searches().klage_mention, Anchored)
 
 
 def _compare_found(key, text: str, pos: int, end: int) -> None:
-    joined, plain = letter._any_of(*key), letter._found(*key)
-    folded = fold(text)
+    patterns = [re.compile(p, re.IGNORECASE) for p in _data_patterns(*key)]
+    joined = any_of(_data_patterns(*key))
+    folded = fold_letter(text)
     if pos == 0 and end == len(text):
         assert joined.found(text, folded) == joined.found(text, None) == any(
-            g.pattern.search(text) is not None for g in plain.parts), (key, text)
-    assert joined.found(text, folded, pos, end) == any(
-        g.pattern.search(text, pos, end) is not None for g in plain.parts), (key, text, pos, end)
+            p.search(text) is not None for p in patterns), (key, text)
+    assert joined.found(text, folded, pos, end) == any(p.search(text, pos, end) is not None for p in patterns), (
+        key, text, pos, end)
 
 
 def test_joined_alternations_find_what_the_alternatives_find_on_the_corpus():
@@ -142,34 +141,10 @@ def test_joined_alternations_find_what_the_alternatives_find(parts, a, b, pad):
         _compare_found(key, text, 0, len(text))
 
 
-TITLES = ["", "Afgørelse om boligstøtte", "Du får ikke hjælp", "Kun delvis bevilget", "AFSLAG", "ſ afslag", "x"]
-
-
-def _compare_lead(title: str, text: str, start: int, end: int) -> None:
-    lead = letter._Lead(title, text, fold(text), start, end)
-    string = title + "\n" + text[start:end]
-    assert lead.string == string
-    for key in (("outcome", "negative"), ("outcome", "positive"), ("outcome", "loan")):
-        plain = any(g.pattern.search(string) is not None for g in letter._found(*key).parts)
-        assert lead.found(letter._any_of(*key)) == plain, (key, title, text, start, end)
-
-
-def test_lead_search_equals_the_plain_search_of_the_lead_on_the_corpus():
-    rnd = random.Random(11)
-    for path in LETTERS:
-        text = path.read_text(encoding="utf-8")
-        for title in TITLES[:3]:
-            a = rnd.randrange(len(text) + 1)
-            _compare_lead(title, text, a, min(len(text), a + rnd.randrange(800)))
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.sampled_from(TITLES), st.lists(st.sampled_from(WORD_PIECES), max_size=30), st.integers(0, 300),
-       st.integers(0, 300), st.integers(0, 2))
-def test_lead_search_equals_the_plain_search_of_the_lead(title, parts, a, b, pad):
-    text = "".join(parts) * (1 + pad * 3)
-    start, end = sorted((min(a, len(text)), min(b, len(text))))
-    _compare_lead(title, text, start, end)
+def test_any_of_keeps_patterns_that_refer_to_groups_together():
+    search = any_of([r"(a)\1", "b"], 0)
+    for text in ("aa", "ab", "b", "x", "a"):
+        assert search.found(text) == bool(re.search(r"(?:(a)\1)|(?:b)", text))
 
 
 def test_require_rules_search_their_expressions_joined():

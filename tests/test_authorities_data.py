@@ -1,4 +1,4 @@
-"""lixcheck/checks/data/authorities.yml: the shape (schema), the counts the law fixes, unique names and domains,
+"""lixcheck/data/authorities.yml: the shape (schema), the counts the law fixes, unique names and domains,
 valid domains, sources that resolve, and genitives derived by the rule."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from lixcheck.checks import authorities as A
-from lixcheck.checks import gazetteer
+from lixcheck.letter import data as gazetteer
 
 RAW = yaml.safe_load(A.DATA.read_text(encoding="utf-8"))
 SCHEMA = json.loads(A.SCHEMA.read_text(encoding="utf-8"))

@@ -2,9 +2,11 @@
 whom, and that no modules import each other in a circle. docs/architecture.md draws the layers;
 `python tests/test_layers.py` prints the import graph in Graphviz dot format.
 
+    search    → nothing else of lixcheck (the text-search layer: regexes searched only where they can match)
     core      errors, model, document, config, kinds, privacy, version, readability, textstat_compat, nlp, search
+    letter    → core                     (the Letter view, anatomy, organisations, the letter data; never the engine)
     readers   → core                     (never the engine, the checks or the analysis)
-    engine    → core, readers            (never the checks: they sit above it and register with it)
+    engine    → core, letter, readers    (never the checks: they sit above it and register with it)
     checks    → engine, core
     analysis  → engine, checks, core
     checker   → analysis, readers, writers, core: the front door
@@ -81,8 +83,13 @@ def violations(g: dict[str, set[str]]) -> list[str]:
     for a, targets in sorted(g.items()):
         for b in sorted(targets):
             why = None
-            if _in(a, "lixcheck.readers") and _in(b, "lixcheck.engine", "lixcheck.checks", "lixcheck.analysis",
-                                                   "lixcheck.checker"):
+            if _in(a, "lixcheck.search") and not _in(b, "lixcheck.search"):
+                why = "the search layer imports nothing else of lixcheck"
+            elif _in(a, "lixcheck.letter") and _in(b, "lixcheck.engine", "lixcheck.checks", "lixcheck.analysis",
+                                                    "lixcheck.checker"):
+                why = "the letter view and anatomy never import the engine, the checks or the analysis"
+            elif _in(a, "lixcheck.readers") and _in(b, "lixcheck.engine", "lixcheck.checks", "lixcheck.analysis",
+                                                     "lixcheck.checker"):
                 why = "readers never import the engine, the checks or the analysis"
             elif _in(a, "lixcheck.writers") and _in(b, "lixcheck.engine", "lixcheck.checks", "lixcheck.analysis",
                                                      "lixcheck.checker"):
@@ -146,15 +153,10 @@ def test_the_graph_is_read():
     assert "lixcheck.engine.base" in g["lixcheck.engine.ruleset"]
 
 
-# Still to move (the checks restructure, issue 18): the search layer out of checks/, anatomy ↔ sender. Remove each
-# line as its import goes; the test fails on a line that is no longer needed.
-PENDING = {
-    "lixcheck.engine.metrics imports lixcheck.checks.anchored",
-    "lixcheck.engine.metrics imports lixcheck.checks.prefilter",
-    "lixcheck.engine.passive imports lixcheck.checks.prefilter",
-    "lixcheck.engine.placeholders imports lixcheck.checks.prefilter",
-}
-PENDING_CYCLES = [["lixcheck.checks.anatomy", "lixcheck.checks.sender"]]
+# Imports still to move: none since the checks restructure (issue 18) moved the search layer out of checks/ and
+# broke anatomy ↔ sender. Add a line here only for a move under way; the test fails on a line no longer needed.
+PENDING: set[str] = set()
+PENDING_CYCLES: list[list[str]] = []
 
 
 def test_layers_hold():
@@ -168,9 +170,10 @@ def test_no_import_cycles():
 
 
 def test_the_checks_catch_what_they_promise():
-    g = {"lixcheck.engine.metrics": {"lixcheck.checks.letter"}, "lixcheck.web.ui": {"lixcheck.readers.text"},
-         "lixcheck.readability": {"lixcheck.batch.store"}, "lixcheck.a": {"lixcheck.b"}, "lixcheck.b": {"lixcheck.a"}}
-    assert len(violations(g)) == 3
+    g = {"lixcheck.engine.metrics": {"lixcheck.checks.decision"}, "lixcheck.web.ui": {"lixcheck.readers.text"},
+         "lixcheck.readability": {"lixcheck.batch.store"}, "lixcheck.a": {"lixcheck.b"}, "lixcheck.b": {"lixcheck.a"},
+         "lixcheck.search.names": {"lixcheck.errors"}, "lixcheck.letter.view": {"lixcheck.engine.base"}}
+    assert len(violations(g)) == 5
     assert cycles(g) == [["lixcheck.a", "lixcheck.b"]]
 
 

@@ -10,9 +10,12 @@ import pytest
 
 import lixcheck
 from lixcheck.analysis import analyzer
-from lixcheck.checks import gazetteer, letter, sender, template
+from lixcheck.checks import decision, letter_kind, sender, template
 from lixcheck.checks.template import find_cpr, mask_cpr
 from lixcheck.config import Config
+from lixcheck.letter import data as gazetteer
+from lixcheck.letter import organisations
+from lixcheck.letter.view import Letter
 from lixcheck.readers.text import read_text
 
 GOOD = """Vejle Kommune
@@ -65,7 +68,7 @@ def test_the_data_knows_all_98_municipalities_5_regions_and_the_main_state_sende
                  "Styrelsen for Arbejdsmarked og Rekruttering"):
         assert name in data["state"]
     for m in munis:  # every municipality is recognised by its own name, also lower-cased
-        org = sender.match_organisation(f"Med venlig hilsen {m.lower()}")
+        org = organisations.match_organisation(f"Med venlig hilsen {m.lower()}")
         assert org is not None and org.name == m and org.kind == "municipality"
 
 
@@ -79,7 +82,7 @@ def test_the_data_knows_all_98_municipalities_5_regions_and_the_main_state_sende
     ("Du kan klage til kommunen", None, None),
 ])
 def test_match_organisation(text, name, kind):
-    org = sender.match_organisation(text)
+    org = organisations.match_organisation(text)
     assert (org.name, org.kind) == (name, kind) if name else org is None
 
 
@@ -94,7 +97,7 @@ def test_gazetteer_merge_extends_lists_and_updates_mappings():
 # --- sender -------------------------------------------------------------------------------------------------------
 
 def test_a_clear_sender_from_letterhead_and_signature():
-    info = sender.analyse(read_text(GOOD))
+    info = sender.analyse(Letter(read_text(GOOD)))
     sec = info.section()
     assert sec["organisation"] == "Vejle Kommune"
     assert sec["unit"] == "Borgerservice, Ydelser"
@@ -105,7 +108,7 @@ def test_a_clear_sender_from_letterhead_and_signature():
 
 
 def test_kommunen_alone_is_not_a_sender_and_the_reasons_say_why():
-    sec = sender.analyse(read_text(BAD)).section()
+    sec = sender.analyse(Letter(read_text(BAD))).section()
     assert sec["organisation"] is None and sec["clear"] is False
     assert any("Kommunen" in r for r in sec["reasons"])
     assert any("kontakter" in r for r in sec["reasons"])
@@ -114,7 +117,7 @@ def test_kommunen_alone_is_not_a_sender_and_the_reasons_say_why():
 def test_contact_details_of_another_authority_do_not_count():
     text = ("Kære Anna\n\nDu får afslag.\n\nDu kan klage til Ankestyrelsen, tlf. 33 41 12 00, ast@ast.dk.\n\n"
             "Med venlig hilsen\nBorgerservice\nVejle Kommune\n")
-    sec = sender.analyse(read_text(text)).section()
+    sec = sender.analyse(Letter(read_text(text))).section()
     assert sec["contact"]["phone"] is None and sec["contact"]["email"] is None
 
 
@@ -145,7 +148,7 @@ def test_report_has_the_sender_and_letter_sections_of_the_contract():
 def test_legal_references_keep_the_whole_name_of_the_law(text, refs):
     # The names were cut after their first word ("lov om aktiv"), and the preposition "i" was read as the letter
     # of a paragraph ("§ 81 i" + "lov om aktiv", shown as "§ 81 i, lov om aktiv").
-    assert letter.legal_references(text) == refs
+    assert decision.legal_references(text) == refs
 
 
 def test_memo_sender_data_fills_in_what_the_text_does_not_say():
@@ -179,6 +182,23 @@ def test_internal_acronym_as_sender_is_flagged_with_its_plain_name():
     assert "sender.acronym" not in ids(lixcheck.check(spelled))
 
 
+def test_acronym_expansions_come_from_one_list():
+    """sender.acronym and the acronym rule give the same expansion: the acronym rule's `known` list is the one list
+    (issue 16: "MSB" had two different expansions)."""
+    from lixcheck.checks.sender import rules as sender_rules
+
+    internal = set(gazetteer.load("senders")["acronyms"])
+    known = sender_rules.expansions(Config())
+    assert internal and internal <= set(known)  # every internal acronym has its expansion there
+    text = "Kære Anna\n\nVi har modtaget din ansøgning.\n\nMed venlig hilsen\nSUF\nKøbenhavns Kommune\n"
+    found = [f for f in lixcheck.check(text).findings if f.text == "SUF"]
+    # one finding per place: sender.acronym keeps it, the acronym rule (same expansion) is named in `also`
+    assert [(f.rule, f.also, f.replacements) for f in found] == [
+        ("sender.acronym", ("acronym",), ("Sundheds- og Omsorgsforvaltningen",))]
+    alone = lixcheck.check(text, config={"rules": {"disable": ["sender.acronym"]}}).findings
+    assert [f.replacements for f in alone if f.text == "SUF"] == [("Sundheds- og Omsorgsforvaltningen",)]
+
+
 def test_acronym_list_is_extendable_by_a_rule_extension(tmp_path):
     (tmp_path / "eksempelby.yml").write_text(
         "rules:\n  - extend: sender.acronym\n    params:\n      acronyms:\n        TMU: Teknik, Miljø og Udvikling\n",
@@ -208,7 +228,7 @@ def test_pasted_paragraph_gets_no_sender_findings_but_a_whole_letter_does():
     ("Nyt om affald\n\nFra 1. juni henter vi pap hver anden uge.", "information"),
 ])
 def test_detect_kind(text, kind):
-    assert letter.detect_kind(read_text(text)) == kind
+    assert letter_kind.detect_kind(Letter(read_text(text))) == kind
 
 
 def test_given_kind_wins_and_danish_names_are_normalised():
@@ -328,6 +348,6 @@ def test_letter_checks_do_not_write_letter_text_anywhere(tmp_path, monkeypatch, 
 
 def test_til_orientering_is_an_information_cue():
     """The cue was written "\\still orientering" (whitespace + "till"), which no letter says."""
-    scores = letter.kind_scores(read_text("Kære Anna\n\nTil orientering sender vi dig referatet fra mødet.\n\n"
-                                          "Med venlig hilsen\nBorgerservice"))
+    text = "Kære Anna\n\nTil orientering sender vi dig referatet fra mødet.\n\nMed venlig hilsen\nBorgerservice"
+    scores = letter_kind.kind_scores(Letter(read_text(text)))
     assert scores["information"] >= 2

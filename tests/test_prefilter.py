@@ -1,4 +1,4 @@
-"""The regex pre-filter (lixcheck.checks.prefilter) must give exactly what the plain regex gives."""
+"""The regex pre-filter (lixcheck.search.prefilter) must give exactly what the plain regex gives."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lixcheck.checks import gazetteer
-from lixcheck.checks.prefilter import SAFE_CHARS, Guarded, fold, needles, prefixes
+from lixcheck.letter import data as gazetteer
+from lixcheck.search.prefilter import SAFE_CHARS, Guarded, fold, fold_letter, needles, prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +30,7 @@ def test_safe_characters_fold_like_lower():
 
 
 def test_fold_refuses_special_case_folding():
-    assert fold("Afgørelse om BOLIGSTØTTE") == "afgørelse om boligstøtte"
+    assert fold("Afgørelse om BOLIGSTØTTE") == fold_letter("Afgørelse om BOLIGSTØTTE") == "afgørelse om boligstøtte"
     for odd in ("ſ", "\u212a", "İ", "Σ"):
         assert fold("klage " + odd) is None
 
@@ -79,7 +79,7 @@ TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "lette
 
 def _same(g: Guarded, text: str, pos: int, end: int) -> None:
     plain = g.pattern.search(text, pos, end)
-    fast = g.search(text, fold(text), pos, end)
+    fast = g.search(text, fold_letter(text), pos, end)  # (with the letter's needle index once it is long enough)
     assert (plain.span() if plain else None) == (fast.span() if fast else None), (g.pattern.pattern, pos, end)
     assert [m.span() for m in g.pattern.finditer(text, pos, end)] == [m.span() for m in g.finditer(text, None, pos,
                                                                                                       end)]
@@ -109,23 +109,6 @@ def test_same_results_on_made_up_texts(parts, a, b):
         _same(g, text, pos, end)
 
 
-def test_authority_name_search_is_the_regex_search():
-    from lixcheck.checks.sender import _org_index
-
-    named = _org_index()[0]
-    assert named.prefixes  # the fast path is in use
-    texts = TEXTS + ["Aarhus Kommune", "xAarhus Kommune", "AARHUS KOMMUNEN", "Brev fra Region Midtjylland.",
-                     "Ankestyrelsen, Aarhus Kommune", "ſkat Ankeſtyrelsen Ankestyrelsen", "Odense  Kommune"]
-    rnd = random.Random(7)
-    for text in texts:
-        windows = [(0, len(text))] + [sorted((rnd.randrange(len(text) + 1), rnd.randrange(len(text) + 1)))
-                                      for _ in range(20)]
-        for a, b in windows:
-            part = text[a:b]
-            plain, fast = named.pattern.search(part), named.search(part)
-            assert (plain.span() if plain else None) == (fast.span() if fast else None), part
-
-
 @pytest.mark.parametrize("pattern, flags, expected", [
     (r"\bdu (?:får|har fået)\b", re.IGNORECASE, ("du får", "du har fået")),
     (r"(?<!hvis )\bvi (?:mangler|har)", 0, ("vi har", "vi mangler")),
@@ -139,7 +122,7 @@ def test_prefixes(pattern, flags, expected):
 
 
 def test_any_of_is_the_truth_of_the_alternation():
-    from lixcheck.checks.prefilter import AnyOf
+    from lixcheck.search.prefilter import AnyOf
 
     lists = []
 
@@ -160,16 +143,14 @@ def test_any_of_is_the_truth_of_the_alternation():
         for text in TEXTS[:6] + ["aa", "ſkal betale", "Du har ikke ret til"]:
             spans = [(0, len(text))] + [sorted((rnd.randrange(len(text) + 1), rnd.randrange(len(text) + 1)))
                                         for _ in range(8)]
-            narrowed = anyof.within(text)
             for a, b in spans:
-                assert anyof.found(text, fold(text), a, b) == bool(whole.search(text, a, b)), (patterns, a, b)
-                assert narrowed.found(text, fold(text), a, b) == bool(whole.search(text, a, b)), (patterns, a, b)
+                assert anyof.found(text, fold_letter(text), a, b) == bool(whole.search(text, a, b)), (patterns, a, b)
 
 
 def test_needle_index_gives_the_same_results(monkeypatch):
     """The one-scan needle index (used for letters of INDEX_MIN+ characters) answers like str.find: force it onto
     every text, short made-up ones and windows included."""
-    from lixcheck.checks import prefilter
+    from lixcheck.search import prefilter
 
     if prefilter.ahocorasick is None:
         pytest.skip("pyahocorasick is not installed: the index is not used")
@@ -181,16 +162,16 @@ def test_needle_index_gives_the_same_results(monkeypatch):
             _same(g, text, 0, len(text))
             a = rnd.randrange(len(text) + 1)
             _same(g, text, a, rnd.randrange(a, len(text) + 1))
-    assert prefilter._index(TEXTS[0]) is not None  # (the index really was in use)
+    assert prefilter._index(fold_letter(TEXTS[0])) is not None  # (the index really was in use)
 
 
 def test_pattern_added_after_a_text_was_indexed(monkeypatch):
     """A Guarded built after a text's index brings needles the index lacks: the index is rebuilt, not trusted."""
-    from lixcheck.checks import prefilter
+    from lixcheck.search import prefilter
 
     monkeypatch.setattr(prefilter, "INDEX_MIN", 0)
     text = "Du kan klage over afgørelsen til Ankestyrelsen inden fire uger. " * 5
-    folded = fold(text)
+    folded = fold_letter(text)
     assert Guarded(re.compile(r"\bklage", re.IGNORECASE)).possible(text, folded)
     late = Guarded(re.compile(r"\bankestyrelsen inden fire\b", re.IGNORECASE))
     assert late.possible(text, folded)
@@ -199,31 +180,27 @@ def test_pattern_added_after_a_text_was_indexed(monkeypatch):
 
 @pytest.mark.parametrize("index_min", [0, 10**9])
 def test_needle_starts_are_every_occurrence(monkeypatch, index_min):
-    from lixcheck.checks import prefilter
+    from lixcheck.search import prefilter
 
     monkeypatch.setattr(prefilter, "INDEX_MIN", index_min)  # with and without the letter's needle index
     for g in GUARDED:
         if g.needles is None or not g.ignorecase:
             continue
         for text in TEXTS[:3]:
-            folded = fold(text)
+            folded = fold_letter(text)
             expected = sorted(i for n in g.needles for i in range(len(folded)) if folded.startswith(n, i))
             assert g.needle_starts(text, folded) == expected
 
 
-def test_present_strings_answer_possible():
-    """present_strings (one set per letter, for callers with many tests) says what possible() says."""
-    from lixcheck.checks.prefilter import present_strings, tests_version
+def test_a_search_set_answers_possible():
+    """SearchSet.possible (one look-up of the letter's needle index for many searches) says what possible() says."""
+    from lixcheck.search.prefilter import SearchSet
 
-    tests = [g for g in GUARDED if g.ignorecase]
-    version = tests_version(tests)
-    assert version is not None
-    for text in TEXTS:
-        folded = fold(text)
-        present = present_strings(folded, version)
-        assert present is not None  # (corpus letters are long enough for an index)
-        for g in tests:
-            holds = g.needles is None or (not present.isdisjoint(g.needles) and (
-                g.needles2 is None or not present.isdisjoint(g.needles2)))
-            assert holds == g.possible(text, folded), g.pattern.pattern
-    assert present_strings("kort", version) is None and tests_version([Guarded(re.compile("ab"))]) is None
+    searches = SearchSet(GUARDED)
+    assert searches.version is None  # (a case-sensitive pattern is not in the index: each is tested on its own)
+    indexed = SearchSet([g for g in GUARDED if g.ignorecase])
+    assert indexed.version is not None
+    for text in TEXTS + ["kort", "Du kan klage"]:
+        folded = fold_letter(text)
+        for search_set in (searches, indexed):
+            assert search_set.possible(text, folded) == [g.possible(text, folded) for g in search_set.searches]

@@ -1,7 +1,8 @@
-"""The sender analysis' fast searches give exactly what the plain regular expressions give.
+"""The sender analysis' searches give exactly what the plain regular expressions give.
 
-sender.py and anatomy.py skip most of the text for several patterns (only word starts that can begin a name, only the
-lines with a phone-shaped digit group or a needle, only the run before an "@" …). These tests compare each shortcut
+The contact searches (checks/sender/contact.py) skip most of the text: the phone patterns are searched only in the
+lines with a phone-shaped digit group, the others only near their literal strings (anchored, only the run before an
+"@" …); anatomy.py tests a block's salutation and running text in place. These tests compare each shortcut
 with the plain pattern on many random texts built from the pieces that make the patterns match or almost match.
 """
 
@@ -12,9 +13,11 @@ import re
 
 import pytest
 
-from lixcheck.checks import anatomy, gazetteer, sender
-from lixcheck.checks.prefilter import fold
+from lixcheck.checks.sender import analysis, contact
 from lixcheck.document import HEADING, LINES, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
+from lixcheck.letter import anatomy, organisations
+from lixcheck.letter import data as gazetteer
+from lixcheck.search.prefilter import fold, fold_letter
 
 SEPARATORS = [" ", " ", "  ", "\n", "\n\n", ", ", ".", "-", "_", "/", "\t", "\r\n", "æ", "Ø", "1", "@"]
 ODD = ["ſ", "K", "İ", "Σ", "ß", "é", "\u00a0", "\u2028"]  # characters whose case folding in re is not plain lower()
@@ -40,62 +43,54 @@ def _spans(matches) -> list:
     return [(m.span(), m.groups()) for m in matches]
 
 
-def _vocabulary() -> list[str]:
-    data = gazetteer.load("senders")
-    words = list(data["unit_words"]) + list(data["titles"]) + list(data["regions"]) + list(data["state"])
-    words += [m for munis in data["municipalities"].values() for m in munis][::7]
-    words += [s + e for s in sender.UNIT_SUFFIXES for e in ("", "en", "et", "s")]
-    words += ["Ærø Kommune", "Ærøskøbing", "ærø", "UDK", "SKAT", "ATP", "ATPx", "Eksempelby Kommune",
-              "Familieafdelingen", "xcenter", "center_", "vi", "har", "Region Foo", "Retten i Aarhus",
-              "Styrelsen for Ting"]
-    return words + ODD
-
-
-def test_word_start_searches_are_the_regex_searches():
-    named, names, acr, shapes, places, acr_words = sender._org_index()
-    assert sender._unit_names().prefixes and acr_words  # the fast paths are in use
-    for text in _texts(_vocabulary(), 3000, 1):
-        for fast, plain in ((sender._unit_search, sender._unit_re().search),
-                            (sender._title_search, sender._title_re().search),
-                            (named.search, named.pattern.search)):
-            a, b = fast(text), plain(text)
-            assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), text
-        # listed names and acronyms in one pass: the leftmost of the two, a listed name where both start
-        found = sender.match_organisation(text)
-        m, a = named.pattern.search(text), acr.pattern.search(text)
-        first = min((x for x in (m, a) if x), key=lambda x: (x.start(), x is a), default=None)
-        if first is not None:
-            assert found is not None and (found.start, found.end) == first.span(), text
-
-
 PHONE_PIECES = ["12 34 56 78", "12345678", "+45 12 34 56 78", "+45\n12 34 56 78", "+45\n", "12.34.56.78", "Tlf.",
                 "tlf", "Telefon:", "ring", "mobil", "nr.", "sms", "1", "123", "-", ":", "a@b.dk", "anna.b@kommune.dk",
                 "@@", "x", "é", "+", "_", "0",
                 "١٢ ٣٤ ٥٦ ٧٨", "１２３４５６７８", "12 ٣٤ 56 78"]  # (other decimal digits: \\d, not [0-9])
 
 
-def test_phone_and_email_shortcuts_are_the_regex_matches():
+def _contact_matches(search, text: str, a: int = 0, b: int | None = None) -> list:
+    """What the contact search finds, given the letter's folded text as the sender analysis gives it."""
+    return _spans(search.finditer(text, fold_letter(text), a, b))
+
+
+def test_phone_and_email_searches_are_the_regex_matches():
     for text in _texts(PHONE_PIECES + ODD, 3000, 2, most=20):
-        lines = sender._phone_lines(text)
-        for rx in (sender.PHONE_CUE, sender.PHONE_PAIRS):
-            assert _spans(sender._phone_matches(rx, text, lines)) == _spans(rx.finditer(text)), text
-        assert _spans(sender._emails(text)) == _spans(sender.EMAIL.finditer(text)), text
+        lines = contact.phone_lines(text, fold(text) is not None)
+        found_cue = [x for a, b, _ in lines for x in _contact_matches(contact._searches().phone_cue, text, a, b)]
+        assert found_cue == _spans(contact._searches().phone_cue.pattern.finditer(text)), text
+        found_pairs = [x for a, b, first in lines for x in _spans(contact.PHONE_PAIRS.finditer(text, max(a, first - 4),
+                                                                                                 b))]
+        assert found_pairs == _spans(contact.PHONE_PAIRS.finditer(text)), text
+        email = contact._searches().email
+        assert _contact_matches(email, text) == _spans(email.pattern.finditer(text)), text
 
 
 def test_digits_of_foldable_texts_are_ascii():
-    """_phone_lines scans a text that fold() reads with [0-9] for \\d: no other decimal digit can be in it."""
-    from lixcheck.checks.prefilter import SAFE_CHARS
+    """phone_lines scans a text that fold() reads with [0-9] for \\d: no other decimal digit can be in it."""
+    from lixcheck.search.prefilter import SAFE_CHARS
 
     safe = re.compile(f"[{SAFE_CHARS}]")
     digits = [chr(c) for c in range(0x110000) if re.match(r"\d", chr(c))]
     assert len(digits) > 600 and [c for c in digits if safe.match(c)] == list("0123456789")
 
 
+def test_closing_starts_are_the_regex_matches():
+    pieces = ["Med venlig hilsen", "Venlig hilsen", "Hilsen", "hilsen fra", "Kære", "!", "venlig", "x"]
+    assert not any("\n" in w for w in gazetteer.load("senders")["closings"])  # (what _closing_starts relies on)
+    for text in _texts(pieces, 3000, 5):
+        assert list(anatomy._closing_starts(text)) == [m.start() for m in anatomy.closing_re().finditer(text)], text
+
+
 def test_actor_search_is_the_regex_search():
+    """The actor phrase ("Skattestyrelsen har …") is searched only from 80 characters before each verb."""
     pieces = ["har", "vil", "er", "kan", "sender", "Skattestyrelsen", "Aarhus Kommune", "           ", "ord",
               "x" * 40, "erhverv", "Har", "modtog", "y" * 75, ".", "\n", "\u00a0\u2003", "\t \t"]
+    actor = analysis._actor()
     for text in _texts(pieces, 3000, 3, most=30):
-        assert _spans(sender._actor_matches(text)) == _spans(sender.ACTOR.finditer(text)), text
+        assert _spans(actor.finditer(text)) == _spans(actor.pattern.finditer(text)), text
+        a = len(text) // 3
+        assert _spans(actor.finditer(text, a, 2 * a)) == _spans(actor.pattern.finditer(text, a, 2 * a)), text
 
 
 def test_line_bounded_searches_are_the_regex_searches():
@@ -103,15 +98,8 @@ def test_line_bounded_searches_are_the_regex_searches():
               "Borger.dk/klage", "mit.dk", "selvbetjeningen", "sikker post", "www.aarhus.dk", "https://x.dk/a",
               "aarhus.dk/borger", "a-b.dk/", ".dk/", "x" * 30, "på"]
     for text in _texts(pieces + ODD, 3000, 4, most=20):
-        folded = fold(text)
-        for rx in (sender.DIGITAL_REPLY, sender.WEB):
-            assert _spans(sender._line_matches(sender._GUARDED[rx], text, folded)) == _spans(rx.finditer(text)), text
-
-
-def test_closing_starts_are_the_regex_matches():
-    pieces = ["Med venlig hilsen", "Venlig hilsen", "Hilsen", "hilsen fra", "Kære", "!", "venlig", "x"]
-    for text in _texts(pieces, 3000, 5):
-        assert list(anatomy._closing_starts(text)) == [m.start() for m in anatomy.closing_re().finditer(text)], text
+        for search in (contact._searches().digital_reply, contact._searches().web):
+            assert _contact_matches(search, text) == _spans(search.pattern.finditer(text)), text
 
 
 @pytest.mark.parametrize("seed", [6, 7])
@@ -140,7 +128,7 @@ def test_is_running_is_the_line_rule(seed):
 def test_listed_name_with_odd_case_folding(name, canonical):
     """re's IGNORECASE matches "ſ" to "s" and "İ" to "i"; the name's lower() differs from the listed key (this was a
     KeyError, a crash of check())."""
-    org = sender.match_organisation(f"Med venlig hilsen {name}")
+    org = organisations.match_organisation(f"Med venlig hilsen {name}")
     assert org is not None and org.name == canonical and org.known
     import lixcheck
 
@@ -156,7 +144,7 @@ def test_sentence_start_is_the_plain_alternation():
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 15)))
         a = rnd.randint(0, len(text))
         b = rnd.randint(a, len(text))
-        assert _spans(sender.SENTENCE_START.finditer(text, a, b)) == _spans(plain.finditer(text, a, b)), text
+        assert _spans(contact.SENTENCE_START.finditer(text, a, b)) == _spans(plain.finditer(text, a, b)), text
 
 
 def test_salutation_on_a_block_is_the_match_on_its_text():
@@ -164,16 +152,4 @@ def test_salutation_on_a_block_is_the_match_on_its_text():
     for text in _texts(pieces + ODD, 2000, 6, most=8):
         for a in range(0, len(text) + 1, 3):
             for b in (a, min(len(text), a + 5), len(text)):
-                assert bool(anatomy._SALUTATION_AT.match(text, a, b)) == bool(anatomy.SALUTATION.match(text[a:b]))
-
-
-def test_unit_line_refusals_are_the_regex_searches():
-    pieces = ["du", "Din", "dine", "VI", "os", "har", "erhverv", "er", "får", "kære", "Tak", "Team", "tlf", "Telefon",
-              "e-mail", "mail", "www", "kl.", "kl", "@", "https://", "åbningstider", "fax", "cvr", "ean",
-              "Borgerservice"]
-    for text in _texts(pieces + ODD, 3000, 7, most=10):
-        folded = fold(text)
-        assert bool(sender._CONTACT_LINE.search(text, folded)) == bool(sender.CONTACT_LINE.search(text)), text
-        if folded is not None:
-            words = sender._WORD.findall(folded)
-            assert (not sender._NOT_A_UNIT_SET.isdisjoint(words)) == bool(sender.NOT_A_UNIT.search(text)), text
+                assert bool(anatomy._cues().salutation_at.match(text, a, b)) == anatomy.is_salutation(text[a:b])

@@ -30,14 +30,14 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..errors import ConfigError
-from . import gazetteer
+from ..letter import data as gazetteer
 
 try:
     import ahocorasick
 except ImportError:  # a platform without its wheel: str.find for each name (the same hits, slower)
     ahocorasick = None
 
-DATA = Path(__file__).resolve().parent / "data" / "authorities.yml"
+DATA = Path(__file__).resolve().parent.parent / "data" / "authorities.yml"
 SCHEMA = DATA.with_name("authorities.schema.json")
 KINDS = ("municipality", "region", "ministry", "agency", "board", "court", "police", "other_state")
 

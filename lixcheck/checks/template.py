@@ -15,10 +15,10 @@ from datetime import date
 from functools import lru_cache
 
 from ..engine import Context, Hit, RuleInfo, register_check
+from ..letter import anatomy, data
 from ..privacy import mask_cpr, six_digits_at  # noqa: F401  (mask_cpr re-exported: fronts import it from here too)
-from . import anatomy, gazetteer
-from .anchored import anchored
-from .prefilter import Guarded, fold
+from ..search.anchored import anchored
+from ..search.prefilter import Guarded
 
 # ddmmyy-xxxx (dash or space) anywhere; 10 digits in a row only after a CPR cue.
 CPR = re.compile(r"(?<![\d\-./])(\d{2})(\d{2})(\d{2})[-‐‑– ](\d{4})(?![\d\-]|[.,]\d)")
@@ -89,23 +89,22 @@ def check_cpr(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[
 
 @lru_cache(maxsize=1)
 def _instruction_res() -> tuple:
-    data = gazetteer.load("template")
-    verbs = gazetteer.alternation(tuple(data["instruction_verbs"]))
-    paren = gazetteer.alternation(tuple(data["paren_instruction_verbs"]))
-    bracket = gazetteer.compiled(
+    template = data.load("template")
+    verbs = data.alternation(tuple(template["instruction_verbs"]))
+    paren = data.alternation(tuple(template["paren_instruction_verbs"]))
+    bracket = data.compiled(
         rf"\[\s*(?:{verbs})\b[^\[\]\n]{{0,100}}\]|<\s*(?:{verbs})\b[^<>\n]{{0,100}}>|«\s*(?:{verbs})\b[^«»\n]{{0,100}}»",
         re.IGNORECASE)
-    parens = gazetteer.compiled(rf"\(\s*(?:{paren})\b[^()\n]{{0,100}}\)", re.IGNORECASE)
-    phrases = gazetteer.any_of(tuple(data["instruction_phrases"]))
-    filler = gazetteer.compiled(data["filler"], 0)
+    parens = data.compiled(rf"\(\s*(?:{paren})\b[^()\n]{{0,100}}\)", re.IGNORECASE)
+    phrases = data.any_of(tuple(template["instruction_phrases"]))
+    filler = data.compiled(template["filler"], 0)
     return tuple(anchored(Guarded(rx)) for rx in (bracket, parens, phrases, filler))
 
 
 @register_check("template.instruction")
 def check_instruction(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """Instruction text from the template left in the letter: [Indsæt dato], «Skriv begrundelse», XX, Skriv her."""
-    text = ctx.document.text
-    folded = fold(text)
+    text, folded = ctx.letter.text, ctx.letter.folded
     spans: list[tuple[int, int]] = []
     for rx in _instruction_res():
         for m in rx.finditer(text, folded):
@@ -117,9 +116,9 @@ def check_instruction(ctx: Context, rule: RuleInfo, params: dict | None = None) 
 
 @lru_cache(maxsize=1)
 def _generic_title_res() -> tuple[frozenset[str], re.Pattern]:
-    data = gazetteer.load("template")
-    words = frozenset(w.lower() for w in data["generic_titles"])
-    return words, gazetteer.any_of(tuple(f"^(?:{p})$" for p in data["generic_title_patterns"]))
+    template = data.load("template")
+    words = frozenset(w.lower() for w in template["generic_titles"])
+    return words, data.any_of(tuple(f"^(?:{p})$" for p in template["generic_title_patterns"]))
 
 
 def is_generic_title(title: str) -> bool:
@@ -132,16 +131,13 @@ def is_generic_title(title: str) -> bool:
 @register_check("template.title")
 def check_title(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
     """A letter needs a title that says what it is about (it is also the subject in Digital Post)."""
+    letter = ctx.letter
     doc = ctx.document
-    title = anatomy.title_of(ctx)
+    title = letter.title
     if title is None:
-        if not anatomy.per_document(ctx, "is_letter", anatomy.looks_like_letter):
+        if not letter.is_letter or letter.body_start >= len(doc.blocks):
             return []
-        first = next((anatomy.block_lines(doc, i)[0] for i in range(len(doc.blocks))
-                      if anatomy.is_running(doc, i) and not anatomy.SALUTATION.match(anatomy.block_text(doc, i))),
-                     None)
-        if first is None:
-            return []
+        first = anatomy.block_lines(doc, letter.body_start)[0]  # the first line of the body
         return [Hit(rule, first[0], first[1], message="Brevet har ingen overskrift. Skriv en overskrift, der siger, "
                                                         "hvad brevet handler om, fx «Du får boligstøtte fra 1. maj»."),]
     if not is_generic_title(title.text):

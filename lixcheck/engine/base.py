@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..letter.view import Letter
+
 
 @dataclass(frozen=True)
 class RuleInfo:
@@ -57,6 +59,14 @@ class Context:
     lix: Any = None  # lixcheck.model.Lix of the document
     paragraphs: list = field(default_factory=list)  # lixcheck.model.Span per block
     sections: dict = field(default_factory=dict)  # checks may add Report sections ("sender", "letter")
+    _letter: Letter | None = None
+
+    @property
+    def letter(self) -> Letter:
+        """The document as the letter checks read it (lixcheck.letter.view), built on first use, once per check."""
+        if self._letter is None:
+            self._letter = Letter(self.document, self.sentences or None)
+        return self._letter
 
 
 # Python checks for rules of type "check": name → fn(ctx, rule, params) -> list[Hit].

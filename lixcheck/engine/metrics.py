@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from ..checks import prefilter
-from ..checks.anchored import Anchored, anchored
-from ..checks.prefilter import Guarded, fold
 from ..readability import count_words
+from ..search import prefilter
+from ..search.anchored import Anchored, anchored
+from ..search.prefilter import Guarded
 from .base import Context, Hit, RuleInfo
 from .messages import render
 
@@ -78,8 +78,7 @@ class RequireRule:
     def run(self, ctx: Context) -> list[Hit]:
         if ctx.kind not in self.kinds:
             return []
-        text = ctx.document.text
-        folded = fold(text)
+        text, folded = ctx.document.text, ctx.letter.folded
         if self.joined.found(text, folded) if self.joined is not None else any(
                 rx.search(text, folded) for rx in self.any):
             return []

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-from ..checks.prefilter import Guarded
 from ..nlp.pipeline import lemma_table
+from ..search.prefilter import Guarded
 from .base import Context, Hit, RuleInfo, register_check
 from .messages import render
 
@@ -239,7 +239,7 @@ def blive_passive(ctx: Context, rule: RuleInfo, params: dict) -> list[Hit]:
     det: BlivePassive = _detector(BlivePassive, rule, params)
     text = ctx.document.text
     hits = []
-    for m in det.regex.finditer(text):
+    for m in det.regex.finditer(text, ctx.letter.folded):
         tokens = [m]
         for t in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 200)):
             tokens.append(t)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..checks.prefilter import Guarded
+from ..search.prefilter import Guarded
 from .base import Context, Hit, RuleInfo
 from .messages import render
 

@@ -14,57 +14,55 @@ not allow this (its needle analysis is read from the parse tree once per pattern
 from __future__ import annotations
 
 import re
-import re._parser as _parser
 from bisect import bisect_left
 
-from .prefilter import _REPEATS, _ZERO_WIDTH, Guarded, matches_at  # (the same parse-tree node kinds)
+from . import retree
+from .prefilter import Guarded, matches_at
 
-_NO_SPACE = {_parser.CATEGORY_WORD, _parser.CATEGORY_DIGIT, _parser.CATEGORY_NOT_SPACE}
 _BREAKS = (ord(" "), ord("\n"))
-_UNBOUNDED = 1 << 30
 _MAX_STRINGS = 64  # literal strings per run (a product of small alternations)
 MAX_TRIES = 48  # more candidate places than this: one scan from the first instead of a match() at each
 
 
 def _takes_break(op, av) -> bool:
     """Whether the element can consume a space or a line break (True when unsure)."""
-    if op in _ZERO_WIDTH:
+    if op in retree.ZERO_WIDTH:
         return False
-    if op == _parser.LITERAL:
+    if op == retree.LITERAL:
         return av in _BREAKS
-    if op == _parser.IN:
+    if op == retree.IN:
         for o, a in av:
-            if o == _parser.LITERAL:
+            if o == retree.LITERAL:
                 if a in _BREAKS:
                     return True
-            elif o == _parser.RANGE:
+            elif o == retree.RANGE:
                 if any(a[0] <= c <= a[1] for c in _BREAKS):
                     return True
-            elif o != _parser.CATEGORY or a not in _NO_SPACE:
+            elif o != retree.CATEGORY or a not in retree.NO_SPACE_CATEGORIES:
                 return True  # NEGATE, other categories
         return False
-    if op in _REPEATS:
+    if op in retree.REPEATS:
         return any(_takes_break(o, a) for o, a in av[2])
-    if op == _parser.SUBPATTERN:
+    if op == retree.SUBPATTERN:
         return any(_takes_break(o, a) for o, a in av[3])
-    if op == _parser.BRANCH:
+    if op == retree.BRANCH:
         return any(_takes_break(o, a) for branch in av[1] for o, a in branch)
     return True
 
 
 def _literals(op, av, ic: bool) -> set[str] | None:
     """Every string the element can match, when it is a literal choice (lower-cased for ignorecase)."""
-    if op == _parser.LITERAL:
+    if op == retree.LITERAL:
         c = chr(av)
         return {c.lower() if ic else c}
-    if op == _parser.IN:
-        if len(av) <= 8 and all(o == _parser.LITERAL for o, _ in av):
+    if op == retree.IN:
+        if len(av) <= 8 and all(o == retree.LITERAL for o, _ in av):
             return {chr(a).lower() if ic else chr(a) for _, a in av}
         return None
-    if op == _parser.SUBPATTERN:
+    if op == retree.SUBPATTERN:
         _group, add_flags, del_flags, p = av
         return None if add_flags or del_flags else _seq_literals(list(p), ic)
-    if op == _parser.BRANCH:
+    if op == retree.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
             strings = _seq_literals(list(branch), ic)
@@ -78,18 +76,13 @@ def _literals(op, av, ic: bool) -> set[str] | None:
 def _seq_literals(items, ic: bool) -> set[str] | None:
     run = {""}
     for op, av in items:
-        if op in _ZERO_WIDTH:
+        if op in retree.ZERO_WIDTH:
             continue
         strings = _literals(op, av, ic)
         if strings is None or len(run) * len(strings) > _MAX_STRINGS:
             return None
         run = {a + b for a in run for b in strings}
     return run
-
-
-def _width(state, item) -> int | None:
-    hi = _parser.SubPattern(state, [item]).getwidth()[1]
-    return None if hi >= _UNBOUNDED else hi
 
 
 def _first_offset(strings: set[str], needles) -> int | None:
@@ -103,19 +96,19 @@ def _first_offset(strings: set[str], needles) -> int | None:
     return worst
 
 
-def _bounds(state, items, needles, ic: bool) -> tuple[int | None, int | None] | None:
+def _bounds(tree: retree.Tree, items, needles, ic: bool) -> tuple[int | None, int | None] | None:
     """(reach, free) for a sequence: each match has a needle occurrence at p with its start at or after p - reach,
     or at or after the start of the space-free run that holds p - free. None when neither can be shown."""
     width = 0  # most characters the elements before the current one can take (None: no bound)
     free = True  # the elements before the current one take no space or line break
     items = list(items)
     for i, (op, av) in enumerate(items):
-        if op in _ZERO_WIDTH:
+        if op in retree.ZERO_WIDTH:
             continue
         # a run of literal elements from here whose every string holds a needle
         run = {""}
         for op2, av2 in items[i:]:
-            if op2 in _ZERO_WIDTH:
+            if op2 in retree.ZERO_WIDTH:
                 continue
             strings = _literals(op2, av2, ic)
             if strings is None or len(run) * len(strings) > _MAX_STRINGS:
@@ -126,9 +119,9 @@ def _bounds(state, items, needles, ic: bool) -> tuple[int | None, int | None] | 
                 if width is not None:
                     return width + offset, None
                 return (None, offset) if free else None
-        if op == _parser.BRANCH or (op == _parser.SUBPATTERN and not av[1] and not av[2]):
+        if op == retree.BRANCH or (op == retree.SUBPATTERN and not av[1] and not av[2]):
             # a choice whose every alternative holds a needle: the widest window of its alternatives
-            parts = [_bounds(state, list(b), needles, ic) for b in (av[1] if op == _parser.BRANCH else [av[3]])]
+            parts = [_bounds(tree, list(b), needles, ic) for b in (av[1] if op == retree.BRANCH else [av[3]])]
             if all(part is not None for part in parts):
                 reaches = [r for r, _ in parts if r is not None]
                 frees = [f for _, f in parts if f is not None]
@@ -138,7 +131,7 @@ def _bounds(state, items, needles, ic: bool) -> tuple[int | None, int | None] | 
                     return width + max(reaches), None
                 if width is None and free:  # (a window that ends at a needle is space-free before it)
                     return None, max(reaches + frees)
-        w = _width(state, (op, av))
+        w = tree.max_width((op, av))
         width = None if width is None or w is None else width + w
         free = free and not _takes_break(op, av)
         if width is None and not free:
@@ -150,8 +143,8 @@ def _analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None] | No
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII):
         return None
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-        return _bounds(tree.state, list(tree), needles, bool(pattern.flags & re.IGNORECASE))
+        tree = retree.parse(pattern.pattern, pattern.flags)
+        return None if tree is None else _bounds(tree, tree.items, needles, bool(pattern.flags & re.IGNORECASE))
     except (re.error, RecursionError, TypeError, ValueError):
         return None
 
@@ -160,7 +153,7 @@ class Anchored:
     """A Guarded pattern tried only near its needles (see the module's text). Same results as the Guarded."""
 
     __slots__ = ("guarded", "anchor", "pattern", "needles", "needles2", "prefixes", "ignorecase", "reach", "free",
-                 "_last", "_finder")
+                 "_last")
 
     def __init__(self, guarded: Guarded, reach: int | None, free: int | None, anchor: Guarded | None = None):
         self.guarded = guarded
@@ -169,7 +162,6 @@ class Anchored:
         self.prefixes, self.ignorecase = guarded.prefixes, guarded.ignorecase
         self.reach, self.free = reach, free
         self._last: tuple[str | None, list[int] | None] = (None, None)
-        self._finder = None  # places(): a scan for the anchor's needles, built on first use
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.guarded.possible(text, folded, pos, endpos)
@@ -183,22 +175,12 @@ class Anchored:
         self._last = (text, offsets)
         return offsets
 
-    def holds_needle(self, text: str, folded: str | None, start: int, end: int) -> bool:
-        """False only when no match can lie in text[start:end] (searched as a string of its own, too): no place of
-        the anchor's needles starts there."""
+    def _candidates(self, text: str, folded: str | None, pos: int, end: int) -> list[int] | None:
+        """The places in text[pos:end] where a match can start, in order (more than MAX_TRIES: the first ones, and
+        the caller scans from the first); None: unknown."""
         offsets = self.offsets(text, folded)
         if offsets is None:
-            return True
-        i = bisect_left(offsets, start)
-        return i < len(offsets) and offsets[i] < end
-
-    def _candidates(self, text: str, folded: str | None, pos: int, end: int, offsets=None) -> list[int] | None:
-        """The places in text[pos:end] where a match can start, in order (more than MAX_TRIES: the first ones, and
-        the caller scans from the first); None: unknown. ``offsets``: offsets(text) when the caller knows them."""
-        if offsets is None:
-            offsets = self.offsets(text, folded)
-            if offsets is None:
-                return None
+            return None
         i = bisect_left(offsets, pos) if pos else 0
         j = bisect_left(offsets, end, i)
         reach, free = self.reach, self.free
@@ -251,52 +233,6 @@ class Anchored:
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.search(text, folded, pos, endpos) is not None
 
-    def in_window_and_text(self, text: str, folded: str | None, start: int, end: int) -> tuple[bool, bool]:
-        """(whether it matches in the window text[start:end], whether it matches in the text), in one walk over the
-        candidate places (the caller has tested possible() on the text)."""
-        places = self._candidates(text, folded, 0, len(text))
-        if places is None or len(places) > MAX_TRIES:
-            return self.search(text, folded, start, end) is not None, self.search(text, folded) is not None
-        match = self.pattern.match
-        inside = anywhere = False
-        for q in places:
-            if not anywhere and match(text, q) is not None:
-                anywhere = True
-            if not inside and start <= q < end and match(text, q, end) is not None:
-                inside = True
-            if inside and anywhere:
-                return True, True
-        return inside, anywhere
-
-    def places(self, head: str) -> list[int] | None:
-        """Every place in ``head`` (a short string: one scan, no index) where one of the anchor's needles starts,
-        sorted; None when they are unknown or one holds a line break. ``head`` is folded for a case-insensitive
-        anchor, as its needles are."""
-        finder = self._finder
-        if finder is None:
-            needles = self.anchor.needles
-            if needles is None or any("\n" in n for n in needles):
-                finder = False
-            else:
-                finder = re.compile("(?=" + "|".join(re.escape(n) for n in needles) + ")")
-            self._finder = finder
-        if finder is False:
-            return None
-        return [m.start() for m in finder.finditer(head)]
-
-    def found_at(self, text: str, offsets: list[int]) -> bool:
-        """Whether the pattern matches in ``text``, given every place in it of the anchor's needles (sorted)."""
-        places = self._candidates(text, None, 0, len(text), offsets)
-        if not places:
-            return False
-        if len(places) > MAX_TRIES:
-            return self.pattern.search(text, places[0]) is not None
-        match = self.pattern.match
-        for q in places:
-            if match(text, q) is not None:
-                return True
-        return False
-
     def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
         places = self._candidates(text, folded, pos, end) if self._may(text, folded, pos, endpos) else []
@@ -336,3 +272,26 @@ def _prefix_anchor(prefixes: tuple[str, ...], ignorecase: bool) -> Guarded | Non
     except (re.error, RecursionError):
         return None
     return anchor if anchor.needles is not None and set(anchor.needles) == set(prefixes) else None
+
+
+class BeforeTail:
+    """finditer() of a pattern whose every match ends with a match of ``tail`` (``r"\\s{1,10}(?:har|vil)\\b"``) and
+    starts at most ``reach`` characters before that tail, with none of the characters ``stops`` in between (the
+    pattern is ``(?:[^\\n.]{0,80}?)`` + tail, say). Such a pattern, tried by re at every position, costs up to
+    ``reach`` steps at each; here each search starts where a match can first start: ``reach`` characters before the
+    next tail, and after the last stop before it. Exactly the plain pattern's matches (tests/test_anchored.py)."""
+
+    def __init__(self, pattern: re.Pattern, tail: re.Pattern, reach: int, stops: str):
+        self.pattern, self.tail, self.reach, self.stops = pattern, tail, reach, stops
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        while (t := self.tail.search(text, pos, end)) is not None:
+            # A match starting at or after ``pos`` ends with a tail that starts at or after this one: it starts at
+            # most ``reach`` characters before that, after the last stop before it, so after the last stop here.
+            lo = max(pos, t.start() - self.reach, *(text.rfind(c, 0, t.start()) + 1 for c in self.stops))
+            m = self.pattern.search(text, lo, end)
+            if m is None:
+                return
+            yield m
+            pos = m.end()  # (a match holds its tail: it is never empty)

@@ -1,13 +1,16 @@
-"""The data behind the letter checks: senders, letter-kind cues and template hygiene, from YAML.
+"""The data behind the letter checks: senders, letter-kind cues, template hygiene and letter parts, from YAML.
 
-Built-in files live in lixcheck/checks/data/. Plugins add to them through the entry point group
+Built-in files live in lixcheck/data/. Plugins add to them through the entry point group
 ``lixcheck.letter_data``: the entry point loads to a folder path (str or Path) or to a callable returning one; files
-named senders.yml, letter.yml or template.yml in that folder are merged into the built-in data (lists are extended,
-mappings updated). Everything is read once per process.
+named senders.yml, letter.yml, template.yml or anatomy.yml in that folder are merged into the built-in data (lists
+are extended, mappings updated). Every file is validated against lixcheck/data/letter-data.schema.json when it is
+read (regular expressions must compile); a broken file is a ConfigError naming the file and the field. Everything
+is read once per process.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache, lru_cache
 from importlib import metadata
@@ -17,21 +20,44 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from ..search.names import alternation  # noqa: F401  (the data's word lists become alternations)
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-FILES = ("senders", "letter", "template")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+FILES = ("senders", "letter", "template", "anatomy")
+SCHEMA = DATA_DIR / "letter-data.schema.json"
 ENTRY_POINT_GROUP = "lixcheck.letter_data"
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same data, 10× faster to read
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, name: str, complete: bool) -> dict[str, Any]:
+    """A data file, validated as the ``name`` file; ``complete``: it must have every required key (the built-in
+    file; a plugin's file adds to it)."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read letter-check data: {e}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: letter-check data must be a mapping at the top level")
+    errors = list(_validator(name, complete).iter_errors(data))
+    if errors:
+        import jsonschema
+
+        error = jsonschema.exceptions.best_match(errors)
+        field = ".".join(str(p) for p in error.absolute_path) or "(the file itself)"
+        raise ConfigError(f"{path}, field {field}: {error.message}")
     return data
+
+
+@cache
+def _validator(name: str, complete: bool):
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    own = dict(schema["$defs"][name])
+    if not complete:
+        own.pop("required", None)
+    return jsonschema.Draft202012Validator({**own, "$defs": schema["$defs"]},
+                                           format_checker=jsonschema.FormatChecker(["regex"]))
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -63,21 +89,15 @@ def plugin_folders() -> list[Path]:
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The merged data of one file (``senders``, ``letter`` or ``template``); cached."""
+    """The merged data of one file (``senders``, ``letter``, ``template`` or ``anatomy``); cached."""
     if name not in FILES:
         raise KeyError(name)
-    data = _read(DATA_DIR / f"{name}.yml")
+    data = _read(DATA_DIR / f"{name}.yml", name, True)
     for folder in plugin_folders():
         extra = folder / f"{name}.yml"
         if extra.is_file():
-            data = merge(data, _read(extra))
+            data = merge(data, _read(extra, name, False))
     return data
-
-
-@cache
-def alternation(words: tuple[str, ...]) -> str:
-    """A regex alternation of literal words/phrases, longest first (so "team" does not win over "teamet")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=512)

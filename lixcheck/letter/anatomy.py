@@ -14,21 +14,9 @@ from typing import NamedTuple
 
 from ..document import HEADING, LINES, RUNNING_TEXT, TITLE, Document
 from ..model import fast_constructor
-from . import gazetteer
-from .prefilter import Guarded, fold
+from . import data
+from .organisations import looks_like_sender
 
-MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
-          "jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.")
-SALUTATION = re.compile(r"^\s*(?:kære|hej|goddag|til|dear)\b", re.IGNORECASE)
-_SALUTATION_AT = re.compile(SALUTATION.pattern[1:], SALUTATION.flags)  # .match(text, b.start, b.end): on a block
-DATE_LINE = re.compile(
-    rf"^(?:dato\s*:?\s*)?(?:[A-ZÆØÅ][\wæøå.-]+(?: [A-ZÆØÅ][\wæøå.-]+)?,?\s+)?(?:den\s+)?"
-    rf"(?:\d{{1,2}}\.\s*(?:{MONTHS})\s*\d{{2,4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\s*$",
-    re.IGNORECASE)
-REFERENCE_LINE = re.compile(
-    r"^(?:sagsnr|sagsnummer|sags\s*nr|sag nr|j\.?\s?nr|journalnr|journalnummer|vores ref|jeres ref|ref|dok\.?\s?nr|"
-    r"dokumentnr|cpr|cpr-nr|cpr-nummer|personnummer|side \d|kundenr|kundenummer|dato|sendt|modtaget|bilag)\b\.?",
-    re.IGNORECASE)
 _STREET = r"[A-ZÆØÅ][\wæøåé'.-]*(?: [A-ZÆØÅa-zæøå][\wæøåé'.-]*){0,3} \d{1,4}\s?[A-Za-z]?"
 _FLOOR = r"(?:,? ?(?:\d{1,2}\.? ?(?:sal|th|tv|mf)\.?|st\.?|th\.?|tv\.?))*"
 _TOWN = r"\d{4} [A-ZÆØÅ][\wæøå.-]*(?: [A-ZÆØÅa-zæøå][\wæøå.-]*){0,3}"
@@ -37,6 +25,51 @@ ADDRESS_LINE = re.compile(
     r"\s*[.,]?$", re.IGNORECASE)
 ACRONYM_LINE = re.compile(r"^[A-ZÆØÅ]{2,6}\.?$")
 NON_RUNNING = frozenset({HEADING, LINES, TITLE})
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The cue patterns of data/anatomy.yml, compiled once."""
+
+    salutation: re.Pattern  # .match(text): a text that starts with a salutation
+    salutation_at: re.Pattern  # .match(text, start, end): the same for text[start:end] (on a block, in place)
+    date_line: re.Pattern
+    reference_line: re.Pattern
+
+
+@cache
+def _cues() -> _Cues:
+    cues = data.load("anatomy")
+    salutation = rf"\s*(?:{data.alternation(tuple(cues['salutations']))})\b"
+    months = "|".join(cues["months"])
+    return _Cues(
+        salutation=data.compiled("^" + salutation, re.IGNORECASE),
+        salutation_at=data.compiled(salutation, re.IGNORECASE),
+        date_line=data.compiled(
+            rf"^(?:dato\s*:?\s*)?(?:[A-ZÆØÅ][\wæøå.-]+(?: [A-ZÆØÅ][\wæøå.-]+)?,?\s+)?(?:den\s+)?"
+            rf"(?:\d{{1,2}}\.\s*(?:{months})\s*\d{{2,4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\s*$", re.IGNORECASE),
+        reference_line=data.compiled(rf"^(?:{'|'.join(cues['reference_lines'])})\b\.?", re.IGNORECASE),
+    )
+
+
+def is_salutation(text: str) -> bool:
+    """A text that starts with a salutation: "Kære Anna"."""
+    return _cues().salutation.match(text) is not None
+
+
+def is_date_line(line: str) -> bool:
+    """"Aarhus, den 3. marts 2025", "Dato: 03.03.2025"."""
+    return _cues().date_line.match(line) is not None
+
+
+def is_reference_line(line: str) -> bool:
+    """"Sagsnr. 24-123", "J.nr. 5", "CPR-nr.", "Side 2"."""
+    return _cues().reference_line.match(line) is not None
+
+
+def is_address_line(line: str) -> bool:
+    """"Rådhuspladsen 2, 8000 Aarhus C", "Postboks 12"."""
+    return ADDRESS_LINE.match(line) is not None
 
 
 class Line(NamedTuple):
@@ -78,11 +111,21 @@ def is_running(document: Document, index: int) -> bool:
 
 
 def first_running(document: Document) -> int:
-    text, salutation = document.text, _SALUTATION_AT.match
+    text, salutation = document.text, _cues().salutation_at.match
     for i, b in enumerate(document.blocks):
         if is_running(document, i) and not salutation(text, b.start, b.end):
             return i
     return len(document.blocks)
+
+
+def salutation_block(document: Document, head_end: int) -> int | None:
+    """Index of the salutation ("Kære Anna") before the body (``head_end``: first_running()), or None."""
+    text, salutation = document.text, _cues().salutation_at.match
+    for i in range(min(head_end, len(document.blocks)) - 1, -1, -1):
+        b = document.blocks[i]
+        if salutation(text, b.start, b.end):
+            return i
+    return None
 
 
 def block_text(document: Document, index: int) -> str:
@@ -93,56 +136,25 @@ def block_text(document: Document, index: int) -> str:
 @cache
 def closing_re() -> re.Pattern:
     """The closing-phrase regex (built once: the data is read once per process)."""
-    words = tuple(gazetteer.load("senders")["closings"])
-    return gazetteer.compiled(rf"^[ \t]*(?:{gazetteer.alternation(words)})\b[ ,!.]*", re.IGNORECASE | re.MULTILINE)
+    words = tuple(data.load("senders")["closings"])
+    return data.compiled(rf"^[ \t]*(?:{data.alternation(words)})\b[ ,!.]*", re.IGNORECASE | re.MULTILINE)
 
 
 @cache
-def _closing_after_break() -> re.Pattern | None:
-    """closing_re() with a line break in place of its ^: a literal first character, which the regex engine jumps
-    to (^ in MULTILINE mode is tried at every character). None when a closing phrase is empty or spans lines."""
-    words = tuple(gazetteer.load("senders")["closings"])
-    if not words or any(not w or "\n" in w for w in words):
-        return None
-    return gazetteer.compiled(rf"\n[ \t]*(?:{gazetteer.alternation(words)})\b[ ,!.]*", re.IGNORECASE)
-
-
-@cache
-def _closing_guard() -> Guarded | None:
-    """closing_re() with its needles (the closing phrases, lower-cased), when its matches hold no line break."""
-    guard = Guarded(closing_re())
-    return guard if guard.needles is not None and guard.ignorecase and _closing_after_break() is not None else None
+def _closing_after_break() -> re.Pattern:
+    """closing_re() after a line break instead of at a line start (^ in MULTILINE mode is tried at every character;
+    a literal first character is skipped to: half the time)."""
+    words = tuple(data.load("senders")["closings"])
+    return data.compiled(rf"\n[ \t]*(?:{data.alternation(words)})\b[ ,!.]*", re.IGNORECASE)
 
 
 def _closing_starts(text: str):
-    """m.start() of each m in closing_re().finditer(text). A match starts at a line start and holds no line break,
-    so the matches after the first line are those of _closing_after_break(), one character later. Faster still: a
-    match holds a closing phrase, so only the starts of the lines where one occurs are tried (their offsets come from
-    the letter's needle index; most letters have one or two)."""
-    guard = _closing_guard()
-    if guard is not None:
-        folded = fold(text)
-        starts = guard.needle_starts(text, folded) if folded is not None else None
-        if starts is not None:
-            match = closing_re().match
-            last = -1
-            for q in starts:
-                a = text.rfind("\n", 0, q) + 1
-                if a != last:
-                    last = a
-                    if match(text, a):
-                        yield a
-            return
-    after_break = _closing_after_break()
-    if after_break is None:
-        yield from (m.start() for m in closing_re().finditer(text))
-        return
-    pos = 0
-    m = closing_re().match(text)
-    if m:
+    """m.start() of each m in closing_re().finditer(text): a match holds no line break (the closing phrases are data:
+    tests/test_sender_search.py checks them), so after the first line each match follows a line break."""
+    first = closing_re().match(text)
+    if first:
         yield 0
-        pos = m.end()
-    for m in after_break.finditer(text, pos):
+    for m in _closing_after_break().finditer(text, first.end() if first else 0):
         yield m.start() + 1
 
 
@@ -167,17 +179,14 @@ def _page_source(source: str) -> bool:
     return "sidehoved" in src or "sidefod" in src or "header" in src or "footer" in src
 
 
-def sender_lines(document: Document, title=..., closing=..., head_end=...) -> list[Line]:
+def sender_lines(document: Document, title: int | None, closing: int | None, head_end: int) -> list[Line]:
     """The lines where a letter says who sent it: letterhead, signature, footer and page headers/footers.
-    ``title``, ``closing``, ``head_end``: title_block(document), closing_position(document), first_running(document)
-    when the caller has them already."""
+    ``title``: title_block(); ``closing``: closing_position(); ``head_end``: first_running()."""
     blocks = document.blocks
     n = len(blocks)
     zone_of: dict[int, str] = {}
-    head_end = first_running(document) if head_end is ... else head_end
-    title = title_block(document) if title is ... else title
     text = document.text
-    salutation = _SALUTATION_AT.match
+    salutation = _cues().salutation_at.match
     for i in range(head_end):
         b = blocks[i]
         if i != title and not salutation(text, b.start, b.end):
@@ -191,7 +200,6 @@ def sender_lines(document: Document, title=..., closing=..., head_end=...) -> li
         if _page_source(b.source):
             zone_of[i] = "page"
     lines: list[Line] = []
-    closing = closing_position(document) if closing is ... else closing
     sig_blocks: set[int] = set()
     if closing is not None:
         start_block = next((i for i, b in enumerate(blocks) if b.start <= closing < b.end), None)
@@ -235,9 +243,9 @@ class Title:
     source: str  # "meta" | "heading"
 
 
-def find_title(document: Document, block=...) -> Title | None:
-    """The letter's title: MeMo/document title from metadata, else the first real heading before the body.
-    ``block``: title_block(document) when the caller has it already."""
+def find_title(document: Document, block: int | None) -> Title | None:
+    """The letter's title: MeMo/document title from metadata, else the first real heading before the body
+    (``block``: title_block())."""
     meta_title = document.meta.get("title")
     if isinstance(meta_title, str):
         stripped = meta_title.strip()
@@ -246,7 +254,7 @@ def find_title(document: Document, block=...) -> Title | None:
             if pos != -1:
                 return Title(stripped, pos, pos + len(stripped), "meta")
         return Title(stripped, -1, -1, "meta")
-    i = title_block(document) if block is ... else block
+    i = block
     if i is None:
         return None
     b = document.blocks[i]
@@ -256,11 +264,10 @@ def find_title(document: Document, block=...) -> Title | None:
     return Title(text, start, start + len(text), "heading")
 
 
-def title_block(document: Document, limit: int | None = None) -> int | None:
-    """Index of the block that is the letter's title: the first heading before the body that is not letterhead,
-    date, reference, address or salutation — or a one-line paragraph without end punctuation right before the
-    salutation (a long title that the reader did not take for a heading)."""
-    limit = first_running(document) if limit is None else limit  # (``limit``: when the caller has it already)
+def title_block(document: Document, limit: int) -> int | None:
+    """Index of the block that is the letter's title: the first heading before the body (``limit``: first_running())
+    that is not letterhead, date, reference, address or salutation — or a one-line paragraph without end punctuation
+    right before the salutation (a long title that the reader did not take for a heading)."""
     blocks = document.blocks
     for i in range(min(limit + 1, len(blocks))):
         b = blocks[i]
@@ -269,38 +276,22 @@ def title_block(document: Document, limit: int | None = None) -> int | None:
                 continue
             text = block_text(document, i).strip()
             nxt = block_text(document, i + 1) if i + 1 < len(blocks) else ""
-            if not ("\n" not in text and text[-1:] not in ".!?:;," and SALUTATION.match(nxt)):
+            if not ("\n" not in text and text[-1:] not in ".!?:;," and is_salutation(nxt)):
                 continue
         else:
             text = block_text(document, i).strip()
-        if not text or SALUTATION.match(text) or REFERENCE_LINE.match(text):
+        if not text or is_salutation(text) or is_reference_line(text):
             continue
         digit = _DIGIT.search(text) is not None  # every date and every address line has a digit
-        if digit and (DATE_LINE.match(text) or ADDRESS_LINE.match(text)):
+        if digit and (is_date_line(text) or is_address_line(text)):
             continue
-        if _looks_like_sender(text) or ACRONYM_LINE.match(text):
+        if looks_like_sender(text) or ACRONYM_LINE.match(text):
             continue
         return i
     return None
 
 
 _DIGIT = re.compile(r"\d")
-
-
-_sender = None  # the sender module, imported on first use (it imports this module)
-
-
-def _looks_like_sender(text: str) -> bool:
-    global _sender
-    sender = _sender
-    if sender is None:
-        from . import sender
-        _sender = sender
-    org = sender.match_organisation(text)
-    if org is None:
-        return False
-    rest = (text[:org.start] + " " + text[org.end:]).strip(" ,.-–|/·")
-    return not rest or sender.is_unit(rest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +326,7 @@ def lead_text(document: Document, paragraphs: int = 2) -> tuple[int, int]:
     start = document.blocks[0].start if document.blocks else 0
     end = start
     seen = 0
-    text, salutation = document.text, _SALUTATION_AT.match
+    text, salutation = document.text, _cues().salutation_at.match
     for i, b in enumerate(document.blocks):
         end = b.end
         if is_running(document, i) and not salutation(text, b.start, b.end):
@@ -345,57 +336,16 @@ def lead_text(document: Document, paragraphs: int = 2) -> tuple[int, int]:
     return start, end
 
 
-def per_document(ctx, key: str, compute):
-    """compute(ctx.document) once per analysed document: kept in the spaCy Doc's user_data (dropped with the Doc).
-
-    Several rules share one analysis (five sender rules, one sender analysis). Without a Doc (direct calls in
-    tests) it is simply computed.
-    """
-    store = getattr(getattr(ctx, "doc", None), "user_data", None)
-    if store is None:
-        return compute(ctx.document)
-    full = "lixcheck.checks." + key
-    # (not try/except KeyError: about 8 of the 17 look-ups per letter miss, and raising and catching costs twice a
-    # look-up)
-    value = store.get(full, _MISSING)
-    if value is _MISSING:
-        value = store[full] = compute(ctx.document)
-    return value
-
-
-_MISSING = object()  # (per_document's "no value yet": None is a value some analyses return)
-
-
-def first_running_of(ctx) -> int:
-    """first_running of ctx's document, once per document (the title and the sender lines both start from it)."""
-    return per_document(ctx, "first_running", first_running)
-
-
-def title_block_of(ctx) -> int | None:
-    """title_block of ctx's document, once per document."""
-    return per_document(ctx, "title_block", lambda document: title_block(document, first_running_of(ctx)))
-
-
-def closing_of(ctx) -> int | None:
-    """closing_position of ctx's document, once per document."""
-    return per_document(ctx, "closing", closing_position)
-
-
-def title_of(ctx) -> Title | None:
-    """find_title of ctx's document, once per document."""
-    return per_document(ctx, "title", lambda document: find_title(document, title_block_of(ctx)))
-
-
-def looks_like_letter(document: Document, closing=...) -> bool:
-    """A whole letter rather than a pasted paragraph: it has a salutation, a closing, letterhead/signature lines or
-    MeMo sender data. Sender and missing-title findings are only given for whole letters.
-    ``closing``: closing_position(document) when the caller has it already."""
+def looks_like_letter(document: Document, closing: int | None) -> bool:
+    """A whole letter rather than a pasted paragraph: it has a salutation, a closing (``closing``:
+    closing_position()), letterhead/signature lines or MeMo sender data. Sender and missing-title findings are only
+    given for whole letters."""
     if document.meta.get("sender") or document.format == "memo":
         return True
-    if (closing_position(document) if closing is ... else closing) is not None:
+    if closing is not None:
         return True
     text = document.text
     for b in document.blocks:
-        if b.kind == LINES or _SALUTATION_AT.match(text, b.start, b.end):
+        if b.kind == LINES or _cues().salutation_at.match(text, b.start, b.end):
             return True
     return False

@@ -12,19 +12,20 @@ Kelvin sign, Greek or Turkish letters), and the search then simply runs.
 A letter is searched by some 150 patterns with some 550 needles in all: testing them one by one (str.find each) was
 a fifth of check()'s time. So every needle of every case-insensitive Guarded goes into one Aho-Corasick automaton
 (pyahocorasick), and a folded text of INDEX_MIN+ characters is scanned once for all of them: the index of where each
-needle occurs then answers every test on that text and its windows. Texts are recognised by identity (the same str
-object, as fold() returns for the same text), a few per thread; shorter texts and case-sensitive patterns use
-str.find as before (a Guarded built after a text was indexed has that index rebuilt).
+needle occurs then answers every test on that text and its windows. The index travels with the folded text:
+fold_letter(text) gives a Folded string, built once per letter (the Letter view keeps it) and passed to every search
+of the letter; its first search builds the index. A search without it, shorter texts and case-sensitive patterns use
+str.find (a Guarded built after a text was indexed has that index rebuilt).
 """
 
 from __future__ import annotations
 
 import re
-import re._constants as C  # noqa: N812
-import re._parser as P  # noqa: N812
 import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+
+from . import retree
 
 try:
     import ahocorasick
@@ -37,46 +38,34 @@ SAFE_CHARS = "\x00-\xff–—‐‑‒“”„‟’‘‚…€•·′″\u20
 _UNSAFE = re.compile(f"[^{SAFE_CHARS}]")
 _MAX_STARTS = 12  # more places where a match may start than this: one scan instead of a match() at each
 _LIMIT = 32  # at most this many alternative strings per set (the cross product of small classes grows fast)
-_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
-_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+_ZERO_WIDTH = retree.ZERO_WIDTH
+_REPEATS = retree.REPEATS
 
 
-_local = threading.local()  # per thread: the last texts folded and indexed (kept in memory only, a few at a time)
-# The very last (text, result) of any thread, tested first without the thread-local lookup: a pair is assigned whole
-# and only used when its text is the very object asked about, so another thread's pair is simply a miss.
-_last_folded: tuple[str | None, str | None] = (None, None)
-_last_index: tuple[str | None, object] = (None, None)
-_KEEP = 4
 INDEX_MIN = 256  # characters: a shorter text is tested needle by needle (building an index costs more)
 
 
-def _recent(name: str) -> list:
-    """This thread's list of the last (text, result) pairs of one cache (newest first)."""
-    recent = getattr(_local, name, None)
-    if recent is None:
-        recent = []
-        setattr(_local, name, recent)
-    return recent
+class Folded(str):
+    """A text lower-cased character for character (what fold() gives), with its needle index once a search has
+    built it: every later search of the text, or of a window of it, reads the index."""
+
+    __slots__ = ("index",)
 
 
 def fold(text: str) -> str | None:
-    """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs.
+    """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs."""
+    return text.lower() if text.isascii() or _UNSAFE.search(text) is None else None
 
-    The same str object comes back for the same text object (several checks fold the same letter), so that the
-    needle index built for it is found again."""
-    global _last_folded
-    last = _last_folded
-    if last[0] is text:
-        return last[1]
-    recent = _recent("folded")
-    for original, folded in recent:
-        if original is text:
-            return folded
-    folded = text.lower() if text.isascii() or _UNSAFE.search(text) is None else None
-    if len(text) >= INDEX_MIN:  # short texts (titles, headings) are cheap to fold again
-        recent.insert(0, (text, folded))
-        del recent[_KEEP:]
-        _last_folded = (text, folded)
+
+def fold_letter(text: str) -> Folded | None:
+    """fold(text) for a text that many searches read (a letter): pass it to each of them, and the needle index that
+    the first one builds is kept with it. (A Folded is an object the garbage collector tracks: fold a line with
+    fold().)"""
+    folded = fold(text)
+    if folded is None:
+        return None
+    folded = Folded(folded)
+    folded.index = None
     return folded
 
 
@@ -169,29 +158,18 @@ class _Index:
 
 
 def _index(hay: str) -> _Index | None:
-    """The needle index of a text of INDEX_MIN+ characters (built once per text object, a few kept per thread)."""
-    global _last_index
-    last = _last_index
-    if last[0] is hay and last[1].version == _registry.version:
-        return last[1]
-    if len(hay) < INDEX_MIN or ahocorasick is None:
+    """The needle index of a Folded text of INDEX_MIN+ characters (built on first use, kept with the text)."""
+    if not isinstance(hay, Folded) or len(hay) < INDEX_MIN or ahocorasick is None:
         return None
-    recent = _recent("indexes")
-    for text, index in recent:
-        if text is hay:
-            if index.version == _registry.version:
-                _last_index = (hay, index)
-                return index
-            break
-    index = _Index(hay)
-    recent[:] = [(hay, index)] + [e for e in recent if e[0] is not hay][:_KEEP - 1]
-    _last_index = (hay, index)
+    index = hay.index
+    if index is None or index.version != _registry.version:
+        index = hay.index = _Index(hay)
     return index
 
 
-def tests_version(tests) -> int | None:
+def _tests_version(tests) -> int | None:
     """The index version that holds the strings of all ``tests`` (Guarded, or objects with a .guarded), or None
-    when one of them is not in the needle index (for present_strings)."""
+    when one of them is not in the needle index."""
     version = 0
     for test in tests:
         g = getattr(test, "guarded", test)
@@ -202,14 +180,25 @@ def tests_version(tests) -> int | None:
     return version
 
 
-def present_strings(folded: str | None, version: int | None):
-    """The registered needles and prefixes that occur in a folded letter (set-like), from its needle index, when
-    the index has ``version`` (tests_version of the caller's tests) or later; else None. For callers with many
-    tests on one letter: ``not present.isdisjoint(test.needles)`` is what test.possible(text) says."""
-    if folded is None or version is None or len(folded) < INDEX_MIN:
-        return None
-    index = _index(folded)
-    return None if index is None or index.version < version else index.positions.keys()
+class SearchSet:
+    """Many searches (Guarded or Anchored) of one text: which of them can match at all, from one look-up of the
+    letter's needle index for all of them (testing each with possible() costs a call per search)."""
+
+    def __init__(self, searches):
+        self.searches = tuple(searches)
+        self.version = _tests_version(self.searches)
+
+    def possible(self, text: str, folded: str | None) -> list[bool]:
+        """[search.possible(text, folded) for search in self.searches]."""
+        present = None
+        if folded is not None and self.version is not None and len(folded) >= INDEX_MIN:
+            index = _index(folded)
+            if index is not None and index.version >= self.version:
+                present = index.positions.keys()
+        if present is None:
+            return [s.possible(text, folded) for s in self.searches]
+        return [s.needles is None or (not present.isdisjoint(s.needles) and (
+            s.needles2 is None or not present.isdisjoint(s.needles2))) for s in self.searches]
 
 
 class _Unknown(Exception):
@@ -262,19 +251,19 @@ def _seq(items, ic: bool, collect: list | None = None) -> tuple[frozenset | None
 
 
 def _node(op, av, ic: bool) -> tuple[frozenset | None, frozenset | None]:
-    if op == C.LITERAL:
+    if op == retree.LITERAL:
         return frozenset({_char(av, ic)}), None
-    if op == C.IN:
-        if all(o == C.LITERAL for o, _ in av) and len(av) <= 8:
+    if op == retree.IN:
+        if all(o == retree.LITERAL for o, _ in av) and len(av) <= 8:
             return frozenset(_char(a, ic) for _, a in av), None
         return None, None
-    if op == C.SUBPATTERN:
+    if op == retree.SUBPATTERN:
         _group, add_flags, del_flags, p = av
         if add_flags or del_flags:
             return None, None
-        return _seq(p.data if hasattr(p, "data") else p, ic)
-    if op == C.BRANCH:
-        parts = [_seq(b.data if hasattr(b, "data") else b, ic) for b in av[1]]
+        return _seq(retree.children(p), ic)
+    if op == retree.BRANCH:
+        parts = [_seq(retree.children(b), ic) for b in av[1]]
         exact = None
         if all(e is not None for e, _ in parts) and sum(len(e) for e, _ in parts) <= _LIMIT:
             exact = frozenset().union(*(e for e, _ in parts))
@@ -288,7 +277,7 @@ def _node(op, av, ic: bool) -> tuple[frozenset | None, frozenset | None]:
         return exact, (union if len(union) <= _LIMIT else None)
     if op in _REPEATS:
         lo, hi, p = av
-        exact, required = _seq(p.data if hasattr(p, "data") else p, ic)
+        exact, required = _seq(retree.children(p), ic)
         if lo == 0:
             return None, None
         if exact is not None and lo == hi and len(exact) ** lo <= _LIMIT:
@@ -308,9 +297,12 @@ def _analysis(source: str, flags: int) -> tuple[tuple[str, ...] | None, tuple[st
         return None, None, None
     ic = bool(flags & re.IGNORECASE)
     try:
-        tree = P.parse(source, flags).data
+        parsed = retree.parse(source, flags)
     except (re.error, RecursionError):
         return None, None, None
+    if parsed is None:  # the parse tree cannot be read on this Python: no filter (plain searches)
+        return None, None, None
+    tree = parsed.items
     found: list[frozenset] = []
     try:
         exact, required = _seq(tree, ic, found)
@@ -353,29 +345,23 @@ def _prefix_seq(items, ic: bool) -> frozenset | None:
 
 
 def _prefix_node(op, av, ic: bool) -> frozenset | None:
-    if op == C.SUBPATTERN:
+    if op == retree.SUBPATTERN:
         _group, add_flags, del_flags, p = av
-        return None if add_flags or del_flags else _prefix_seq(p.data if hasattr(p, "data") else p, ic)
-    if op == C.BRANCH:
-        parts = [_prefix_seq(b.data if hasattr(b, "data") else b, ic) for b in av[1]]
+        return None if add_flags or del_flags else _prefix_seq(retree.children(p), ic)
+    if op == retree.BRANCH:
+        parts = [_prefix_seq(retree.children(b), ic) for b in av[1]]
         if any(x is None for x in parts):
             return None
         union = frozenset().union(*parts)
         return union if len(union) <= _LIMIT else None
     if op in _REPEATS and av[0] >= 1:
-        return _prefix_seq(av[2].data if hasattr(av[2], "data") else av[2], ic)
+        return _prefix_seq(retree.children(av[2]), ic)
     return None
 
 
 def prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` starts with (lower-cased when it ignores case), or None."""
     return _analysis(pattern.pattern, pattern.flags)[2] if isinstance(pattern.pattern, str) else None
-
-
-def second_needles(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Another set of strings every match contains one of, besides needles(pattern): "møde … kl." needs a meeting
-    word and "kl." both. None when there is no useful second set."""
-    return _analysis(pattern.pattern, pattern.flags)[1] if isinstance(pattern.pattern, str) else None
 
 
 class Guarded:
@@ -490,6 +476,9 @@ class Guarded:
                 return m
         return None
 
+    def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        return self.search(text, folded, pos, endpos) is not None
+
     def needle_starts(self, text: str, folded: str | None = None) -> list[int] | None:
         """Sorted offsets of every occurrence of this pattern's needles in the text (each match contains one of
         them), from the letter's needle index when there is one; None when the pattern has no needles or the text
@@ -589,11 +578,6 @@ class AnyOf:
         if any(refers_to_groups(p) for p in patterns):  # group numbers would change: keep them together
             patterns = ["|".join(f"(?:{p})" for p in patterns)]
         self.parts = tuple(Guarded(re.compile(p, flags)) for p in patterns)
-
-    def within(self, text: str, folded: str | None = None) -> AnyOf:
-        """The same test for windows of ``text`` only: the alternatives that cannot match anywhere in it dropped."""
-        folded = fold(text) if folded is None else folded
-        return AnyOf((), parts=tuple(g for g in self.parts if g.possible(text, folded)))
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         if folded is None:

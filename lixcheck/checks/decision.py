@@ -1,0 +1,320 @@
+"""What a decision letter must contain, and the rules that say what is missing (Report section "letter").
+
+Decision letters need a klagevejledning that says where to complain and by when (FVL § 25) and a begrundelse that
+names the legal rules (FVL § 22, § 24) — unless the decision fully grants what was asked for. Partshøring letters
+need a deadline (FVL § 19). §-references in running text get a suggestion to say the rule in words.
+The phrases that show each part are data (lixcheck/data/letter.yml); analyse() gives the one verdict (LetterInfo),
+the rules report it. Rules: decision.klagevejledning, decision.begrundelse, decision.legal-basis,
+decision.partshoering-frist, decision.paragraph-reference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..engine import Context, Hit, RuleInfo, register_check
+from ..letter import data
+from ..letter.view import Letter
+from ..search import Anchored, AnyOf, Guarded, any_of, searcher
+from ..search.prefilter import fold, needles
+from .letter_kind import DECISION, PARTSHOERING, detect_kind, normalise_kind
+
+
+@dataclass(slots=True)
+class LetterInfo:
+    kind: str | None
+    is_decision: bool
+    outcome: str = "unknown"  # approval | refusal | unknown (refusal covers partial grants and demands)
+    klage_present: bool = False
+    klage_where: bool = False
+    klage_deadline: bool = False
+    klage_span: tuple[int, int] | None = None
+    begrundelse: bool = False
+    legal_basis: list[str] = field(default_factory=list)
+    reply_deadline: bool = False
+
+    def section(self) -> dict:
+        return {
+            "kind": self.kind,
+            "is_decision": self.is_decision,
+            "outcome": self.outcome if self.is_decision else None,
+            "klagevejledning": self.klage_present,
+            "klagevejledning_parts": {"where": self.klage_where, "deadline": self.klage_deadline},
+            "begrundelse": self.begrundelse,
+            "legal_basis": list(self.legal_basis),
+            "reply_deadline": self.reply_deadline,
+        }
+
+
+@dataclass(frozen=True)
+class _Searches:
+    """The data's phrases (lixcheck/data/letter.yml), compiled once into searches of the search layer."""
+
+    klage_heading: Guarded  # (headings are short: searched plainly once the letter holds the heading's strings)
+    klage_mention: Anchored | AnyOf
+    klage_where: Anchored | AnyOf
+    klage_deadline: Anchored | AnyOf
+    reasons: Anchored | AnyOf
+    legal: Guarded | Anchored
+    reply_deadline: Anchored | AnyOf
+    negative: Anchored | AnyOf  # outcome: signs of a refusal in the title and the first paragraphs
+    negative_body: Anchored | AnyOf | None  # … and anywhere before the klagevejledning
+    positive: Anchored | AnyOf
+    loan: Anchored | AnyOf | None  # a granted loan: its repayment terms are no refusal
+    repayment: re.Pattern | None
+    paragraph_ref: re.Pattern  # (it starts with a literal, which re scans for quickly itself)
+    paragraph_ref_needles: tuple[str, ...] | None  # one of which each reference holds ("§")
+    rules_section_heading: re.Pattern
+
+
+def _list(value) -> list[str]:
+    return value if isinstance(value, list) else [value]
+
+
+def _any_of(value) -> Anchored | AnyOf:
+    data.any_of(tuple(_list(value)))  # (a bad pattern is a ConfigError naming it)
+    return any_of(_list(value))
+
+
+@cache
+def _searches() -> _Searches:
+    d = data.load("letter")
+    outcome = d["outcome"]
+    return _Searches(
+        klage_heading=Guarded(data.any_of(tuple(_list(d["klage"]["heading"])))),
+        klage_mention=_any_of(d["klage"]["mention"]),
+        klage_where=_any_of(d["klage"]["where"]),
+        klage_deadline=_any_of(d["klage"]["deadline"]),
+        reasons=_any_of(d["reasons"]),
+        legal=searcher(data.any_of(tuple(_list(d["legal"])))),
+        reply_deadline=_any_of(d["reply_deadline"]),
+        negative=_any_of(outcome["negative"]),
+        negative_body=_any_of(outcome["negative_body"]) if outcome.get("negative_body") else None,
+        positive=_any_of(outcome["positive"]),
+        loan=_any_of(outcome["loan"]) if outcome.get("loan") else None,
+        repayment=data.any_of((outcome["repayment"],)) if outcome.get("loan") else None,
+        paragraph_ref=data.compiled(d["paragraph_ref"], 0),
+        paragraph_ref_needles=needles(data.compiled(d["paragraph_ref"], 0)),
+        rules_section_heading=data.any_of(tuple(_list(d["rules_section_heading"]))),
+    )
+
+
+def analyse(letter: Letter, kind: str | None = None) -> LetterInfo:
+    """What a letter of ``kind`` (detected when None) contains of what the law asks for."""
+    kind = normalise_kind(kind) if kind else detect_kind(letter)
+    info = LetterInfo(kind=kind, is_decision=kind == DECISION)
+    search = _searches()
+    text, folded = letter.text, letter.folded
+    region = klage_region(letter)
+    if region:
+        info.klage_present = True
+        info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
+        info.klage_where = any(search.klage_where.found(text, folded, s, e) for s, e in region)
+        info.klage_deadline = any(search.klage_deadline.found(text, folded, s, e) for s, e in region)
+    body_end = region[0][0] if region else len(text)
+    info.begrundelse = _gives_reasons(letter, body_end)
+    # The legal basis may sit anywhere but in the klagevejledning (whose § 67 is about complaining, not the decision).
+    refs = []
+    pos = 0
+    for s, e in region + [(len(text), len(text))]:
+        refs += legal_references(text, pos, s, folded)
+        pos = e
+    info.legal_basis = list(dict.fromkeys(refs))
+    info.reply_deadline = search.reply_deadline.found(text, folded)
+    if info.is_decision:
+        info.outcome = decision_outcome(letter, body_end)
+    return info
+
+
+def klage_region(letter: Letter) -> list[tuple[int, int]]:
+    """Spans that make up the klagevejledning: sections under a complaint heading, and sentences about complaining
+    (each with the rest of its block, and the next paragraph when that mentions complaining too)."""
+    search = _searches()
+    text, folded, blocks = letter.text, letter.folded, letter.blocks
+    heading = search.klage_heading
+    spans = [(sec.start, sec.end) for sec in letter.sections if len(sec.heading.split()) <= 8
+             and heading.pattern.search(sec.heading)] if heading.possible(text, folded) else []
+    mention = search.klage_mention
+    sentences = letter.sentences if mention.possible(text, folded) else []
+    for i, s in enumerate(sentences):
+        if mention.found(text, folded, s.start, s.end):
+            # The sentence and the rest of its block: "Du kan klage. Klagen skal være modtaget inden 4 uger."
+            end = blocks[s.block].end
+            for t in sentences[i + 1:]:
+                if t.block != s.block:
+                    nxt = blocks[t.block]
+                    if nxt.kind in ("paragraph", "list_item") and t.block == s.block + 1 and mention.found(
+                            text, folded, nxt.start, nxt.end):
+                        end = nxt.end
+                    break
+            spans.append((s.start, end))
+    return _union(spans)
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _gives_reasons(letter: Letter, body_end: int) -> bool:
+    """A running-text block before the klagevejledning says why ("fordi", "vi har lagt vægt på" …)."""
+    reasons = _searches().reasons
+    text, folded = letter.text, letter.folded
+    if not reasons.possible(text, folded):
+        return False
+    for i, b in enumerate(letter.blocks):
+        if b.start >= body_end:
+            break
+        if reasons.found(text, folded, b.start, min(b.end, body_end)) and letter.is_running(i):
+            return True
+    return False
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def legal_references(text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[str]:
+    seen = []
+    for m in _searches().legal.finditer(text, folded, start, len(text) if end is None else end):
+        ref = _SPACES.sub(" ", m.group(0)).strip(" ,.")
+        if ref and ref not in seen:
+            seen.append(ref)
+    return seen[:20]
+
+
+def decision_outcome(letter: Letter, body_end: int) -> str:
+    """approval, refusal or unknown, from the title and the first two paragraphs (and strong signs of a refusal
+    anywhere before the klagevejledning, which starts at ``body_end``)."""
+    search = _searches()
+    s, e = letter.lead
+    lead = (letter.title.text if letter.title else "") + "\n" + letter.text[s:e]
+    lead_folded = fold(lead)  # (once for its four searches)
+    refusal = search.negative.found(lead, lead_folded)
+    if refusal and search.loan is not None and search.loan.found(lead, lead_folded):
+        # Repayment terms of a granted loan are not a refusal; other adverse signs still count.
+        refusal = search.negative.found(search.repayment.sub(" ", lead))
+    if not refusal and search.negative_body is not None:
+        refusal = search.negative_body.found(letter.text, letter.folded, 0, body_end)
+    if refusal:
+        return "refusal"
+    if search.positive.found(lead, lead_folded):
+        return "approval"
+    return "unknown"
+
+
+def letter_info(ctx: Context) -> LetterInfo:
+    """The letter analysis of ctx's letter (computed by the first rule that asks), also Report section 'letter'."""
+    info = ctx.letter.once(analyse, ctx.kind)
+    if "letter" not in ctx.sections:
+        ctx.sections["letter"] = info.section()
+    return info
+
+
+def _anchor(letter: Letter) -> tuple[int, int]:
+    """Where findings about a missing part point: the title, else the first sentence of the first running block
+    (else that block, else the first block)."""
+    if letter.title and letter.title.start >= 0:
+        return letter.title.start, letter.title.end
+    for i, b in enumerate(letter.blocks):
+        if letter.is_running(i):
+            first = letter.block_sentences(i)
+            return (first[0].start, first[0].end) if first else (b.start, b.end)
+    if letter.blocks:
+        return letter.blocks[0].start, letter.blocks[0].end
+    return 0, 0
+
+
+def _missing_part(ctx: Context, rule: RuleInfo) -> list[Hit]:
+    s, e = _anchor(ctx.letter)
+    return [Hit(rule, s, e)] if e > s else []
+
+
+def _needs_reasons(info: LetterInfo, params: dict | None) -> bool:
+    """FVL § 22 / § 25: a decision that fully grants the application needs neither begrundelse nor klagevejledning."""
+    if not info.is_decision:
+        return False
+    exempt = (params or {}).get("exempt_full_approval", True)
+    return not (exempt and info.outcome == "approval")
+
+
+@register_check("decision.klagevejledning")
+def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = letter_info(ctx)
+    if not _needs_reasons(info, params):
+        return []
+    if not info.klage_present:
+        return _missing_part(ctx, rule)
+    missing = [part for part, ok in (("hvem modtageren skal klage til", info.klage_where),
+                                     ("hvornår klagen senest skal være sendt", info.klage_deadline)) if not ok]
+    if not missing:
+        return []
+    s, e = info.klage_span
+    for sent in ctx.letter.block_sentences(_block_at(ctx.letter, s)):
+        if sent.start <= s < sent.end:
+            e = sent.end
+            break
+    else:
+        e = min(e, s + 200)
+    msg = ("Skriv i klagevejledningen, " + ", og ".join(missing)
+           + ". Skriv fx: «Du kan klage til os inden 4 uger efter, at du har fået brevet. Skriv til …»")
+    return [Hit(rule, s, e, message=msg)]
+
+
+def _block_at(letter: Letter, pos: int) -> int:
+    for i, b in enumerate(letter.blocks):
+        if b.start <= pos < b.end:
+            return i
+    return len(letter.blocks) - 1
+
+
+@register_check("decision.begrundelse")
+def check_begrundelse(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = letter_info(ctx)
+    return _missing_part(ctx, rule) if _needs_reasons(info, params) and not info.begrundelse else []
+
+
+@register_check("decision.legal-basis")
+def check_legal_basis(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = letter_info(ctx)
+    return _missing_part(ctx, rule) if _needs_reasons(info, params) and not info.legal_basis else []
+
+
+@register_check("decision.partshoering-frist")
+def check_partshoering_frist(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    info = letter_info(ctx)
+    return _missing_part(ctx, rule) if info.kind == PARTSHOERING and not info.reply_deadline else []
+
+
+@register_check("decision.paragraph-reference")
+def check_paragraph_reference(ctx: Context, rule: RuleInfo, params: dict | None = None) -> list[Hit]:
+    """§-references in running text, outside parentheses and outside a rules/klage section at the end."""
+    letter_info(ctx)  # keeps the "letter" section present whichever decision rules are on
+    letter, search = ctx.letter, _searches()
+    text, must = letter.text, search.paragraph_ref_needles
+    if must is not None and not any(n in text for n in must):
+        return []  # (most letters have no "§")
+    skip = [(sec.start, sec.end) for sec in letter.sections
+            if search.rules_section_heading.search(sec.heading) and len(sec.heading.split()) <= 8]
+    hits = []
+    for i, b in enumerate(letter.blocks):
+        if must is not None and not any(text.find(n, b.start, b.end) != -1 for n in must):
+            continue
+        if not letter.is_running(i) or any(s <= b.start < e for s, e in skip):
+            continue
+        for m in search.paragraph_ref.finditer(text, b.start, b.end):
+            if not _in_parentheses(text, b.start, m.start()):
+                hits.append(Hit(rule, m.start(), m.end()))
+    limit = (params or {}).get("max_per_letter", 5)
+    return hits[:limit] if isinstance(limit, int) and limit > 0 else hits
+
+
+def _in_parentheses(text: str, block_start: int, pos: int) -> bool:
+    before = text[block_start:pos]
+    return before.count("(") > before.count(")")

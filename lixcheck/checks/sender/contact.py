@@ -1,0 +1,173 @@
+"""How the reader gets in touch: phone numbers, e-mail and web addresses, and a named contact person in a letter.
+
+A contact detail counts only when it is the sender's: not one in a sentence about another authority (Ankestyrelsen's
+address in the klagevejledning). Each pattern is searched through the search layer, only where it can match: the
+phone patterns in the lines with a phone-shaped digit group, the others near their literal strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ...letter import anatomy, data
+from ...letter.organisations import Organisation, match_organisation, unit_word
+from ...letter.view import Letter
+from ...search import Anchored, Guarded, searcher
+
+# A phone number needs a cue word nearby, or the "dd dd dd dd" shape, or its own line in the letterhead/signature.
+PHONE_NUMBER = r"(?:\+45[\s.]?)?(?<![\d.,-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}(?!\d|[.,-]\d)"
+# "dd dd dd dd" is how Danish letters write phone numbers; amounts, dates and CPR numbers never look like that.
+PHONE_PAIRS = re.compile(r"(?:\+45 ?)?(?<![\d.,-])\d{2} \d{2} \d{2} \d{2}(?!\d|[.,-]\d| ?\d)")
+PHONE_ALONE = re.compile(rf"^(?:[^\d\n]{{0,25}})({PHONE_NUMBER})\s*\.?$")
+# Every phone number of the patterns above holds such a digit group (a scan for it skips to the digits). In a text
+# that fold() reads (Latin-1 and typographic punctuation) \d is [0-9] (tests/test_sender_search.py), which the
+# regex engine tests inline instead of a Unicode look-up per character.
+PHONE_DIGITS = re.compile(r"\d\d[ .]?\d\d[ .]?\d\d[ .]?\d\d")
+_PHONE_DIGITS_09 = re.compile(r"[0-9][0-9][ .]?[0-9][0-9][ .]?[0-9][0-9][ .]?[0-9][0-9]")
+NAME = r"[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?"
+# A sentence start: after [.!?] and white space before a capital letter, or after a blank line. (Written as one
+# character class first, which the regex engine skips to; the same matches as "[.!?]\s+(?=[A-ZÆØÅ])|\n\s*\n".)
+SENTENCE_START = re.compile(r"[.!?\n](?:(?<=[.!?])\s+(?=[A-ZÆØÅ])|(?<=\n)\s*\n)")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class _Searches:
+    """The contact patterns, built once from the cue words of data/senders.yml (``contact``)."""
+
+    phone_cue: Guarded | Anchored  # "Tlf. 12 34 56 78": tried only at the cue words
+    email: Guarded | Anchored  # tried only in the run of characters before each "@"
+    web: Guarded | Anchored
+    digital_reply: Guarded | Anchored  # "skriv til os via Digital Post"
+    contact_context: re.Pattern  # a sentence about getting in touch
+    person_cue: Guarded  # "Din sagsbehandler er Anna Hansen"
+
+
+def _words(cues: dict, key: str) -> str:
+    return "|".join(cues[key])
+
+
+@cache
+def _searches() -> _Searches:
+    cues = data.load("senders")["contact"]
+    return _Searches(
+        phone_cue=searcher(data.compiled(
+            rf"\b(?:{_words(cues, 'phone_cues')})\b[^\n\d]{{0,40}}({PHONE_NUMBER})", re.IGNORECASE)),
+        email=searcher(re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)")),
+        web=searcher(re.compile(r"\b(?:https?://\S+|www\.[\w-]+\.\w+\S*|[\w-]+\.dk/\S+|borger\.dk|mit\.dk)",
+                                re.IGNORECASE)),
+        digital_reply=searcher(data.compiled(
+            rf"\b(?:{_words(cues, 'reply_verbs')})\b[^.\n]{{0,60}}\b(?:{_words(cues, 'reply_channels')})\b",
+            re.IGNORECASE)),
+        contact_context=data.compiled(rf"\b(?:{_words(cues, 'contact_words')})\b", re.IGNORECASE),
+        person_cue=Guarded(data.compiled(
+            rf"\b(?:{_words(cues, 'person_roles')})\b(?:\s+(?:er|hedder))?[,:]?\s+((?:{NAME}\s+){{1,3}}{NAME})",
+            re.IGNORECASE)),
+    )
+
+
+def about_another_authority(text: str, pos: int, sender: Organisation | None) -> bool:
+    """Is the contact detail at ``pos`` about another authority (e.g. Ankestyrelsen in the klagevejledning)? Its
+    sentence, up to ``pos``, names an authority that is not the sender."""
+    a = max(0, pos - 200)
+    for m in SENTENCE_START.finditer(text, a, pos):
+        a = m.end()
+    org = match_organisation(text[a:pos])
+    return org is not None and (sender is None or org.name != sender.name)
+
+
+def phone_lines(text: str, foldable: bool = False) -> list[tuple[int, int, int]]:
+    """(start, end, first) of the lines holding a phone-shaped digit group, ``first`` where the first such group
+    starts; a line ending in "+45" goes with the next line (the one place where a phone number spans a line break).
+    No phone number of the patterns lies outside them, and none crosses their ends. ``foldable``: fold(text) is
+    not None."""
+    search = (_PHONE_DIGITS_09 if foldable else PHONE_DIGITS).search
+    out = []
+    pos = 0
+    while (d := search(text, pos)) is not None:
+        a = text.rfind("\n", 0, d.start()) + 1
+        while a >= 4 and text[a - 4:a - 1] == "+45":
+            a = text.rfind("\n", 0, a - 1) + 1
+        b = text.find("\n", d.end())
+        while b != -1 and text[b - 3:b] == "+45":
+            b = text.find("\n", b + 1)
+        if b == -1:
+            b = len(text)
+        out.append((a, b, d.start()))
+        pos = b + 1
+    return out
+
+
+def find_phone(letter: Letter, sender: Organisation | None) -> str | None:
+    """The sender's phone number: after a cue word ("Tlf. 12 34 56 78"), else in the "dd dd dd dd" shape, else alone
+    on a letterhead or signature line."""
+    text = letter.text
+    lines = phone_lines(text, letter.folded is not None)
+    phone_cue = _searches().phone_cue
+    for a, b, _first in lines:
+        for m in phone_cue.finditer(text, letter.folded, a, b):
+            if not about_another_authority(text, m.start(1), sender):
+                return _squash(m.group(1))
+    for a, b, first in lines:
+        # (a match's digits are the line's first digit group or later, and "+45 " is at most 4 characters)
+        for m in PHONE_PAIRS.finditer(text, max(a, first - 4), b):
+            if not about_another_authority(text, m.start(), sender):
+                return _squash(m.group(0))
+    for ln in letter.sender_lines:
+        if any(a <= ln.start and ln.end <= b for a, b, _first in lines):
+            m = PHONE_ALONE.match(ln.text)
+            if m and not anatomy.is_reference_line(ln.text):
+                return _squash(m.group(1))
+    return None
+
+
+def find_email(letter: Letter, sender: Organisation | None) -> str | None:
+    for m in _searches().email.finditer(letter.text, letter.folded):
+        if not about_another_authority(letter.text, m.start(), sender):
+            return m.group(0)
+    return None
+
+
+def find_web(letter: Letter, sender: Organisation | None) -> str | None:
+    """A way to reply digitally ("skriv til os via Digital Post"), else a web address the letter offers for contact:
+    on a sender line, or in a sentence about getting in touch."""
+    text, searches = letter.text, _searches()
+    for search in (searches.digital_reply, searches.web):
+        for m in search.finditer(text, letter.folded):
+            # (the cheap tests first; either one rules the match out)
+            if "@" in m.group(0) or (search is searches.web and not _on_sender_line(letter, m.start())
+                                     and not searches.contact_context.search(_sentence(text, m.start()))):
+                continue
+            if about_another_authority(text, m.start(), sender):
+                continue
+            return m.group(0).rstrip(".,;:)")
+    return None
+
+
+def find_person(letter: Letter) -> str | None:
+    """A contact person named in the text: "Din sagsbehandler er Anna Hansen"."""
+    m = _searches().person_cue.search(letter.text, letter.folded)
+    if m and match_organisation(m.group(1)) is None and not unit_word(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def _on_sender_line(letter: Letter, pos: int) -> bool:
+    return any(ln.start <= pos < ln.end for ln in letter.sender_lines)
+
+
+def _sentence(text: str, pos: int) -> str:
+    a = max(0, pos - 200)
+    for m in SENTENCE_START.finditer(text, a, pos):
+        a = m.end()
+    b = text.find("\n\n", pos)
+    m = _SENTENCE_END.search(text, pos)
+    ends = [x for x in (b, m.end() if m else -1) if x != -1]
+    return text[a:min(ends) if ends else len(text)]
+
+
+def _squash(number: str) -> str:
+    return _SPACES.sub(" ", number.strip())

@@ -1,0 +1,111 @@
+"""The Letter view: one document as the letter checks read it, each part found on first use and then kept.
+
+Rules reach it as ``ctx.letter`` (one view per check()). Five sender rules, five decision rules, the template rules
+and the letter-kind detection all ask for the same title, closing line, sender lines and sentences; the view finds
+each once. Checks keep their own verdict on it with ``letter.once(analyse)``: computed by the first rule that asks.
+
+    letter.title            Title (text, start, end, source) or None
+    letter.salutation       index of the "Kære …" block, or None
+    letter.body_start       index of the first running-text block after the salutation (the letterhead ends there)
+    letter.closing          offset of the last closing line ("Med venlig hilsen"), or None
+    letter.sender_lines     Lines of letterhead, signature, footer and page headers (letterhead, signature: parts)
+    letter.lead             (start, end) of the title and the first two running-text blocks
+    letter.sections         heading-led sections of the body
+    letter.sentences        the document's sentences; block_sentences(i): one block's, split on their own
+    letter.folded           the text lower-cased for the search layer (its needle index is built once, with it)
+    letter.is_letter        a whole letter rather than a pasted paragraph
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any
+
+from ..document import Document
+from ..nlp.sentences import Sentence, split
+from ..search.prefilter import Folded, fold_letter
+from . import anatomy
+from .anatomy import Line, Section, Title
+
+_MISSING = object()  # (None is a value a verdict may have)
+
+
+class Letter:
+    def __init__(self, document: Document, sentences: list[Sentence] | None = None):
+        self.document = document
+        self.text = document.text
+        self.blocks = document.blocks
+        self._sentences = sentences  # the analyser's (split with the configuration's rules), when it has them
+        self._block_sentences: dict[int, list[Sentence]] = {}
+        self._once: dict[tuple, Any] = {}
+
+    def once(self, compute: Callable[..., Any], *args) -> Any:
+        """compute(self, *args), computed on the first call with these arguments and kept with the view."""
+        key = (compute, *args)
+        value = self._once.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._once[key] = compute(self, *args)
+        return value
+
+    @cached_property
+    def folded(self) -> Folded | None:
+        return fold_letter(self.text)
+
+    @cached_property
+    def body_start(self) -> int:
+        return anatomy.first_running(self.document)
+
+    @cached_property
+    def salutation(self) -> int | None:
+        return anatomy.salutation_block(self.document, self.body_start)
+
+    @cached_property
+    def title_block(self) -> int | None:
+        return anatomy.title_block(self.document, self.body_start)
+
+    @cached_property
+    def title(self) -> Title | None:
+        return anatomy.find_title(self.document, self.title_block)
+
+    @cached_property
+    def closing(self) -> int | None:
+        return anatomy.closing_position(self.document)
+
+    @cached_property
+    def sender_lines(self) -> list[Line]:
+        return anatomy.sender_lines(self.document, self.title_block, self.closing, self.body_start)
+
+    @property
+    def letterhead(self) -> list[Line]:
+        return [ln for ln in self.sender_lines if ln.zone == "header"]
+
+    @property
+    def signature(self) -> list[Line]:
+        return [ln for ln in self.sender_lines if ln.zone == "signature"]
+
+    @cached_property
+    def lead(self) -> tuple[int, int]:
+        return anatomy.lead_text(self.document, 2)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        return anatomy.sections(self.document)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return self._sentences if self._sentences else split(self.text, self.blocks)
+
+    def block_sentences(self, index: int) -> list[Sentence]:
+        """The sentences of one block, split on its own (with the default rules)."""
+        found = self._block_sentences.get(index)
+        if found is None:
+            found = self._block_sentences[index] = split(self.text, [self.blocks[index]])
+        return found
+
+    def is_running(self, index: int) -> bool:
+        return anatomy.is_running(self.document, index)
+
+    @cached_property
+    def is_letter(self) -> bool:
+        return anatomy.looks_like_letter(self.document, self.closing)

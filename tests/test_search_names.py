@@ -1,0 +1,114 @@
+"""NameSearch (lixcheck.search.names) tries its pattern only at word starts that can begin a name: it must give
+exactly what the plain pattern's search() gives, for the authority names, unit words and job titles of the data."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from lixcheck.letter import data, organisations
+from lixcheck.search.names import NameSearch, alternation, trie
+
+ROOT = Path(__file__).resolve().parent.parent
+SEPARATORS = [" ", " ", "  ", "\n", "\n\n", ", ", ".", "-", "_", "/", "\t", "\r\n", "æ", "Ø", "1", "@"]
+ODD = ["ſ", "K", "İ", "Σ", "ß", "é", "\u00a0", "\u2028"]  # characters whose case folding in re is not plain lower()
+
+
+def _texts(pieces: list[str], n: int, seed: int, most: int = 14):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        out = []
+        for _ in range(rnd.randint(0, most)):
+            piece = rnd.choice(pieces)
+            roll = rnd.random()
+            if roll < 0.15:
+                piece = piece.upper()
+            elif roll < 0.3:
+                piece = piece.title()
+            out.append(piece)
+            out.append(rnd.choice(SEPARATORS))
+        yield "".join(out)
+
+
+def _vocabulary() -> list[str]:
+    senders = data.load("senders")
+    words = list(senders["unit_words"]) + list(senders["titles"]) + list(senders["regions"]) + list(senders["state"])
+    words += [m for munis in senders["municipalities"].values() for m in munis][::7]
+    words += [s + e for s in senders["unit_suffixes"] for e in ("", *senders["unit_endings"])]
+    words += ["Ærø Kommune", "Ærøskøbing", "ærø", "UDK", "SKAT", "ATP", "ATPx", "Eksempelby Kommune",
+              "Familieafdelingen", "xcenter", "center_", "vi", "har", "Region Foo", "Retten i Aarhus",
+              "Styrelsen for Ting"]
+    return words + ODD
+
+
+def _searches() -> list[NameSearch]:
+    searches = [organisations._register().names, organisations._units(), organisations._titles()]
+    assert all(s.by_prefix for s in searches)  # the fast path is in use
+    return searches
+
+
+def _same(search: NameSearch, text: str) -> None:
+    a, b = search.search(text), search.pattern.search(text)
+    assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), (search.pattern.pattern[:60], text)
+
+
+def test_name_searches_are_the_regex_searches():
+    searches = _searches()
+    for text in _texts(_vocabulary(), 3000, 1):
+        for search in searches:
+            _same(search, text)
+
+
+def test_name_searches_on_letters_and_their_parts():
+    searches = _searches()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "letters").glob("*.txt"))[:12]]
+    texts += ["Aarhus Kommune", "xAarhus Kommune", "AARHUS KOMMUNEN", "Brev fra Region Midtjylland.",
+              "Ankestyrelsen, Aarhus Kommune", "ſkat Ankeſtyrelsen Ankestyrelsen", "Odense  Kommune"]
+    rnd = random.Random(7)
+    for text in texts:
+        for _ in range(20):
+            a, b = sorted((rnd.randrange(len(text) + 1), rnd.randrange(len(text) + 1)))
+            for search in searches:
+                _same(search, text[a:b])
+
+
+def test_listed_names_and_acronyms_the_leftmost_wins():
+    """match_organisation: the leftmost of a listed name and a listed acronym, the listed name where both start."""
+    register = organisations._register()
+    for text in _texts(_vocabulary(), 2000, 2):
+        found = organisations.match_organisation(text)
+        m, a = register.names.pattern.search(text), register.acronyms.pattern.search(text)
+        first = min((x for x in (m, a) if x), key=lambda x: (x.start(), x is a), default=None)
+        if first is not None:
+            assert found is not None and (found.start, found.end) == first.span(), text
+
+
+def test_names_that_the_fast_path_cannot_read_are_searched_plainly():
+    search = NameSearch(("ankeſtyrelsen", "ab"), lambda names: rf"\b(?:{names})\b")  # re folds "ſ" to "s"
+    assert search.by_prefix is None
+    assert search.search("x ANKESTYRELSEN y").group(0) == "ANKESTYRELSEN"
+
+
+def test_trie_and_alternation():
+    words = ("team", "teamet", "tea", "kontor")
+    rx = re.compile(f"(?:{trie(words)})$")
+    assert all(rx.match(w) for w in words) and not rx.match("te") and not rx.match("teams")
+    lengths = [len(w) for w in alternation(words).split("|")]
+    assert lengths == sorted(lengths, reverse=True)  # longest first: "teamet" is tried before "team"
+
+
+def test_name_shapes_searched_as_one_alternation_find_the_leftmost_shape():
+    """match_organisation's one search over all name shapes finds what searching each shape finds, leftmost first
+    (the first shape where several start at the same place)."""
+    shapes = [(p["kind"], re.compile(p["regex"])) for p in data.load("senders")["patterns"]]
+    vocabulary = _vocabulary() + ["Styrelsen for Ting", "Nordjyllands Politi", "Politi", "Retten i Aarhus",
+                                  "Miljøministeriet", "Klagenævnet", "Region Foo", "Agenturet for Ting og Sager"]
+    for text in _texts(vocabulary, 2000, 3):
+        if organisations._register().names.search(text) or organisations._register().acronyms.search(text):
+            continue  # (a listed name comes first)
+        found = organisations.match_organisation(text)
+        plain = min(((m, kind) for kind, rx in shapes if (m := rx.search(text))), key=lambda x: x[0].start(),
+                    default=None)
+        assert (found and (found.start, found.end, found.kind)) == (
+            plain and (plain[0].start(), plain[0].end(), plain[1])), text
