@@ -1,14 +1,11 @@
 """The spaCy pipeline factory: the embedded blank Danish stack, or a trained Danish pipeline when there is one.
 
 Embedded stack: spacy.blank("da") tokenizer + Danish special cases (nlp/data/da.yml) + lixcheck's own sentence
-splitter + lemmas from spacy-lookups-data with a lower-case fallback. Nothing is downloaded at run time.
+splitter + lemmas from spacy-lookups-data (nlp/lemmas.py) with a lower-case fallback. Nothing is downloaded at run time.
 """
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
-import json
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -23,6 +20,8 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 from .language import danish
+from .lemmas import LemmaTable
+from .lemmas import table as _lemma_file
 
 TRAINED_CANDIDATES = ("da_core_news_md", "da_core_news_sm", "da_core_news_lg", "da_core_news_trf")
 SENTS_KEY = "lixcheck_sentence_starts"  # Doc.user_data key: char offsets where our splitter starts sentences
@@ -65,20 +64,10 @@ class PipelineInfo:
                 "trained": self.trained}
 
 
-@cache
-def lemma_table() -> dict[str, str]:
-    """Danish lookup lemmas from spacy-lookups-data (a plain dict: 4× faster to load than spaCy's Table)."""
-    spec = importlib.util.find_spec("spacy_lookups_data")
-    if spec is None or spec.origin is None:
-        return {}
-    path = Path(spec.origin).parent / "data" / "da_lemma_lookup.json.gz"
-    with gzip.open(path) as f:
-        raw = f.read()
-    try:  # orjson builds the same dict in half the time (0.3 s of the cold start); json when it is absent
-        import orjson
-    except ImportError:
-        return json.loads(raw)
-    return orjson.loads(raw)
+def lemma_table() -> LemmaTable:
+    """Danish lookup lemmas (form → lemma) from spacy-lookups-data: a read-only Mapping over the compact table
+    shipped in the package (nlp/lemmas.py), mapped into memory once per process; ``forms(lemma)`` is the inverse."""
+    return _lemma_file()
 
 
 _LEMMA_CACHE_MAX = 500_000
