@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import lixcheck
@@ -50,6 +51,15 @@ def test_kinds_come_from_one_table():
     from lixcheck.checks import gazetteer
 
     assert set(gazetteer.load("letter")["cues"]) <= set(kinds.ids())
+
+
+def test_the_kinds_table_fits_its_schema():
+    """kinds.yml is not validated when it is read (kinds.py): here it is."""
+    data = yaml.safe_load((kinds.DATA / "kinds.yml").read_text(encoding="utf-8"))
+    kinds.validate(data)
+    data["kinds"][0]["thresholds"] = "many"
+    with pytest.raises(ConfigError, match="kinds.yml, field kinds.0.thresholds"):
+        kinds.validate(data)
 
 
 def test_an_unknown_kind_is_an_error_that_lists_the_kinds():
@@ -120,3 +130,4 @@ def test_review_form_refuses_an_unknown_kind(client):
     token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
     r = client.post("/tjek", data={"text": LETTER, "kind": "decsion", "csrf": token})
     assert r.status_code == 400 and "Brevtypen" in r.get_data(as_text=True)
+
