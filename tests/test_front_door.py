@@ -131,3 +131,22 @@ def test_review_form_refuses_an_unknown_kind(client):
     r = client.post("/tjek", data={"text": LETTER, "kind": "decsion", "csrf": token})
     assert r.status_code == 400 and "Brevtypen" in r.get_data(as_text=True)
 
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_building_an_analyzer_leaves_the_garbage_collector_as_it_was(tmp_path, enabled):
+    """The collector is paused while rules compile (analysis._collector_paused), also when the build fails."""
+    import gc
+
+    broken = tmp_path / "rules"
+    broken.mkdir()
+    (broken / "x.yml").write_text("rules: [{id: x}]\n", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        lixcheck.check(LETTER, config={"min_words": 7 if enabled else 8, "rules": {"plugins": False}})
+        assert gc.isenabled() is enabled
+        with pytest.raises(ConfigError):
+            lixcheck.check(LETTER, config={"rules": {"paths": [str(broken)]}})
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
