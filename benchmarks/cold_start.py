@@ -37,7 +37,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from speed import machine  # noqa: E402  (the same description of the machine as the speed benchmark)
+
 LETTER = ROOT / "corpus" / "letters" / "d01_aarhus_boligstoette_bevilling.txt"
 GOALS = {"time": 1.25, "rss": 1.5}
 KEYS = ("wall_s", "cpu_s", "rss_mb")
@@ -82,19 +87,6 @@ def run_once(code: str, env: dict, cwd: str) -> dict:
     if proc.returncode not in (0, 1):  # (the CLI exits 1 when the letter has findings at --fail-on)
         raise SystemExit(f"a contender failed (exit {proc.returncode}):\n{err}")
     return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
-
-
-def machine() -> str:
-    model = ""
-    try:
-        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
-            if line.startswith("Model name:"):
-                model = line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    import platform
-
-    return f"{os.cpu_count()} cores, {model or platform.machine()}, Python {platform.python_version()}"
 
 
 def summarise(runs: list[dict]) -> dict:

@@ -68,18 +68,32 @@ class LemmaTable(Mapping):
         # letter, and a dict answers in a twentieth of the time of a look-up in the file.
         self._seen: dict[str, str | None] = {}
 
-    def _find_form(self, key: bytes) -> int:
-        """Offset (in the records) of the form's entry, or -1."""
-        data, slots, mask, base, n = self._data, self._form_slots, self._form_mask, self._records, len(key)
+    def _find(self, key: bytes, slots, mask: int) -> int:
+        """Offset of the form entry or lemma group whose string is ``key``, through its hash table, or -1."""
+        data, base, n = self._data, self._records - 1, len(key)
         i = zlib.crc32(key) & mask
         while True:
             at = slots[i]
             if not at:
                 return -1
-            at += base - 1
+            at += base
             if data[at] == n and data[at + 1:at + 1 + n] == key:
                 return at
             i = (i + 1) & mask
+
+    def _group(self, at: int) -> tuple[str, list[str], int]:
+        """The lemma and forms of the group at ``at``, and the offset of the next group."""
+        data = self._data
+        n = data[at]
+        lemma = data[at + 1:at + 1 + n].decode()
+        count = _U32.unpack_from(data, at + 1 + n)[0]
+        at += 5 + n
+        forms = []
+        for _ in range(count):
+            n = data[at]
+            forms.append(data[at + 1:at + 1 + n].decode())
+            at += 5 + n
+        return lemma, forms, at
 
     def _lemma_at(self, group: int) -> str:
         lemma = self._lemmas.get(group)
@@ -102,7 +116,7 @@ class LemmaTable(Mapping):
             key = form.encode()
         except (AttributeError, UnicodeEncodeError):  # not a str, or a lone surrogate: no such form
             return None
-        at = self._find_form(key)
+        at = self._find(key, self._form_slots, self._form_mask)
         if at < 0:
             return None
         return self._lemma_at(_U32.unpack_from(self._data, at + 1 + len(key))[0])
@@ -120,23 +134,10 @@ class LemmaTable(Mapping):
         return self._len
 
     def __iter__(self) -> Iterator[str]:
-        for _group, _lemma, forms in self._groups():
-            yield from forms
-
-    def _groups(self) -> Iterator[tuple[int, str, list[str]]]:
-        data, at = self._data, self._records
+        at = self._records
         for _ in range(self._n_lemmas):
-            group = at - self._records
-            n = data[at]
-            lemma = data[at + 1:at + 1 + n].decode()
-            count = _U32.unpack_from(data, at + 1 + n)[0]
-            at += 5 + n
-            forms = []
-            for _ in range(count):
-                n = data[at]
-                forms.append(data[at + 1:at + 1 + n].decode())
-                at += 5 + n
-            yield group, lemma, forms
+            _lemma, forms, at = self._group(at)
+            yield from forms
 
     def forms(self, lemma: str) -> tuple[str, ...]:
         """Every form whose lemma is ``lemma`` (sorted by their UTF-8 bytes; the lemma itself among them when the
@@ -145,24 +146,8 @@ class LemmaTable(Mapping):
             key = lemma.encode()
         except (AttributeError, UnicodeEncodeError):
             return ()
-        data, slots, mask, base, n = self._data, self._lemma_slots, self._lemma_mask, self._records, len(key)
-        i = zlib.crc32(key) & mask
-        while True:
-            at = slots[i]
-            if not at:
-                return ()
-            at += base - 1
-            if data[at] == n and data[at + 1:at + 1 + n] == key:
-                break
-            i = (i + 1) & mask
-        count = _U32.unpack_from(data, at + 1 + n)[0]
-        at += 5 + n
-        out = []
-        for _ in range(count):
-            n = data[at]
-            out.append(data[at + 1:at + 1 + n].decode())
-            at += 5 + n
-        return tuple(out)
+        at = self._find(key, self._lemma_slots, self._lemma_mask)
+        return () if at < 0 else tuple(self._group(at)[1])
 
 
 def _slots(data, offset: int, count: int):
