@@ -31,23 +31,30 @@ class Kind:
 
 @cache
 def all_kinds() -> tuple[Kind, ...]:
-    """Every kind, in the table's order (the order of the web form and of kind detection's tie-break)."""
-    import jsonschema
+    """Every kind, in the table's order (the order of the web form and of kind detection's tie-break).
 
+    The table ships with lixcheck and is validated against kinds.schema.json by the tests (validate()), not at every
+    start (jsonschema's import alone costs a fresh process more than reading the table)."""
     path = DATA / "kinds.yml"
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read the letter kinds: {e}") from None
+    out = tuple(Kind(k["id"], k["label"], tuple(k.get("aliases", ())), dict(k.get("thresholds", {})))
+                for k in data["kinds"])
+    _names(out)  # (an alias that means two kinds is an error in the table)
+    return out
+
+
+def validate(data, path: Path = DATA / "kinds.yml") -> None:
+    """Raise ConfigError unless ``data`` (a parsed kinds.yml) fits kinds.schema.json."""
+    import jsonschema
+
     schema = json.loads((DATA / "kinds.schema.json").read_text(encoding="utf-8"))
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
     if error is not None:
         where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
         raise ConfigError(f"{path}, field {where}: {error.message}")
-    out = tuple(Kind(k["id"], k["label"], tuple(k.get("aliases", ())), dict(k.get("thresholds", {})))
-                for k in data["kinds"])
-    _names(out)  # (an alias that means two kinds is an error in the table)
-    return out
 
 
 def _names(kinds: tuple[Kind, ...]) -> dict[str, str]:

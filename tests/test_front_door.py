@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import lixcheck
@@ -50,6 +51,15 @@ def test_kinds_come_from_one_table():
     from lixcheck.letter import data as gazetteer
 
     assert set(gazetteer.load("letter")["cues"]) <= set(kinds.ids())
+
+
+def test_the_kinds_table_fits_its_schema():
+    """kinds.yml is not validated when it is read (kinds.py): here it is."""
+    data = yaml.safe_load((kinds.DATA / "kinds.yml").read_text(encoding="utf-8"))
+    kinds.validate(data)
+    data["kinds"][0]["thresholds"] = "many"
+    with pytest.raises(ConfigError, match="kinds.yml, field kinds.0.thresholds"):
+        kinds.validate(data)
 
 
 def test_an_unknown_kind_is_an_error_that_lists_the_kinds():
@@ -120,3 +130,23 @@ def test_review_form_refuses_an_unknown_kind(client):
     token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
     r = client.post("/tjek", data={"text": LETTER, "kind": "decsion", "csrf": token})
     assert r.status_code == 400 and "Brevtypen" in r.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_building_an_analyzer_leaves_the_garbage_collector_as_it_was(tmp_path, enabled):
+    """The collector is paused while rules compile (analysis._collector_paused), also when the build fails."""
+    import gc
+
+    broken = tmp_path / "rules"
+    broken.mkdir()
+    (broken / "x.yml").write_text("rules: [{id: x}]\n", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        lixcheck.check(LETTER, config={"min_words": 7 if enabled else 8, "rules": {"plugins": False}})
+        assert gc.isenabled() is enabled
+        with pytest.raises(ConfigError):
+            lixcheck.check(LETTER, config={"rules": {"paths": [str(broken)]}})
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -116,3 +116,14 @@ def test_once_per_letter_with_the_number_of_uses():
 def test_explained_once_is_explained_everywhere():
     text = "Gælden går til inddrivelse (vi kræver pengene ind). Inddrivelsen begynder i maj."
     assert _found(text) == []
+
+
+def test_a_huge_run_of_letters_is_no_word_and_costs_little():
+    """A 1,000,000-letter 'word' (pasted garbage) is not judged: judging looked up every suffix and kept each one in
+    the lemma table's answer cache, gigabytes for one request."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = lixcheck.check("x" * 1_000_000)
+    assert not [f for f in report.findings if f.rule == "hard-word"]
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 500_000  # kB: well under 0.5 GB more

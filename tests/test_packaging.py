@@ -44,6 +44,7 @@ def test_wheel_holds_rules_web_language_data_and_sample(names):
     assert "lixcheck/web/__init__.py" in names
     assert "lixcheck/nlp/data/da.yml" in names
     assert {"lixcheck/nlp/data/wordfreq-da.txt", "lixcheck/nlp/data/wordfreq-da.LICENSE.md"} <= set(names)
+    assert {"lixcheck/nlp/data/da_lemmas.bin", "lixcheck/nlp/data/da_lemmas.README.md"} <= set(names)
     assert "lixcheck/samples/afgoerelse.txt" in names
     assert "lixcheck/textstat_compat.py" in names
 

@@ -65,6 +65,17 @@ def test_whitespace_special_cases_are_dropped(ours):
     assert "\xa0" in ours.tokenizer.rules  # it sets NORM: kept
 
 
+def test_the_blank_pipeline_has_the_special_cases_and_token_match_of_the_reference(ours, reference):
+    """The blank pipeline's tokenizer is built with lixcheck's settings in its language defaults (one load of the
+    special cases); a trained pipeline's tokenizer gets them afterwards. Both end with the same rules."""
+    expected = {k: v for k, v in reference.tokenizer.rules.items() if k not in ("\n", "\t", " ")}
+    assert ours.tokenizer.rules == expected
+    assert {"jf.", "Jf.", "JF."} <= set(ours.tokenizer.rules)
+    long = "=" * pipeline.LONG_CHUNK
+    assert [t.text for t in ours.make_doc(long)] == [t.text for t in reference.make_doc(long)] == [long]
+    assert ours.lang == "da"
+
+
 def test_same_tokens_and_lemmas_on_the_corpus(ours, reference):
     for path in sorted((ROOT / "corpus").glob("*/*.txt")):
         _same(ours, reference, path.read_text(encoding="utf-8"))

@@ -7,10 +7,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 import lixcheck
 from lixcheck import ConfigError
-from lixcheck.engine import CHECKS, list_rules
+from lixcheck.engine import CHECKS, list_rules, loader
 from lixcheck.engine.loader import load_specs, rules_dir
 
 NO_PLUGINS = {"rules": {"plugins": False}}
@@ -29,6 +30,18 @@ def write_rules(folder: Path, body: str) -> Path:
 
 
 # --- the pack -------------------------------------------------------------------------------------------------------
+
+def test_built_in_rule_files_fit_the_schema():
+    """The built-in pack is not validated when it is read (loader.py): here it is, file by file."""
+    files = sorted((rules_dir() / "da").rglob("*.yml"))
+    assert len(files) >= 5
+    for path in files:
+        loader.validate(path, yaml.safe_load(path.read_text(encoding="utf-8")))
+    broken = yaml.safe_load(files[0].read_text(encoding="utf-8"))
+    broken["rules"][0]["severity"] = "sometimes"
+    with pytest.raises(ConfigError, match=f"{files[0].name}, rule .*, field severity"):
+        loader.validate(files[0], broken)
+
 
 def test_rules_dir_is_found_in_the_checkout():
     assert (rules_dir() / "schema.json").is_file()

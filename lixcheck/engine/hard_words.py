@@ -42,6 +42,7 @@ _EXPLAINED_AFTER = re.compile(
 _DEFINES = re.compile(r"\s+(?:er|betyder)\b", re.IGNORECASE)  # "Partshøring betyder …", at a sentence start
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:\n]\s*)(?:(?:en|et|ordet|begrebet|udtrykket)\s+)?$", re.IGNORECASE)
 _CACHE_LIMIT = 200_000
+MAX_LETTERS = 60  # longer "words" (a run of letters with no space) are no words a reader meets: not judged
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ class HardWordRule:
             return False  # a word split at a line end or for emphasis ("ud-formningen")
         offset = 0
         for piece in text.split("-"):
-            if len(piece) >= self.min_letters and not piece[1:].isupper() and not (offset and piece[0].isupper()):
+            if self.min_letters <= len(piece) <= MAX_LETTERS and not piece[1:].isupper() \
+                    and not (offset and piece[0].isupper()):
                 found = self._judge_word(piece.lower())
                 if found:
                     return Verdict(offset, piece, *found)

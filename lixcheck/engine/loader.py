@@ -1,7 +1,10 @@
 """Finds and reads rule files: the built-in pack, plugin packs (entry points) and extra folders from the config.
 
-Every file is validated against rules/schema.json when it is read; a broken file raises ConfigError naming the file,
-the rule and the field. Extensions (`extend: jargon`) add entries to a rule defined in another file or pack.
+Plugin and config files are validated against rules/schema.json when they are read; a broken file raises
+ConfigError naming the file, the rule and the field. The built-in pack ships with lixcheck and is validated by the
+tests (tests/test_rules.py), not at every start: jsonschema's import and the validation were a tenth of a fresh
+process's time before its first check. Extensions (`extend: jargon`) add entries to a rule defined in another file
+or pack.
 """
 
 from __future__ import annotations
@@ -79,28 +82,34 @@ def _describe_error(path: Path, doc: Any, error) -> str:
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster than the pure-Python loader
 
 
-def read_file(path: Path) -> list[dict]:
-    """The validated rule items of one YAML file (cached while the file is unchanged; callers copy what they keep)."""
+def read_file(path: Path, validate: bool = True) -> list[dict]:
+    """The rule items of one YAML file, validated unless ``validate`` is False (the built-in pack), cached while the
+    file is unchanged; callers copy what they keep."""
     try:
         st = path.stat()
     except OSError as e:
         raise ConfigError(f"{_where(path)}: cannot read rule file: {e}") from None
-    return _read_file(str(path), st.st_mtime_ns, st.st_size)
+    return _read_file(str(path), st.st_mtime_ns, st.st_size, validate)
+
+
+def validate(path: Path, doc: Any) -> None:
+    """Raise ConfigError naming the file, the rule and the field unless ``doc`` fits rules/schema.json."""
+    import jsonschema
+
+    errors = list(_validator().iter_errors(doc))
+    if errors:
+        raise ConfigError(_describe_error(path, doc, jsonschema.exceptions.best_match(errors)))
 
 
 @cache
-def _read_file(name: str, _mtime: int, _size: int) -> list[dict]:
-    import jsonschema
-
+def _read_file(name: str, _mtime: int, _size: int, check: bool) -> list[dict]:
     path = Path(name)
     try:
         doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(f"{_where(path)}: cannot read rule file: {e}") from None
-    errors = list(_validator().iter_errors(doc))
-    if errors:
-        best = jsonschema.exceptions.best_match(errors)
-        raise ConfigError(_describe_error(path, doc, best))
+    if check:
+        validate(path, doc)
     for i, item in enumerate(doc["rules"]):
         _check_regexes(path, item, i)
     return doc["rules"]
@@ -131,6 +140,7 @@ class Pack:
     name: str  # "da" for the built-in pack, the entry-point name for a plugin, the path for a config folder
     folder: Path
     prefix: str | None = None  # plugins must name their own new rules "<prefix>.<…>"
+    built_in: bool = False  # lixcheck's own pack: validated by the tests, not when it is read
 
 
 def plugin_packs(wanted: bool | list[str]) -> list[Pack]:
@@ -173,7 +183,7 @@ def load_checks(wanted: bool | list[str]) -> None:
 
 def load_specs(extra_paths: list[str] = (), plugins: bool | list[str] = True) -> tuple[dict[str, RuleSpec], str]:
     """All rules by id (built-in, then plugins, then config folders) and a version hash of the files read."""
-    packs = [Pack("da", rules_dir() / "da")] + plugin_packs(plugins)
+    packs = [Pack("da", rules_dir() / "da", built_in=True)] + plugin_packs(plugins)
     packs += [Pack(str(p), Path(p)) for p in extra_paths]
     specs: dict[str, RuleSpec] = {}
     pending: list[tuple[dict, Path]] = []
@@ -181,7 +191,7 @@ def load_specs(extra_paths: list[str] = (), plugins: bool | list[str] = True) ->
     for pack in packs:
         for path in files_in(pack.folder):
             digest.update(path.read_bytes())
-            for item in read_file(path):
+            for item in read_file(path, validate=not pack.built_in):
                 if "extend" in item:
                     pending.append((item, path))
                     continue

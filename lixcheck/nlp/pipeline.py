@@ -1,14 +1,11 @@
 """The spaCy pipeline factory: the embedded blank Danish stack, or a trained Danish pipeline when there is one.
 
 Embedded stack: spacy.blank("da") tokenizer + Danish special cases (nlp/data/da.yml) + lixcheck's own sentence
-splitter + lemmas from spacy-lookups-data with a lower-case fallback. Nothing is downloaded at run time.
+splitter + lemmas from spacy-lookups-data (nlp/lemmas.py) with a lower-case fallback. Nothing is downloaded at run time.
 """
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
-import json
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -23,6 +20,8 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 from .language import danish
+from .lemmas import LemmaTable
+from .lemmas import table as _lemma_file
 
 TRAINED_CANDIDATES = ("da_core_news_md", "da_core_news_sm", "da_core_news_lg", "da_core_news_trf")
 SENTS_KEY = "lixcheck_sentence_starts"  # Doc.user_data key: char offsets where our splitter starts sentences
@@ -65,20 +64,10 @@ class PipelineInfo:
                 "trained": self.trained}
 
 
-@cache
-def lemma_table() -> dict[str, str]:
-    """Danish lookup lemmas from spacy-lookups-data (a plain dict: 4× faster to load than spaCy's Table)."""
-    spec = importlib.util.find_spec("spacy_lookups_data")
-    if spec is None or spec.origin is None:
-        return {}
-    path = Path(spec.origin).parent / "data" / "da_lemma_lookup.json.gz"
-    with gzip.open(path) as f:
-        raw = f.read()
-    try:  # orjson builds the same dict in half the time (0.3 s of the cold start); json when it is absent
-        import orjson
-    except ImportError:
-        return json.loads(raw)
-    return orjson.loads(raw)
+def lemma_table() -> LemmaTable:
+    """Danish lookup lemmas (form → lemma) from spacy-lookups-data: a read-only Mapping over the compact table
+    shipped in the package (nlp/lemmas.py), mapped into memory once per process; ``forms(lemma)`` is the inverse."""
+    return _lemma_file()
 
 
 _LEMMA_CACHE_MAX = 500_000
@@ -211,45 +200,86 @@ def sentence_tokens(doc: Doc) -> list[int]:
 LONG_CHUNK = 200  # characters without whitespace that the tokenizer keeps as one token
 
 
-def _keep_long_chunks(nlp: Language) -> None:
-    """A whitespace-free chunk of LONG_CHUNK+ characters is one token. spaCy strips prefixes and suffixes one at a
-    time, each search over the rest of the chunk: a run of "=", "§", "(" or emoji took quadratic time (4,000 "="
-    in 8 s, 40,000 in minutes). No word is that long; LIX counting does not use spaCy's tokens."""
-    previous = nlp.tokenizer.token_match
+def _long_chunk_match(previous):
+    """A token_match that keeps a whitespace-free chunk of LONG_CHUNK+ characters as one token. spaCy strips
+    prefixes and suffixes one at a time, each search over the rest of the chunk: a run of "=", "§", "(" or emoji took
+    quadratic time (4,000 "=" in 8 s, 40,000 in minutes). No word is that long; LIX counting does not use spaCy's
+    tokens. ``previous``: the tokenizer's own token_match, asked for shorter chunks."""
 
     def token_match(string: str):
         if len(string) >= LONG_CHUNK:
             return True
         return previous(string) if previous is not None else None
 
-    nlp.tokenizer.token_match = token_match
+    return token_match
+
+
+def _keep_long_chunks(nlp: Language) -> None:
+    nlp.tokenizer.token_match = _long_chunk_match(nlp.tokenizer.token_match)
+
+
+def _special_cases() -> dict[str, list[dict]]:
+    """lixcheck's Danish special cases (nlp/data/da.yml), each as written, capitalised and in capitals."""
+    return {variant: [{"ORTH": variant}] for case in danish().tokenizer_special_cases
+            for variant in sorted({case, case[:1].upper() + case[1:], case.upper()})}
 
 
 def _add_special_cases(nlp: Language) -> None:
-    for case in danish().tokenizer_special_cases:
-        for variant in {case, case[:1].upper() + case[1:], case.upper()}:
-            nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+    for variant, case in _special_cases().items():
+        nlp.tokenizer.add_special_case(variant, case)
+
+
+def _plain_whitespace(rules: dict) -> list[str]:
+    """The special cases for whitespace that only repeat their text ("\n", "\t", " "). The same token comes out
+    without them (checked where they are dropped), and spaCy's tokenizer stops caching words for the rest of a text
+    after the first special case it meets (spaCy issue #1250) -- with "\n" among them, every letter was tokenized
+    afresh from its second line on. Tokenizing the corpus takes half the time without them."""
+    return [k for k, v in rules.items() if k.isspace() and len(v) == 1 and intify_attrs(dict(v[0])) == {ORTH: k}]
+
+
+def _whitespace_splits(nlp: Language, plain: list[str]) -> bool:
+    """Whether the tokenizer's affix rules split one of the whitespace strings ``plain`` without its special case."""
+    return any([t.text for t in nlp.tokenizer(k)] != [k] for k in plain)
 
 
 def _drop_plain_whitespace_cases(nlp: Language, rules: dict | None = None) -> None:
-    """Load ``rules`` (default: the tokenizer's own special cases) into the tokenizer, without those for whitespace.
-
-    Drop special cases for whitespace that only repeat their text ("\n", "\t", " "): the same token comes out
-    without them (checked below), and spaCy's tokenizer stops caching words for the rest of a text after the first
-    special case it meets (spaCy issue #1250) -- with "\n" among them, every letter was tokenized afresh from its
-    second line on. Tokenizing the corpus takes half the time without them."""
+    """Load ``rules`` (default: the tokenizer's own special cases) into the tokenizer, without the plain whitespace
+    ones (_plain_whitespace)."""
     tokenizer = nlp.tokenizer
     given = rules is not None
     rules = dict(tokenizer.rules or {}) if rules is None else rules
-    plain = [k for k, v in rules.items()
-             if k.isspace() and len(v) == 1 and intify_attrs(dict(v[0])) == {ORTH: k}]
+    plain = _plain_whitespace(rules)
     if not plain:
         if given:
             tokenizer.rules = rules
         return
     tokenizer.rules = {k: v for k, v in rules.items() if k not in plain}
-    if any([t.text for t in tokenizer(k)] != [k] for k in plain):
+    if _whitespace_splits(nlp, plain):
         tokenizer.rules = rules  # this tokenizer's affix rules split whitespace: keep the special cases
+
+
+def _blank() -> Language:
+    """spacy.blank("da") whose tokenizer is made with lixcheck's special cases and token_match already in the
+    language defaults, so that it loads its ~1,300 special cases once. (Loading them tokenizes each one: spaCy's own
+    load and a reload with lixcheck's settings, as done to a trained pipeline's tokenizer, cost a fresh process
+    40 ms.) The same tokenizer as that path gives (tests/test_pipeline_tokens.py)."""
+    from spacy.lang.da import Danish
+
+    base = Danish.Defaults
+    rules = {**base.tokenizer_exceptions, **_special_cases()}
+    plain = _plain_whitespace(rules)
+
+    class LixcheckDefaults(base):
+        tokenizer_exceptions = {k: v for k, v in rules.items() if k not in plain}
+        token_match = staticmethod(_long_chunk_match(base.token_match))
+
+    class LixcheckDanish(Danish):
+        Defaults = LixcheckDefaults
+
+    nlp = LixcheckDanish.from_config()
+    if _whitespace_splits(nlp, plain):
+        nlp.tokenizer.rules = rules
+    return nlp
 
 
 def _find_installed() -> str | None:
@@ -265,7 +295,7 @@ def load(model: str = "auto") -> tuple[Language, PipelineInfo]:
     with _lock:
         target = _find_installed() if model == "auto" else (None if model == "blank" else model)
         if target is None:
-            nlp = spacy.blank("da")
+            nlp = _blank()
             trained = False
         else:
             if not (spacy.util.is_package(target) or Path(target).is_dir()):
@@ -277,13 +307,13 @@ def load(model: str = "auto") -> tuple[Language, PipelineInfo]:
             if nlp.lang != "da":
                 raise ConfigError(f"spaCy pipeline {target!r} is for language {nlp.lang!r}, not Danish (da)")
             trained = True
-        _add_special_cases(nlp)
-        # Setting token_match or rules reloads every special case (0.08 s each): set token_match while there are
-        # none, then load the final special cases once.
-        rules = dict(nlp.tokenizer.rules or {})
-        nlp.tokenizer.rules = {}
-        _keep_long_chunks(nlp)
-        _drop_plain_whitespace_cases(nlp, rules)
+            _add_special_cases(nlp)
+            # Setting token_match or rules reloads every special case (0.08 s each): set token_match while there
+            # are none, then load the final special cases once.
+            rules = dict(nlp.tokenizer.rules or {})
+            nlp.tokenizer.rules = {}
+            _keep_long_chunks(nlp)
+            _drop_plain_whitespace_cases(nlp, rules)
         nlp.add_pipe("lixcheck_sentences", first=True)
         _teachers[id(nlp.vocab)] = (nlp.vocab, nlp.tokenizer, set(), set())
         if "lemmatizer" not in nlp.pipe_names and "trainable_lemmatizer" not in nlp.pipe_names:
