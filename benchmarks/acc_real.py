@@ -9,8 +9,9 @@ test is report-only.
 
 Matching rules
 - Gold spans are the n-th occurrence of the annotated text; findings are spans (offset, length) of one check:
-  jargon = findings of category "jargon" (rules jargon, formal-address, term) plus rule "nominal-style";
-  passive = rules "passive" and "passive.blive"; placeholders = rule "placeholder".
+  jargon = findings of category "jargon" (rules jargon, formal-address, term, hard-word) plus rule "nominal-style";
+  passive = rules "passive" and "passive.blive"; placeholders = rule "placeholder". A finding counts for the checks
+  of its rule and of the rules in its `also` (one finding per place keeps one finding where several rules hit).
 - Precision: a finding is correct when it overlaps a gold span of the same check.
 - Recall (every occurrence): a gold span is found when a finding of that check overlaps it.
 - Recall (distinct terms): each distinct annotated text (case-insensitive) counts once per letter and is found when
@@ -66,16 +67,23 @@ def gold_spans(text: str, items: list[dict]) -> list[tuple[int, int, dict]]:
     return spans
 
 
-def _check_of(f: dict) -> str | None:
-    if f["category"] == "jargon" or f["rule"] == "nominal-style":
+def _check_of(rule: str, category: str) -> str | None:
+    if category == "jargon" or rule == "nominal-style":
         return "jargon"
-    if f["rule"] in ("passive", "passive.blive"):
+    if rule in ("passive", "passive.blive"):
         return "passive"
-    if f["rule"] == "placeholder":
+    if rule == "placeholder":
         return "placeholders"
-    if f["rule"] == "acronym":
+    if rule == "acronym":
         return "acronym"
     return None
+
+
+def _checks_of(f: dict, categories: dict[str, str]) -> set[str]:
+    """The checks a finding counts for: its rule's, and those of the rules in its `also` (one finding per place:
+    "bedes" is a jargon finding with `passive` in `also`, and it is a passive all the same)."""
+    rules = [(f["rule"], f["category"])] + [(r, categories.get(r, "")) for r in f.get("also") or ()]
+    return {c for c in (_check_of(r, cat) for r, cat in rules) if c is not None}
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -140,6 +148,7 @@ def evaluate(split: str, verbose: bool = False) -> dict:
     import lixcheck
 
     rows = [r for r in letters() if r[2]["split"] == split]
+    categories = {r.id: r.category for r in lixcheck.Checker(CONFIG).rules()}
     tallies = {k: _Tally() for k in ("jargon", "passive", "placeholders")}
     acronym_internal = [0, 0]  # internal gold items, found by the acronym rule
     agree = {k: [0, 0] for k in ("sender_clear", "sender_organisation_named", "sender_contact", "is_decision",
@@ -152,13 +161,11 @@ def evaluate(split: str, verbose: bool = False) -> dict:
         spans: dict[str, list[tuple[int, int]]] = {k: [] for k in ("jargon", "passive", "placeholders", "acronym")}
         ftexts: dict[str, list[str]] = {k: [] for k in spans}
         for f in report["findings"]:
-            check = _check_of(f)
-            if check is None:
-                continue
             start, end = f["offset"], f["offset"] + f["length"]
             offset_mismatches += text[start:end] != f["text"]
-            spans[check].append((start, end))
-            ftexts[check].append(f["text"])
+            for check in _checks_of(f, categories):
+                spans[check].append((start, end))
+                ftexts[check].append(f["text"])
         for check, tally in tallies.items():
             gold = gold_spans(text, ann[check])
             misses: list[str] = []
@@ -174,7 +181,9 @@ def evaluate(split: str, verbose: bool = False) -> dict:
         pairs = {
             "sender_clear": (sender.get("clear"), gold_sender["clear"]),
             "sender_organisation_named": (bool(sender.get("organisation")), gold_sender["organisation"] is not None),
-            "sender_contact": (sender.get("contact"), gold_sender["contact"]),
+            # (the section's contact is a dict of the channels found, each None when not found)
+            "sender_contact": (any((sender.get("contact") or {}).values()) if sender else None,
+                               gold_sender["contact"]),
             "is_decision": (letter.get("is_decision"), ann["is_decision"]),
         }
         if ann["is_decision"]:
