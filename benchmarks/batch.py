@@ -14,7 +14,6 @@ Generates a synthetic year sample (corpus/generate.py, JSONL), then in the same 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import resource
@@ -24,6 +23,7 @@ import time
 from pathlib import Path
 
 import psutil
+from generated import generator
 
 from lixcheck.batch.runner import run
 from lixcheck.config import Config
@@ -33,12 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 YEAR = 7_500_000
 DAY = 20_500
 
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("corpus_generate", ROOT / "corpus" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 class RssSampler(threading.Thread):
@@ -136,7 +130,7 @@ def main() -> None:
     ap.add_argument("--dask", action="store_true", help="also run the Dask engine (LocalCluster) with the cache")
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args()
-    gen = _generator()
+    gen = generator()
     with tempfile.TemporaryDirectory(prefix="lixcheck-bench-") as tmp:
         tmp = Path(tmp)
         jsonl = gen.write(tmp / "in", args.count, args.seed, "jsonl")

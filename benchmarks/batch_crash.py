@@ -24,7 +24,6 @@ at the end unless --keep is given.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import random
@@ -37,16 +36,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from generated import generator
+
 from lixcheck.batch.store import stored_count
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def generator():
-    spec = importlib.util.spec_from_file_location("corpus_generate", ROOT / "corpus" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def start(jsonl: Path, out: Path, workers: int, shard_size: int) -> subprocess.Popen:

@@ -21,7 +21,6 @@ than 20 % to the batch's CPU per letter.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import resource
@@ -30,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from generated import generator
+
 from lixcheck import Checker
 from lixcheck.batch import templates
 from lixcheck.batch.runner import run
@@ -37,12 +38,6 @@ from lixcheck.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("corpus_generate", ROOT / "corpus" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def quality(letters: list[dict]) -> dict:
@@ -109,7 +104,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args()
-    gen = _generator()
+    gen = generator()
     result: dict = {"machine": {"cpus": os.cpu_count()}, "settings": templates.SETTINGS}
     only = list(gen.generate(args.count, args.seed))
     result["templates_only"] = quality(only)

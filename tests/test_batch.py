@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sqlite3
@@ -12,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from generated import generator
 
 from lixcheck import Checker
 from lixcheck.batch.cache import BlockCache, _pieces
@@ -25,14 +25,8 @@ from lixcheck.readers.text import read_text
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("corpus_generate", ROOT / "corpus" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
-
-gen = _load_generator()
+gen = generator()
 
 
 def cli(*args, cwd=None, check=True) -> subprocess.CompletedProcess:

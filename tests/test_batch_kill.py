@@ -3,7 +3,6 @@ grouped into templates as by an uninterrupted run."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import signal
@@ -13,18 +12,14 @@ import sys
 import time
 from pathlib import Path
 
+from generated import generator
+
 from lixcheck.batch.runner import run
 from lixcheck.batch.store import Store, stored_count
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 11  # each restart loads spaCy and the rule pack (~3 s), so this dominates the test's time
 
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("corpus_generate", ROOT / "corpus" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _start(jsonl: Path, out: Path) -> subprocess.Popen:
@@ -36,7 +31,7 @@ def _start(jsonl: Path, out: Path) -> subprocess.Popen:
 
 
 def test_kill_9_at_random_moments_then_resume(tmp_path):
-    jsonl = _generator().write(tmp_path / "in", 300, 21, "jsonl")
+    jsonl = generator().write(tmp_path / "in", 300, 21, "jsonl")
     ids = [line.split('"id": "', 1)[1].split('"', 1)[0] for line in jsonl.read_text(encoding="utf-8").splitlines()]
     out = tmp_path / "ud"
     rng = random.Random(1234)

@@ -7,28 +7,12 @@ import random
 import re
 from pathlib import Path
 
+from random_texts import ODD, texts
+
 from lixcheck.letter import data, organisations
 from lixcheck.search.names import NameSearch, alternation, trie
 
 ROOT = Path(__file__).resolve().parent.parent
-SEPARATORS = [" ", " ", "  ", "\n", "\n\n", ", ", ".", "-", "_", "/", "\t", "\r\n", "æ", "Ø", "1", "@"]
-ODD = ["ſ", "K", "İ", "Σ", "ß", "é", "\u00a0", "\u2028"]  # characters whose case folding in re is not plain lower()
-
-
-def _texts(pieces: list[str], n: int, seed: int, most: int = 14):
-    rnd = random.Random(seed)
-    for _ in range(n):
-        out = []
-        for _ in range(rnd.randint(0, most)):
-            piece = rnd.choice(pieces)
-            roll = rnd.random()
-            if roll < 0.15:
-                piece = piece.upper()
-            elif roll < 0.3:
-                piece = piece.title()
-            out.append(piece)
-            out.append(rnd.choice(SEPARATORS))
-        yield "".join(out)
 
 
 def _vocabulary() -> list[str]:
@@ -55,7 +39,7 @@ def _same(search: NameSearch, text: str) -> None:
 
 def test_name_searches_are_the_regex_searches():
     searches = _searches()
-    for text in _texts(_vocabulary(), 3000, 1):
+    for text in texts(_vocabulary(), 3000, 1):
         for search in searches:
             _same(search, text)
 
@@ -76,7 +60,7 @@ def test_name_searches_on_letters_and_their_parts():
 def test_listed_names_and_acronyms_the_leftmost_wins():
     """match_organisation: the leftmost of a listed name and a listed acronym, the listed name where both start."""
     register = organisations._register()
-    for text in _texts(_vocabulary(), 2000, 2):
+    for text in texts(_vocabulary(), 2000, 2):
         found = organisations.match_organisation(text)
         m, a = register.names.pattern.search(text), register.acronyms.pattern.search(text)
         first = min((x for x in (m, a) if x), key=lambda x: (x.start(), x is a), default=None)
@@ -104,7 +88,7 @@ def test_name_shapes_searched_as_one_alternation_find_the_leftmost_shape():
     shapes = [(p["kind"], re.compile(p["regex"])) for p in data.load("senders")["patterns"]]
     vocabulary = _vocabulary() + ["Styrelsen for Ting", "Nordjyllands Politi", "Politi", "Retten i Aarhus",
                                   "Miljøministeriet", "Klagenævnet", "Region Foo", "Agenturet for Ting og Sager"]
-    for text in _texts(vocabulary, 2000, 3):
+    for text in texts(vocabulary, 2000, 3):
         if organisations._register().names.search(text) or organisations._register().acronyms.search(text):
             continue  # (a listed name comes first)
         found = organisations.match_organisation(text)

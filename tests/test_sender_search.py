@@ -12,31 +12,13 @@ import random
 import re
 
 import pytest
+from random_texts import ODD, texts
 
 from lixcheck.checks.sender import analysis, contact
 from lixcheck.document import HEADING, LINES, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from lixcheck.letter import anatomy, organisations
 from lixcheck.letter import data as gazetteer
 from lixcheck.search.prefilter import fold, fold_letter
-
-SEPARATORS = [" ", " ", "  ", "\n", "\n\n", ", ", ".", "-", "_", "/", "\t", "\r\n", "æ", "Ø", "1", "@"]
-ODD = ["ſ", "K", "İ", "Σ", "ß", "é", "\u00a0", "\u2028"]  # characters whose case folding in re is not plain lower()
-
-
-def _texts(pieces: list[str], n: int, seed: int, most: int = 14):
-    rnd = random.Random(seed)
-    for _ in range(n):
-        out = []
-        for _ in range(rnd.randint(0, most)):
-            piece = rnd.choice(pieces)
-            roll = rnd.random()
-            if roll < 0.15:
-                piece = piece.upper()
-            elif roll < 0.3:
-                piece = piece.title()
-            out.append(piece)
-            out.append(rnd.choice(SEPARATORS))
-        yield "".join(out)
 
 
 def _spans(matches) -> list:
@@ -55,7 +37,7 @@ def _contact_matches(search, text: str, a: int = 0, b: int | None = None) -> lis
 
 
 def test_phone_and_email_searches_are_the_regex_matches():
-    for text in _texts(PHONE_PIECES + ODD, 3000, 2, most=20):
+    for text in texts(PHONE_PIECES + ODD, 3000, 2, most=20):
         lines = contact.phone_lines(text, fold(text) is not None)
         found_cue = [x for a, b, _ in lines for x in _contact_matches(contact._searches().phone_cue, text, a, b)]
         assert found_cue == _spans(contact._searches().phone_cue.pattern.finditer(text)), text
@@ -78,7 +60,7 @@ def test_digits_of_foldable_texts_are_ascii():
 def test_closing_starts_are_the_regex_matches():
     pieces = ["Med venlig hilsen", "Venlig hilsen", "Hilsen", "hilsen fra", "Kære", "!", "venlig", "x"]
     assert not any("\n" in w for w in gazetteer.load("senders")["closings"])  # (what _closing_starts relies on)
-    for text in _texts(pieces, 3000, 5):
+    for text in texts(pieces, 3000, 5):
         assert list(anatomy._closing_starts(text)) == [m.start() for m in anatomy.closing_re().finditer(text)], text
 
 
@@ -87,7 +69,7 @@ def test_actor_search_is_the_regex_search():
     pieces = ["har", "vil", "er", "kan", "sender", "Skattestyrelsen", "Aarhus Kommune", "           ", "ord",
               "x" * 40, "erhverv", "Har", "modtog", "y" * 75, ".", "\n", "\u00a0\u2003", "\t \t"]
     actor = analysis._actor()
-    for text in _texts(pieces, 3000, 3, most=30):
+    for text in texts(pieces, 3000, 3, most=30):
         assert _spans(actor.finditer(text)) == _spans(actor.pattern.finditer(text)), text
         a = len(text) // 3
         assert _spans(actor.finditer(text, a, 2 * a)) == _spans(actor.pattern.finditer(text, a, 2 * a)), text
@@ -97,7 +79,7 @@ def test_line_bounded_searches_are_the_regex_searches():
     pieces = ["Skriv til os", "svar", "Kontakt os", "send", "via", "Digital Post", "e-Boks", "borger.dk",
               "Borger.dk/klage", "mit.dk", "selvbetjeningen", "sikker post", "www.aarhus.dk", "https://x.dk/a",
               "aarhus.dk/borger", "a-b.dk/", ".dk/", "x" * 30, "på"]
-    for text in _texts(pieces + ODD, 3000, 4, most=20):
+    for text in texts(pieces + ODD, 3000, 4, most=20):
         for search in (contact._searches().digital_reply, contact._searches().web):
             assert _contact_matches(search, text) == _spans(search.pattern.finditer(text)), text
 
@@ -149,7 +131,7 @@ def test_sentence_start_is_the_plain_alternation():
 
 def test_salutation_on_a_block_is_the_match_on_its_text():
     pieces = ["Kære", "kære", "Hej", "hejsa", "Til", "tilbage", "dear", "Goddag", "  ", "\n", "x", "Anna"]
-    for text in _texts(pieces + ODD, 2000, 6, most=8):
+    for text in texts(pieces + ODD, 2000, 6, most=8):
         for a in range(0, len(text) + 1, 3):
             for b in (a, min(len(text), a + 5), len(text)):
                 assert bool(anatomy._cues().salutation_at.match(text, a, b)) == anatomy.is_salutation(text[a:b])

@@ -4,7 +4,6 @@ letter, flat memory, resuming, and the report's "Ret disse først" section and t
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 import sqlite3
@@ -12,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from generated import generator
 
 from lixcheck.batch import aggregate, templates
 from lixcheck.batch.report_html import write_report
@@ -23,14 +23,8 @@ from lixcheck.merge_values import find, mask
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("corpus_generate", ROOT / "corpus" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
-
-gen = _generator()
+gen = generator()
 
 
 # -- merge values ---------------------------------------------------------------------------------------------------
