@@ -138,6 +138,10 @@ def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int
         "cpu_s_workers": round(cpu["workers"], 1),
         "cpu_s_parent": round(cpu["parent"], 1),
         "cpu_s_total": round(cpu["workers"] + cpu["parent"], 2),
+        "cpu_s_in_check": round(stats.check_cpu, 2),
+        # the same ratio as vs_check, but against the check_document() calls inside this very run (same processes,
+        # same moment, same load on the machine): the load of other programs cancels out
+        "vs_check_in_run": round((cpu["workers"] + cpu["parent"]) / stats.check_cpu, 3),
         "cpu_ms_per_letter": round(cpu_ms, 3),
         "dedicated_cores_docs_per_s": round(workers * 1000 / cpu_ms, 1),
         "dedicated_cores_day_min": round(DAY * cpu_ms / workers / 1000 / 60, 1),
@@ -150,7 +154,9 @@ def per_further_letter(full: dict, small: dict, anchor_ms: float, workers: int) 
     """CPU per letter beyond the fixed start-up: the slope between a run over all letters and one over fewer."""
     extra = full["documents"] - small["documents"]
     ms = 1000 * (full["cpu_s_total"] - small["cpu_s_total"]) / extra
+    in_check = 1000 * (full["cpu_s_in_check"] - small["cpu_s_in_check"]) / extra
     return {"cpu_ms_per_letter": round(ms, 3), "vs_check": round(ms / anchor_ms, 3),
+            "in_check_ms_per_letter": round(in_check, 3), "vs_check_in_run": round(ms / in_check, 3),
             "start_up_cpu_s": round(full["cpu_s_total"] - ms * full["documents"] / 1000, 1),
             "dedicated_cores_year_h": round(YEAR * ms / workers / 1000 / 3600, 2)}
 
@@ -205,6 +211,10 @@ def main() -> None:
             local, dask = (result[k]["per_further_letter"]["cpu_ms_per_letter"] for k in ("lixcheck_local",
                                                                                             "lixcheck_dask"))
             result["dask_vs_local_throughput"] = round(local / dask, 3)
+            # the same, each engine against the check() calls inside its own run (load on the machine cancels out)
+            local, dask = (result[k]["per_further_letter"]["vs_check_in_run"] for k in ("lixcheck_local",
+                                                                                          "lixcheck_dask"))
+            result["dask_vs_local_throughput_in_run"] = round(local / dask, 3)
         result["cpu_per_letter_vs_bare_tokenizer"] = round(
             result["lixcheck_local"]["cpu_ms_per_letter"] / tok["cpu_ms_per_letter"], 1)
     text = json.dumps(result, indent=2, ensure_ascii=False)
