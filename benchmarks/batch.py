@@ -112,12 +112,13 @@ def check_rate(texts: list[str]) -> dict:
     return {"seconds": round(time.perf_counter() - start, 2), "cpu_ms_per_letter": round(1000 * cpu / len(texts), 3)}
 
 
-def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int, engine: str = "local") -> dict:
+def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int, engine: str = "local",
+               templates: bool = True) -> dict:
     sampler = RssSampler()
     sampler.start()
     cpu0 = _cpu()
     stats = run([str(jsonl)], out, config=Config(), engine=engine, workers=workers, cache_size=cache_size,
-                progress=False, count=False)
+                progress=False, count=False, templates=templates)
     cpu = {k: v - cpu0[k] for k, v in _cpu().items()}
     sampler.stop.set()
     sampler.join()
@@ -169,6 +170,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--no-cache", action="store_true", help="also run without the paragraph cache")
     ap.add_argument("--dask", action="store_true", help="also run the Dask engine (LocalCluster)")
+    ap.add_argument("--no-templates", action="store_true", help="also run without template discovery")
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args()
     if not 0 < args.small < args.count:
@@ -196,9 +198,9 @@ def main() -> None:
             "check_alone_1_core": anchor,
         }
 
-        def measured(name: str, cache_size: int, engine: str = "local") -> None:
-            full = batch_rate(jsonl, tmp / name, args.workers, cache_size, words, engine)
-            short = batch_rate(small, tmp / f"{name}-small", args.workers, cache_size, args.small, engine)
+        def measured(name: str, cache_size: int, engine: str = "local", templates: bool = True) -> None:
+            full = batch_rate(jsonl, tmp / name, args.workers, cache_size, words, engine, templates)
+            short = batch_rate(small, tmp / f"{name}-small", args.workers, cache_size, args.small, engine, templates)
             full["vs_check"] = round(full["cpu_ms_per_letter"] / anchor_ms, 3)
             full["per_further_letter"] = per_further_letter(full, short, anchor_ms, args.workers)
             result[name] = full
@@ -206,6 +208,8 @@ def main() -> None:
         measured("lixcheck_local", DEFAULT_CACHE)  # lixcheck batch as it runs by default
         if args.no_cache:
             measured("lixcheck_local_no_cache", 0)
+        if args.no_templates:
+            measured("lixcheck_local_no_templates", DEFAULT_CACHE, templates=False)
         if args.dask:
             measured("lixcheck_dask", DEFAULT_CACHE, "dask")
             local, dask = (result[k]["per_further_letter"]["cpu_ms_per_letter"] for k in ("lixcheck_local",
