@@ -1,14 +1,19 @@
-"""Batch throughput on this machine: the local engine against spaCy's bare tokenizer, with and without the cache.
+"""Batch throughput on this machine: the local engine against check() alone and spaCy's bare tokenizer.
 
     .venv/bin/python benchmarks/batch.py --count 20500            # one day of Aarhus Kommune's letters
     .venv/bin/python benchmarks/batch.py --count 2000 --json out.json
 
 Generates a synthetic year sample (corpus/generate.py, JSONL), then in the same run measures:
   * the bare spaCy tokenizer (lixcheck.nlp.pipeline.bare_tokenizer) over the same texts on one core;
+  * the anchor: ``Checker.check()`` alone over the same texts in this process (loaded and warmed up first), CPU ms per
+    letter;
   * `lixcheck.batch.runner.run` (local engine, all cores) without the paragraph cache and with it, store included;
   * documents/s, words/s, CPU ms per letter (independent of other load on the machine), cache hit rate, peak RSS
     of the parent and of the worker processes (sampled with psutil), the parent's RSS early and late in the run
-    (flat memory), and the projected time for 7.5 million letters (a year) and 20,500 letters (a day).
+    (flat memory), and the projected time for 7.5 million letters (a year) and 20,500 letters (a day);
+  * the batch's CPU per letter against the anchor (issue 20: ≤ 1.25×), twice: all CPU of the run divided by its
+    letters (worker start-up included, which a short run cannot spread thin), and per further letter: the slope
+    between this run and one over the first ``--small`` letters (start-up cancels out), which is what a year costs.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from pathlib import Path
 import psutil
 from generated import generator
 
-from lixcheck.batch.runner import run
+from lixcheck.batch.runner import DEFAULT_CACHE, run
+from lixcheck.checker import Checker
 from lixcheck.config import Config
 from lixcheck.nlp.pipeline import bare_tokenizer
 
@@ -88,12 +94,25 @@ def tokenizer_rate(texts: list[str]) -> dict:
             "cpu_ms_per_letter": round(1000 * cpu / len(texts), 3)}
 
 
-def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int, engine: str = "local") -> dict:
+def check_rate(texts: list[str]) -> dict:
+    """The anchor: check() alone, one letter after the other, in this process (pipeline loaded, one warm-up call)."""
+    checker = Checker(Config()).load()
+    checker.check(texts[0])
+    start = time.perf_counter()
+    cpu0 = time.process_time()
+    for text in texts:
+        checker.check(text)
+    cpu = time.process_time() - cpu0
+    return {"seconds": round(time.perf_counter() - start, 2), "cpu_ms_per_letter": round(1000 * cpu / len(texts), 3)}
+
+
+def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int, engine: str = "local",
+               templates: bool = True) -> dict:
     sampler = RssSampler()
     sampler.start()
     cpu0 = _cpu()
     stats = run([str(jsonl)], out, config=Config(), engine=engine, workers=workers, cache_size=cache_size,
-                progress=False, count=False)
+                progress=False, count=False, templates=templates)
     cpu = {k: v - cpu0[k] for k, v in _cpu().items()}
     sampler.stop.set()
     sampler.join()
@@ -113,7 +132,12 @@ def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int
         "projected_year_h": round(YEAR / docs_s / 3600, 2),
         "cpu_s_workers": round(cpu["workers"], 1),
         "cpu_s_parent": round(cpu["parent"], 1),
-        "cpu_ms_per_letter": round(cpu_ms, 2),
+        "cpu_s_total": round(cpu["workers"] + cpu["parent"], 2),
+        "cpu_s_in_check": round(stats.check_cpu, 2),
+        # the same ratio as vs_check, but against the check_document() calls inside this very run (same processes,
+        # same moment, same load on the machine): the load of other programs cancels out
+        "vs_check_in_run": round((cpu["workers"] + cpu["parent"]) / stats.check_cpu, 3),
+        "cpu_ms_per_letter": round(cpu_ms, 3),
         "dedicated_cores_docs_per_s": round(workers * 1000 / cpu_ms, 1),
         "dedicated_cores_day_min": round(DAY * cpu_ms / workers / 1000 / 60, 1),
         "dedicated_cores_year_h": round(YEAR * cpu_ms / workers / 1000 / 3600, 2),
@@ -121,37 +145,76 @@ def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int
     }
 
 
+def per_further_letter(full: dict, small: dict, anchor_ms: float, workers: int) -> dict:
+    """CPU per letter beyond the fixed start-up: the slope between a run over all letters and one over fewer."""
+    extra = full["documents"] - small["documents"]
+    ms = 1000 * (full["cpu_s_total"] - small["cpu_s_total"]) / extra
+    in_check = 1000 * (full["cpu_s_in_check"] - small["cpu_s_in_check"]) / extra
+    return {"cpu_ms_per_letter": round(ms, 3), "vs_check": round(ms / anchor_ms, 3),
+            "in_check_ms_per_letter": round(in_check, 3), "vs_check_in_run": round(ms / in_check, 3),
+            "start_up_cpu_s": round(full["cpu_s_total"] - ms * full["documents"] / 1000, 1),
+            "dedicated_cores_year_h": round(YEAR * ms / workers / 1000 / 3600, 2)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=DAY)
+    ap.add_argument("--small", type=int, default=1000, help="letters in the short run for the per-letter slope")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--skip-uncached", action="store_true", help="only the run with the cache")
-    ap.add_argument("--dask", action="store_true", help="also run the Dask engine (LocalCluster) with the cache")
+    ap.add_argument("--no-cache", action="store_true", help="also run without the paragraph cache")
+    ap.add_argument("--dask", action="store_true", help="also run the Dask engine (LocalCluster)")
+    ap.add_argument("--no-templates", action="store_true", help="also run without template discovery")
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args()
+    if not 0 < args.small < args.count:
+        ap.error("--small must be between 0 and --count")
     gen = generator()
     with tempfile.TemporaryDirectory(prefix="lixcheck-bench-") as tmp:
         tmp = Path(tmp)
         jsonl = gen.write(tmp / "in", args.count, args.seed, "jsonl")
-        texts = [json.loads(line)["text"] for line in jsonl.open(encoding="utf-8")]
+        lines = jsonl.read_text(encoding="utf-8").splitlines(keepends=True)
+        small = tmp / "small.jsonl"
+        small.write_text("".join(lines[: args.small]), encoding="utf-8")
+        texts = [json.loads(line)["text"] for line in lines]
+        del lines
         words = sum(len(t.split()) for t in texts)
         tok = tokenizer_rate(texts)
+        anchor = check_rate(texts)
         del texts
+        anchor_ms = anchor["cpu_ms_per_letter"]
         result = {
             "machine": {"cpus": os.cpu_count(), "workers": args.workers},
             "letters": args.count,
             "words": words,
             "words_per_letter": round(words / args.count, 1),
             "bare_tokenizer_1_core": {**tok, "words_per_s": round(words / tok["seconds"])},
+            "check_alone_1_core": anchor,
         }
-        if not args.skip_uncached:
-            result["lixcheck_no_cache"] = batch_rate(jsonl, tmp / "nocache", args.workers, 0, words)
-        result["lixcheck_cache"] = batch_rate(jsonl, tmp / "cache", args.workers, 20_000, words)
+
+        def measured(name: str, cache_size: int, engine: str = "local", templates: bool = True) -> None:
+            full = batch_rate(jsonl, tmp / name, args.workers, cache_size, words, engine, templates)
+            short = batch_rate(small, tmp / f"{name}-small", args.workers, cache_size, args.small, engine, templates)
+            full["vs_check"] = round(full["cpu_ms_per_letter"] / anchor_ms, 3)
+            full["per_further_letter"] = per_further_letter(full, short, anchor_ms, args.workers)
+            result[name] = full
+
+        measured("lixcheck_local", DEFAULT_CACHE)  # lixcheck batch as it runs by default
+        if args.no_cache:
+            measured("lixcheck_local_no_cache", 0)
+        if args.no_templates:
+            measured("lixcheck_local_no_templates", DEFAULT_CACHE, templates=False)
         if args.dask:
-            result["lixcheck_dask_cache"] = batch_rate(jsonl, tmp / "dask", args.workers, 20_000, words, "dask")
+            measured("lixcheck_dask", DEFAULT_CACHE, "dask")
+            local, dask = (result[k]["per_further_letter"]["cpu_ms_per_letter"] for k in ("lixcheck_local",
+                                                                                            "lixcheck_dask"))
+            result["dask_vs_local_throughput"] = round(local / dask, 3)
+            # the same, each engine against the check() calls inside its own run (load on the machine cancels out)
+            local, dask = (result[k]["per_further_letter"]["vs_check_in_run"] for k in ("lixcheck_local",
+                                                                                          "lixcheck_dask"))
+            result["dask_vs_local_throughput_in_run"] = round(local / dask, 3)
         result["cpu_per_letter_vs_bare_tokenizer"] = round(
-            result["lixcheck_cache"]["cpu_ms_per_letter"] / tok["cpu_ms_per_letter"], 1)
+            result["lixcheck_local"]["cpu_ms_per_letter"] / tok["cpu_ms_per_letter"], 1)
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if args.json:

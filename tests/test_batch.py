@@ -361,5 +361,13 @@ def test_store_is_append_only_and_ignores_duplicates(tmp_path):
                                                                          "abc")]}]) == 1
         assert store.add([{"id": "a", "status": "ok"}, {"id": "b", "status": "error", "error_code": "x"}]) == 1
         assert store.done(["a", "b", "c"]) == {"a", "b"}
+        # An ignored row (stored before, or twice in one call) takes its findings with it; the rows after it keep
+        # theirs (rows are inserted with one statement, so each finding must still name its own row).
+        finding = ("r", "warning", "jargon", 0, 3, 1, 1, 0)
+        assert store.add([{"id": "a", "status": "ok", "finding_rows": [(*finding, "again")]},
+                          {"id": "c", "status": "ok", "finding_rows": [(*finding, "c1"), (*finding, "c2")]},
+                          {"id": "c", "status": "ok", "finding_rows": [(*finding, "c twice")]},
+                          {"id": "d", "status": "ok", "finding_rows": [(*finding, "d1")]}]) == 2
     db = sqlite3.connect(tmp_path / "results.sqlite")
-    assert db.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 1
+    assert sorted(db.execute("SELECT d.id, f.text FROM findings f JOIN documents d ON d.seq = f.doc_seq")) == [
+        ("a", "abc"), ("c", "c1"), ("c", "c2"), ("d", "d1")]

@@ -7,6 +7,7 @@ import csv
 import json
 import re
 import sqlite3
+import zlib
 from html import escape
 from pathlib import Path
 
@@ -87,6 +88,27 @@ def test_grouping_finds_generated_templates_without_their_ids():
     assert len(free) > 200
     assert sum(size[f] == 1 for f in free) >= 0.95 * len(free)
     assert max(size[f] for f in free) <= 3
+
+
+def test_signatures_equal_datasketchs_minhash():
+    """The worker's numpy signature is datasketch's MinHash (affine32) of the same shingles, value for value: stored
+    prototypes from earlier runs and the parent's LSH index (datasketch) read the same numbers."""
+    import numpy as np
+    from datasketch import MinHash
+
+    signer = templates.Signer()
+    a, b = templates.permutations()
+    reference = MinHash(num_perm=templates.NUM_PERM, seed=templates.SEED, scheme="affine32").permutations
+    assert np.array_equal(a, reference[0]) and np.array_equal(b, reference[1])
+    letters = [g["text"] for g in gen.generate(40, seed=5)] + ["", "To ord", "Kære Jens Hansen"]
+    for text in letters:
+        signature, masked = signer.sign(text)
+        words = masked.lower().split()
+        h = np.array([zlib.crc32(w.encode()) for w in words], dtype=np.uint32)
+        shingles = h[:-2] * templates._M1 + h[1:-1] * templates._M2 + h[2:] if len(h) >= templates.SHINGLE else h
+        m = MinHash(num_perm=templates.NUM_PERM, seed=templates.SEED, hashfunc=int, scheme="affine32")
+        m.update_batch(shingles)
+        assert signature == m.hashvalues.astype(np.uint32).tobytes(), text[:40]
 
 
 def test_agreement_measures():

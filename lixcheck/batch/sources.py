@@ -253,11 +253,15 @@ class Opener:
         self.checker = checker
         self.config = checker.config
         self._zips: dict[str, zipfile.ZipFile] = {}
+        self._jsonl: dict[str, object] = {}  # JSONL files open for this shard (a shard reads consecutive lines)
 
     def close(self) -> None:
         for z in self._zips.values():
             z.close()
         self._zips.clear()
+        for f in self._jsonl.values():
+            f.close()
+        self._jsonl.clear()
 
     def __enter__(self):
         return self
@@ -304,9 +308,11 @@ class Opener:
         if kind == "jsonl":
             path, offset = item.ref[1], item.ref[2]
             try:
-                with open(path, "rb") as f:
-                    f.seek(offset)
-                    obj = json.loads(f.readline())
+                f = self._jsonl.get(path)
+                if f is None:
+                    f = self._jsonl[path] = open(path, "rb")  # noqa: SIM115 (closed by close())
+                f.seek(offset)
+                obj = json.loads(f.readline())
             except (OSError, ValueError) as e:
                 raise InputError(f"cannot read JSONL line: {type(e).__name__}", code="invalid_jsonl") from None
             if isinstance(obj.get("text"), str):

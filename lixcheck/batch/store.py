@@ -72,6 +72,11 @@ CREATE TABLE IF NOT EXISTS templates (
 );
 """
 _AFTER_MIGRATION = "CREATE INDEX IF NOT EXISTS documents_template ON documents(template_cluster);"
+_INSERT_DOCUMENT = (f"INSERT OR IGNORE INTO documents (seq, {','.join(DOC_COLUMNS)}) "
+                    f"VALUES (?, {','.join('?' * len(DOC_COLUMNS))})")
+_INSERT_FINDING = (f"INSERT INTO findings (doc_seq, {','.join(FINDING_COLUMNS)}) "
+                   f"VALUES (?, {','.join('?' * len(FINDING_COLUMNS))})")
+
 
 def stored_count(directory: str | Path) -> int:
     """Documents stored so far, read-only, for watching a running batch: 0 while the store is missing or busy."""
@@ -137,26 +142,24 @@ class Store:
     def add(self, rows: Iterable[dict[str, Any]], templates=None) -> int:
         """Append results in one transaction; a row whose id is already stored is ignored. Returns rows added.
         ``templates``: what grouping these rows produced (lixcheck.batch.templates.Events), in the same transaction."""
-        added = 0
+        rows = list(rows)
         self.db.execute("BEGIN IMMEDIATE")
         try:
             if templates is not None:
                 self._add_templates(templates)
-            for row in rows:
-                values = [row.get(c) for c in DOC_COLUMNS]
-                cur = self.db.execute(
-                    f"INSERT OR IGNORE INTO documents ({','.join(DOC_COLUMNS)}) "
-                    f"VALUES ({','.join('?' * len(DOC_COLUMNS))})", values)
-                if cur.rowcount != 1:
-                    continue
-                added += 1
-                seq = cur.lastrowid
-                findings = row.get("finding_rows") or ()
-                if findings:
-                    self.db.executemany(
-                        f"INSERT INTO findings (doc_seq, {','.join(FINDING_COLUMNS)}) "
-                        f"VALUES (?, {','.join('?' * len(FINDING_COLUMNS))})",
-                        [(seq, *f) for f in findings])
+            # One statement for all rows and one for all findings (a statement per row and per row's findings cost
+            # more than the rest of the parent's work): each row gets the next sequence number itself, so that its
+            # findings can name it before knowing which rows were new.
+            first = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+            before = self.db.total_changes
+            self.db.executemany(_INSERT_DOCUMENT, [(first + i, *[row.get(c) for c in DOC_COLUMNS])
+                                                   for i, row in enumerate(rows)])
+            added = self.db.total_changes - before
+            stored = range(first, first + len(rows))
+            if added < len(rows):  # ids stored before: those rows were ignored, and so are their findings
+                stored = {r[0] for r in self.db.execute("SELECT seq FROM documents WHERE seq >= ?", (first,))}
+            self.db.executemany(_INSERT_FINDING, [(first + i, *f) for i, row in enumerate(rows)
+                                                  if first + i in stored for f in row.get("finding_rows") or ()])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")

@@ -67,27 +67,50 @@ def _lazy_datasketch():
     return MinHash, MinHashLSH
 
 
+# MurmurHash3's 32-bit finalizer, as datasketch's "affine32" scheme applies it to each input hash before permuting.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+
+
+def permutations(num_perm: int = NUM_PERM, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of datasketch's MinHash(num_perm, seed, scheme="affine32"): odd a, any b, drawn in its order from
+    numpy's RandomState(seed). (tests/test_templates.py holds this equal to datasketch's own.)"""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
 class Signer:
     """Worker side: a letter's text → (MinHash signature as bytes, masked text). Deterministic across processes and
-    machines (word hashes are CRC-32, not Python's salted hash)."""
+    machines (word hashes are CRC-32, not Python's salted hash). The signature is the hash values of datasketch's
+    ``MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme="affine32")`` after ``update_batch(shingles)``,
+    computed here with numpy alone: a worker needs neither a MinHash object per letter nor datasketch's import
+    (SciPy; 0.4 s per worker)."""
 
     def __init__(self):
-        MinHash, _ = _lazy_datasketch()
-        self._minhash = MinHash
-        self._permutations = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
+        a, b = permutations()
+        self._a, self._b = a.reshape(1, -1), b.reshape(1, -1)
+        self._empty = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32).tobytes()
 
-    def sign(self, text: str) -> tuple[bytes, str]:
-        masked = mask(text).text
+    def sign(self, text: str, masked: str | None = None) -> tuple[bytes, str]:
+        """``masked``: mask(text).text when the caller has it already."""
+        if masked is None:
+            masked = mask(text).text
         words = masked.lower().split()  # (punctuation stays on its word: the same in every letter of a template)
         h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint32, count=len(words))
         if len(h) >= SHINGLE:
             shingles = h[:-2] * _M1 + h[1:-1] * _M2 + h[2:]
         else:
             shingles = h
-        m = self._minhash(num_perm=NUM_PERM, hashfunc=int, permutations=self._permutations, scheme="affine32")
-        if len(shingles):
-            m.update_batch(shingles)
-        return m.hashvalues.astype(np.uint32).tobytes(), masked
+        if not len(shingles):
+            return self._empty, masked
+        s1, m1, s2, m2, s3 = _FMIX32
+        hv = shingles ^ (shingles >> s1)
+        hv = hv * m1
+        hv = hv ^ (hv >> s2)
+        hv = hv * m2
+        hv = (hv ^ (hv >> s3)).reshape(-1, 1)
+        return (hv * self._a + self._b).min(axis=0).tobytes(), masked
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
