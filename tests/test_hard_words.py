@@ -54,10 +54,11 @@ def test_a_word_in_the_list_is_one_part_and_a_non_word_part_is_no_part(splitter)
     ("Vi har modtaget dit partshøringsindlæg.", "partshøringsindlæg", "ordet „partshøring“"),
     ("Vi sender dig en bevillingsskrivelse.", "bevillingsskrivelse", "ordet „skrivelse“"),  # an officialese head
     ("Kommunen går ind for meroffentlighed.", "meroffentlighed", "som mange ikke kender"),
-    ("Gælden er sendt til inddrivelse.", "inddrivelse", "som mange ikke kender"),
+    ("Vi dækker dine udgifter til befordring.", "befordring", "som mange ikke kender"),
     ("Du skal betale senest 21 dage efter pålæggelsen.", "pålæggelsen", "som mange ikke kender"),  # abstract, inflected
     ("Vi har ændret ejendomsskatteberegningsgrundlaget.", "ejendomsskatteberegningsgrundlaget", "skatte + beregning"),
     ("Se bilag om partshørings-indlæg.", "partshørings", "fagord"),  # a hyphenated word, piece by piece
+    ("Søgsmålsfristen er seks måneder.", "Søgsmålsfristen", "ordet „søgsmål“"),  # built on a legal term
 ])
 def test_hard_words_are_found_with_their_reason(text, word, reason):
     (f,) = _found(text)
@@ -97,8 +98,8 @@ def test_a_word_that_the_term_rule_reports_is_not_a_hard_word():
 
 
 def test_once_per_letter_with_the_number_of_uses():
-    text = ("Du har søgt om aktindsigt. Aktindsigten omfatter alle papirer. Vi giver dig aktindsigt, og gælden går "
-            "til inddrivelse. Inddrivelsen sker hos BPA, og BPA svarer. Du kan få aktindsigt senere.")
+    text = ("Du har søgt om aktindsigt. Aktindsigten omfatter alle papirer. Vi giver dig aktindsigt, og du får "
+            "befordring. Befordringen sker hos BPA, og BPA svarer. Du kan få aktindsigt senere.")
     report = lixcheck.check(text, config=CFG)
     by_rule = {}
     for f in report.findings:
@@ -106,7 +107,7 @@ def test_once_per_letter_with_the_number_of_uses():
     (term,) = by_rule["term"]
     assert (term.offset, term.occurrences) == (text.index("aktindsigt"), 4) and "4 gange" in term.message
     (hard,) = by_rule["hard-word"]
-    assert (hard.text, hard.occurrences) == ("inddrivelse", 2)
+    assert (hard.text, hard.occurrences) == ("befordring", 2)
     (acronym,) = by_rule["acronym"]
     assert (acronym.text, acronym.occurrences) == ("BPA", 2)
     assert report.to_dict()["findings"][0]["occurrences"] >= 1
@@ -114,7 +115,7 @@ def test_once_per_letter_with_the_number_of_uses():
 
 
 def test_explained_once_is_explained_everywhere():
-    text = "Gælden går til inddrivelse (vi kræver pengene ind). Inddrivelsen begynder i maj."
+    text = "Du kan få befordring (vi betaler din kørsel). Befordringen begynder i maj."
     assert _found(text) == []
 
 

@@ -116,6 +116,14 @@ def test_acronym_explained_in_parentheses_or_by_its_expansion_is_not_flagged():
     assert f.replacements == ("forvaltningsloven",)
 
 
+def test_acronym_after_a_label_in_capitals_is_read_but_a_heading_in_capitals_is_not():
+    """"SAGSBEHANDLER: TIMMID" is a label and its value (a caseworker's initials the reader cannot decode)."""
+    assert [f.text for f in findings("SAGSBEHANDLER: TIMMID\n\nKære Ida\n\nVi har fået din sag.", "acronym")] == [
+        "TIMMID"]
+    assert not findings("AFGØRELSE OM BPA\n\nDu får hjælp.", "acronym")
+    assert not findings("KLAGEVEJLEDNING: SÅDAN KLAGER DU TIL ANKESTYRELSEN\n\nDu kan klage.", "acronym")
+
+
 def test_placeholders():
     text = "Kære {Fornavn}\n\nDu får «Beløb» kr. den [dato]. Mødet er den xx.xx.xxxx. Hilsen !sagsbehandler"
     assert [f.text for f in findings(text, "placeholder")] == ["{Fornavn}", "«Beløb»", "[dato]", "xx.xx.xxxx",

@@ -5,7 +5,7 @@ A candidate is a word of 2–6 capital letters (not part of a hyphenated word: "
 ("Ankestyrelsen (ASt)"), gives the long form in parentheses after it ("ASt (Ankestyrelsen)"), or contains the known
 expansion anywhere. Words in `common` (CPR, EU, MitID …) need no explanation. Only the first use is flagged, with the
 number of uses in the letter.
-Lines written in capitals only (headings) are skipped.
+Lines written in capitals only (headings) are skipped, but not the value after a label ("SAGSBEHANDLER: TIMMID").
 """
 
 from __future__ import annotations
@@ -49,9 +49,12 @@ class AcronymRule:
                 line_end = len(text) if line_end == -1 else line_end
                 letters = [c for c in text[line_start:line_end] if c.isalpha()]
                 capital_line = all(c.isupper() for c in letters)
-            # a line written in capitals only is a heading ("AFGØRELSE OM BPA"), not a use of an acronym
+            # a line written in capitals only is a heading ("AFGØRELSE OM BPA"), not a use of an acronym; the value
+            # after a label is read on its own ("SAGSBEHANDLER: TIMMID": initials that say nothing to the reader)
             if capital_line and len(letters) > len(word) + 3:
-                continue
+                colon = text.rfind(":", line_start, m.start())
+                if colon == -1 or sum(c.isalpha() for c in text[colon:line_end]) > len(word) + 3:
+                    continue
             k = m.start()  # the character before, past any whitespace (not text[:start].rstrip(): quadratic)
             while k > 0 and text[k - 1].isspace():
                 k -= 1

@@ -174,7 +174,7 @@ class HardWordRule:
                 continue
             token = doc[i]
             start = token.idx + v.offset
-            if v.key not in explained and self._explained(text, start, start + len(v.word)):
+            if v.key not in explained and is_explained(text, start, start + len(v.word), v.word.lower() == v.key):
                 explained.add(v.key)  # (also where the word is not reported: "Meroffentlighed betyder …")
             if v.word[0].isupper() and not (v.offset == 0 and token.is_sent_start and (v.known or v.reason != "rare")):
                 continue  # a name (mid-sentence, or a word no dictionary knows at a sentence start: "Ryesgade 10")
@@ -193,10 +193,24 @@ class HardWordRule:
             hits.append(Hit(self.info, start, start + len(v.word), (), message, key, len(places)))
         return hits
 
-    @staticmethod
-    def _explained(text: str, start: int, end: int) -> bool:
-        if _EXPLAINED_AFTER.match(text, end):
-            return True
-        if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # "penge til ekstra udgifter (merudgiftsydelse)"
-            return True
-        return bool(_DEFINES.match(text, end) and _SENTENCE_OPENING.search(text, max(0, start - 30), start))
+
+def is_explained(text: str, start: int, end: int, base_form: bool = True) -> bool:
+    """Whether the letter explains the word at text[start:end] there and then: a parenthesis after it or around it,
+    "det vil sige", "dvs.", "som betyder" after it, or a defining sentence that starts with it in its base form
+    ("Partshøring er …", "En landzone er …"; not "Påbuddet er sendt til dig")."""
+    if _EXPLAINED_AFTER.match(text, end):
+        return True
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # "penge til ekstra udgifter (merudgiftsydelse)"
+        return True
+    return bool(base_form and _DEFINES.match(text, end)
+                and _SENTENCE_OPENING.search(text, max(0, start - 30), start))
+
+
+def unexplained(text: str, hits: list[Hit], rules: frozenset[str]) -> list[Hit]:
+    """Hits without those of the rules in `rules` (`unless_explained: true`) whose word the letter explains at one of
+    its uses: a term explained once is explained everywhere (uses are the same when their keys are)."""
+    explained = {(h.rule.id, h.key or text[h.start:h.end].lower()) for h in hits if h.rule.id in rules
+                 and is_explained(text, h.start, h.end, not h.key or text[h.start:h.end].lower() == h.key)}
+    if not explained:
+        return hits
+    return [h for h in hits if (h.rule.id, h.key or text[h.start:h.end].lower()) not in explained]

@@ -13,7 +13,7 @@ from ..errors import ConfigError
 from . import settings as settings_mod
 from .acronyms import AcronymRule
 from .base import CHECKS, Context, Hit, RuleInfo
-from .hard_words import HardWordRule
+from .hard_words import HardWordRule, unexplained
 from .loader import RuleSpec, load_checks, load_specs
 from .metrics import MetricRule, RequireRule
 from .patterns import PatternRules
@@ -79,6 +79,8 @@ class RuleSet:
         self.allow = {rid: [p.lower() for p in phrases] for rid, phrases in s.allow.items()}
         self._active = [rule for rule in self.others if rule.info.id in self.enabled]  # (enabled never changes)
         self.once = frozenset(rid for rid, spec in specs.items() if spec.data.get("once")) & self.enabled
+        self.explainable = frozenset(rid for rid, spec in specs.items() if spec.data.get("unless_explained")) \
+            & self.enabled
         self.defer = {rid: frozenset(spec.data["defer_to"]) for rid, spec in specs.items()
                       if spec.data.get("defer_to") and rid in self.enabled}
 
@@ -139,6 +141,8 @@ class RuleSet:
             hits.extend(rule.run(ctx))
         if self.allow:
             hits = self._allowed(ctx.document.text, hits)
+        if self.explainable:
+            hits = unexplained(ctx.document.text, hits, self.explainable)
         if self.defer:
             hits = deferred(hits, self.defer)
         if self.once:
