@@ -3,9 +3,11 @@
 Built-in files live in lixcheck/data/. Plugins add to them through the entry point group
 ``lixcheck.letter_data``: the entry point loads to a folder path (str or Path) or to a callable returning one; files
 named senders.yml, letter.yml, template.yml or anatomy.yml in that folder are merged into the built-in data (lists
-are extended, mappings updated). Every file is validated against lixcheck/data/letter-data.schema.json when it is
-read (regular expressions must compile); a broken file is a ConfigError naming the file and the field. Everything
-is read once per process.
+are extended, mappings updated). A plugin's file is validated against lixcheck/data/letter-data.schema.json when it
+is read (regular expressions must compile); a broken file is a ConfigError naming the file and the field. The
+built-in files ship with lixcheck and are validated by the tests (tests/test_letter_data.py), not at every start:
+jsonschema's import and the validation were a tenth of a fresh process's time before its first check. Everything is
+read once per process.
 """
 
 from __future__ import annotations
@@ -29,15 +31,20 @@ ENTRY_POINT_GROUP = "lixcheck.letter_data"
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same data, 10× faster to read
 
 
-def _read(path: Path, name: str, complete: bool) -> dict[str, Any]:
-    """A data file, validated as the ``name`` file; ``complete``: it must have every required key (the built-in
-    file; a plugin's file adds to it)."""
+def _read(path: Path) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read letter-check data: {e}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: letter-check data must be a mapping at the top level")
+    return data
+
+
+def read_valid(path: Path, name: str, complete: bool) -> dict[str, Any]:
+    """A data file, validated as the ``name`` file; ``complete``: it must have every required key (the built-in
+    file; a plugin's file adds to it)."""
+    data = _read(path)
     errors = list(_validator(name, complete).iter_errors(data))
     if errors:
         import jsonschema
@@ -92,11 +99,11 @@ def load(name: str) -> dict[str, Any]:
     """The merged data of one file (``senders``, ``letter``, ``template`` or ``anatomy``); cached."""
     if name not in FILES:
         raise KeyError(name)
-    data = _read(DATA_DIR / f"{name}.yml", name, True)
+    data = _read(DATA_DIR / f"{name}.yml")  # (built in: validated by the tests)
     for folder in plugin_folders():
         extra = folder / f"{name}.yml"
         if extra.is_file():
-            data = merge(data, _read(extra, name, False))
+            data = merge(data, read_valid(extra, name, False))
     return data
 
 
