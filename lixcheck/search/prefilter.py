@@ -25,7 +25,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from . import retree
+from . import retree, stored
 
 try:
     import ahocorasick
@@ -292,7 +292,18 @@ def _node(op, av, ic: bool) -> tuple[frozenset | None, frozenset | None]:
 @lru_cache(maxsize=1024)
 def _analysis(source: str, flags: int) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None,
                                                 tuple[str, ...] | None]:
-    """(needles, second needles, prefixes) of a pattern, from one parse of it (cached: rule data repeats)."""
+    """(needles, second needles, prefixes) of a pattern: made before run time (stored.py) or from one parse of it
+    (cached: rule data repeats)."""
+    found = stored.lookup("needles", source, flags)
+    if found is not stored.MISSING:
+        return tuple(None if x is None else tuple(x) for x in found)
+    result = analyse(source, flags)
+    stored.record("needles", source, flags, result)
+    return result
+
+
+def analyse(source: str, flags: int) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None]:
+    """(needles, second needles, prefixes) of a pattern, from its parse tree."""
     if flags & (re.VERBOSE | re.LOCALE | re.ASCII):
         return None, None, None
     ic = bool(flags & re.IGNORECASE)
