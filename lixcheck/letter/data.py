@@ -81,7 +81,10 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def plugin_folders() -> list[Path]:
+@cache
+def plugin_folders() -> tuple[Path, ...]:
+    """The folders of the letter-data plugins, found once per process (each look-up of the installed entry points
+    reads every installed package's metadata: ~5 ms, once per data file before)."""
     folders = []
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         try:
@@ -91,7 +94,7 @@ def plugin_folders() -> list[Path]:
         except Exception as e:  # a broken plugin must say which one it is
             raise ConfigError(f"letter-data plugin {ep.name!r} ({ep.value}) cannot be loaded: {e}") from None
         folders.append(Path(target))
-    return folders
+    return tuple(folders)
 
 
 @cache
