@@ -281,10 +281,7 @@ def anchored(guarded: Guarded) -> Guarded | Anchored:
 
 def _prefix_anchor(prefixes: tuple[str, ...], ignorecase: bool) -> Guarded | None:
     """A Guarded whose needles are exactly ``prefixes`` (its needle_starts are where they occur), or None."""
-    try:
-        anchor = Guarded(re.compile("|".join(re.escape(p) for p in prefixes), re.IGNORECASE if ignorecase else 0))
-    except (re.error, RecursionError):
-        return None
+    anchor = Guarded.needles_of("|".join(re.escape(p) for p in prefixes), re.IGNORECASE if ignorecase else 0)
     return anchor if anchor.needles is not None and set(anchor.needles) == set(prefixes) else None
 
 

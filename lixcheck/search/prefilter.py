@@ -386,11 +386,24 @@ class Guarded:
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
-        if isinstance(pattern.pattern, str):
-            self.needles, self.needles2, self.prefixes = _analysis(pattern.pattern, pattern.flags)
+        self._analysed(pattern.pattern, pattern.flags)
+
+    @classmethod
+    def needles_of(cls, source: str, flags: int) -> Guarded:
+        """A Guarded that only tells where a pattern's needles occur (needle_starts), without compiling the pattern:
+        for the anchors of anchored.py, which search nothing themselves."""
+        guarded = cls.__new__(cls)
+        guarded.pattern = None
+        # (re.compile adds UNICODE to a str pattern's flags; a plain int, as the stored analyses are keyed by it)
+        guarded._analysed(source, int(flags | re.UNICODE))
+        return guarded
+
+    def _analysed(self, source: str | bytes, flags: int) -> None:
+        if isinstance(source, str):
+            self.needles, self.needles2, self.prefixes = _analysis(source, flags)
         else:
             self.needles = self.needles2 = self.prefixes = None
-        self.ignorecase = bool(pattern.flags & re.IGNORECASE)
+        self.ignorecase = bool(flags & re.IGNORECASE)
         strings = {s for group in (self.needles, self.needles2, self.prefixes) if group for s in group}
         # An index of this version or later holds them. Only case-insensitive patterns use the index (of the folded
         # text): the few case-sensitive ones test a letter faster with str.find than by a second scan of it.
