@@ -77,6 +77,8 @@ def test_unzipped_wheel_works_on_its_own(wheel, tmp_path):
         assert pathlib.Path(lixcheck.__file__).resolve().is_relative_to(site), lixcheck.__file__
         sample = pathlib.Path(lixcheck.__file__).parent / "samples" / "afgoerelse.txt"
         report = lixcheck.check(sample)
+        from lixcheck.search import stored
+        assert stored.tables()["needles"], "the stored pattern analyses are not read from the wheel"
         import lixcheck.web, lixcheck.rules
         assert pathlib.Path(lixcheck.web.__file__).resolve().is_relative_to(site)
         print(json.dumps({{"lix": report.lix.to_dict(), "findings": len(report.findings),

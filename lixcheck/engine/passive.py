@@ -126,7 +126,7 @@ class BlivePassive:
         self.not_participles = {w.lower() for w in params.get("not_participles", [])}
         self.gap = int(params.get("gap", 2))
         self.stop = {w.lower() for w in params.get("stop", [])}  # words that end the search (conjunctions …)
-        forms = "|".join(sorted((re.escape(w) for w in self.blive), key=len, reverse=True))
+        forms = "|".join(re.escape(w) for w in sorted(self.blive, key=lambda w: (-len(w), w)))  # (the same each run)
         self.regex = Guarded(re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", re.IGNORECASE))
         self.table = lemma_table()
 

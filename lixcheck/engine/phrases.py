@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..nlp.inflection import data as inflection_data
+from ..nlp.pipeline import SENTENCE_COMPONENT
 from .base import Hit, RuleInfo
 from .messages import render
 from .suggest import Shape, fit, light_verb_example, shape
@@ -68,14 +69,15 @@ class PhraseRules:
             if " " not in phrase.strip():
                 own.setdefault(rule.id, set()).add(phrase.strip().lower())
         own_words = {rid: frozenset(words) for rid, words in own.items()}
-        pending = zip(self._pending, self.nlp.pipe(texts), strict=True)
+        # Tokens and lemmas; a phrase has no sentences to mark (the splitter cost a fresh process ~10 ms here)
+        pending = zip(self._pending, self.nlp.pipe(texts, disable=[SENTENCE_COMPONENT]), strict=True)
         for (rule, phrase, repl, message, match, first), doc in pending:
             label = f"{rule.id}#{len(self.entries)}"
             key = self.nlp.vocab.strings.add(label)
             lemma = " ".join(t.lemma_.lower() or t.lower_ for t in doc)
             self.entries[key] = Entry(rule, phrase, lemma, repl, message, first, tuple(t.text for t in doc),
                                       own_words.get(rule.id, frozenset()))
-            self.lower.add(label, [self.nlp.make_doc(phrase)])
+            self.lower.add(label, [doc])  # (the matcher reads the tokens' LOWER: make_doc(phrase) gives the same)
             words = [t.lower_ for t in doc]
             lemmas = lemma.split(" ")
             # A single word whose lemma is another word stays exact; in a phrase the neighbours disambiguate.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from . import retree
+from . import retree, stored
 from .prefilter import Guarded, matches_at
 
 _BREAKS = (ord(" "), ord("\n"))
@@ -140,6 +140,20 @@ def _bounds(tree: retree.Tree, items, needles, ic: bool) -> tuple[int | None, in
 
 
 def _analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None] | None:
+    """(reach, free) of a pattern whose needles are ``needles`` (a function of the pattern): made before run time
+    (stored.py) or from its parse tree."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    found = stored.lookup("bounds", pattern.pattern, pattern.flags)
+    if found is not stored.MISSING:
+        return None if found is None else tuple(found)
+    result = analyse(pattern, needles)
+    stored.record("bounds", pattern.pattern, pattern.flags, result)
+    return result
+
+
+def analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None] | None:
+    """(reach, free) of a pattern, from its parse tree."""
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII):
         return None
     try:
@@ -267,10 +281,7 @@ def anchored(guarded: Guarded) -> Guarded | Anchored:
 
 def _prefix_anchor(prefixes: tuple[str, ...], ignorecase: bool) -> Guarded | None:
     """A Guarded whose needles are exactly ``prefixes`` (its needle_starts are where they occur), or None."""
-    try:
-        anchor = Guarded(re.compile("|".join(re.escape(p) for p in prefixes), re.IGNORECASE if ignorecase else 0))
-    except (re.error, RecursionError):
-        return None
+    anchor = Guarded.needles_of("|".join(re.escape(p) for p in prefixes), re.IGNORECASE if ignorecase else 0)
     return anchor if anchor.needles is not None and set(anchor.needles) == set(prefixes) else None
 
 

@@ -19,8 +19,9 @@ _WORD = re.compile(r"\w+")
 
 @cache
 def alternation(words: tuple[str, ...]) -> str:
-    """A regex alternation of literal words/phrases, longest first (so "team" does not win over "teamet")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation of literal words/phrases, longest first (so "team" does not win over "teamet"); words of
+    one length in a fixed order, so that a pattern is the same in every process (its analysis is stored by it)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def trie(strings) -> str:

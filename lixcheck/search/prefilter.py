@@ -25,7 +25,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from . import retree
+from . import retree, stored
 
 try:
     import ahocorasick
@@ -292,7 +292,18 @@ def _node(op, av, ic: bool) -> tuple[frozenset | None, frozenset | None]:
 @lru_cache(maxsize=1024)
 def _analysis(source: str, flags: int) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None,
                                                 tuple[str, ...] | None]:
-    """(needles, second needles, prefixes) of a pattern, from one parse of it (cached: rule data repeats)."""
+    """(needles, second needles, prefixes) of a pattern: made before run time (stored.py) or from one parse of it
+    (cached: rule data repeats)."""
+    found = stored.lookup("needles", source, flags)
+    if found is not stored.MISSING:
+        return tuple(None if x is None else tuple(x) for x in found)
+    result = analyse(source, flags)
+    stored.record("needles", source, flags, result)
+    return result
+
+
+def analyse(source: str, flags: int) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None]:
+    """(needles, second needles, prefixes) of a pattern, from its parse tree."""
     if flags & (re.VERBOSE | re.LOCALE | re.ASCII):
         return None, None, None
     ic = bool(flags & re.IGNORECASE)
@@ -375,11 +386,24 @@ class Guarded:
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
-        if isinstance(pattern.pattern, str):
-            self.needles, self.needles2, self.prefixes = _analysis(pattern.pattern, pattern.flags)
+        self._analysed(pattern.pattern, pattern.flags)
+
+    @classmethod
+    def needles_of(cls, source: str, flags: int) -> Guarded:
+        """A Guarded that only tells where a pattern's needles occur (needle_starts), without compiling the pattern:
+        for the anchors of anchored.py, which search nothing themselves."""
+        guarded = cls.__new__(cls)
+        guarded.pattern = None
+        # (re.compile adds UNICODE to a str pattern's flags; a plain int, as the stored analyses are keyed by it)
+        guarded._analysed(source, int(flags | re.UNICODE))
+        return guarded
+
+    def _analysed(self, source: str | bytes, flags: int) -> None:
+        if isinstance(source, str):
+            self.needles, self.needles2, self.prefixes = _analysis(source, flags)
         else:
             self.needles = self.needles2 = self.prefixes = None
-        self.ignorecase = bool(pattern.flags & re.IGNORECASE)
+        self.ignorecase = bool(flags & re.IGNORECASE)
         strings = {s for group in (self.needles, self.needles2, self.prefixes) if group for s in group}
         # An index of this version or later holds them. Only case-insensitive patterns use the index (of the folded
         # text): the few case-sensitive ones test a letter faster with str.find than by a second scan of it.
