@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from lixcheck.checks import authorities as A
+from lixcheck.letter import authorities as A
 from lixcheck.letter import data as gazetteer
 
 RAW = yaml.safe_load(A.DATA.read_text(encoding="utf-8"))

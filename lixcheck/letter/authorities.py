@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..errors import ConfigError
-from ..letter import data as gazetteer
+from . import data as gazetteer
 
 try:
     import ahocorasick
