@@ -279,8 +279,10 @@ def _automaton():
 def _lowered(text: str) -> str:
     """text.lower() with every space character a plain space, of the same length as text (offsets stay valid)."""
     low = text.lower()
-    if len(low) != len(text):  # "İ" and a few others lower-case to two characters
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):  # "İ" and a few others lower-case to two characters: keep the first ("i")
+        low = "".join(c.lower()[0] for c in text)
+    if "ſ" in low:  # the long s is an s (as re's IGNORECASE reads it)
+        low = low.replace("ſ", "s")
     for c in _SPACES:  # str.replace per character: a tenth of str.translate's time on a letter
         if c in low:
             low = low.replace(c, " ")
@@ -303,6 +305,8 @@ def _in_word(c: str) -> bool:
 def _fits(k: _Key, written: str) -> bool:
     if k.mode == _ANY_CASE:
         return True
+    if "ſ" in written:
+        written = written.replace("ſ", "s")
     if written == k.form:
         return True
     return k.mode == _OWN_CASE and written == k.form.upper()
@@ -394,8 +398,15 @@ def unit_at(text: str, pos: int) -> str | None:
         words.append(m)
     while words and words[-1].group() in _CONNECTORS:
         words.pop()
-    if not words or not _unit_word(words[0].group()):
+    if not words:
         return None
+    first = words[0].group()
+    # "Park- og Vejcenter", "Børne- og Familieafdelingen": a shortened compound takes its head from the last word
+    if not (_unit_word(first) or (first.endswith("-") and len(words) >= 3 and words[1].group() in ("og", "&")
+                                  and _unit_word(words[2].group()))):
+        return None
+    if first.endswith("-"):
+        words = words[:3]
     return line[words[0].start():words[-1].end()]
 
 
