@@ -151,3 +151,17 @@ def test_the_sender_section_through_check_keeps_its_keys_and_adds_the_evidence()
     assert set(d["contact"]) == {"phone", "email", "person", "web", "address"}
     for e in d["organisation_evidence"]:
         assert set(e) == {"source", "text", "weight"} and len(e["text"]) <= 60
+
+
+@pytest.mark.parametrize(("line", "unit"), [
+    ("Park- og Vejcenter", True),  # a shortened compound with a unit head (the register's unit words)
+    ("Kørselskontoret", True),
+    ("Center for Børn og Familie", True),
+    ("Borgerservice", True),
+    ("Anna Hansen", False),
+    ("Vi har modtaget din ansøgning", False),
+])
+def test_a_line_names_a_unit_by_the_unit_words_of_both_data_files(line, unit):
+    from lixcheck.letter import organisations
+
+    assert organisations.is_unit(line) is unit

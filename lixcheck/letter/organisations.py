@@ -186,7 +186,10 @@ def is_unit(text: str) -> bool:
     'Natur, Miljø og Trafik' (capitalised words joined by og/&/commas) — not a sentence or a title."""
     if len(text.split()) > 8 or _DIGIT.search(text) or _contact_line().search(text) or _not_unit().search(text):
         return False
-    return bool(unit_word(text)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
+    if unit_word(text) or (UNIT_SHAPE.match(text) and UNIT_JOINED.search(text)):
+        return True
+    found = authorities.unit_at(text, 0)  # the register's unit names and patterns: "Park- og Vejcenter"
+    return found is not None and len(found) >= len(text.strip(" ,.")) - 1
 
 
 def looks_like_sender(line: str) -> bool:
