@@ -100,6 +100,17 @@ def test_klagevejledning_says_where_and_how_or_by_when(klage, present, parts):
     ("Du har en formue på 40.000 kr. Vi har derfor givet dig afslag.", True),
     ("Du opfylder ikke betingelserne i § 82, fordi din formue er for stor.", True),
     ("Vi har vurderet, at din bolig er for stor til dig.", True),
+    # the assessment as decisions word it (FVL § 24: the main considerations)
+    ("Det vurderes, at skuret ikke vil påvirke landskabet.", True),
+    ("Projektet vurderes ikke at påvirke naturen i området.", True),
+    ("Nævnet finder, at kommunens afgørelse er lovlig.", True),
+    ("Tilsynet finder grundlag for at udtale kritik af, at oplysningerne ikke var sikret.", True),
+    ("Det er styrelsens opfattelse, at behandlingen ikke var nødvendig.", True),
+    ("Vi har lagt særlig vægt på oplysningerne fra din læge.", True),
+    ("Der lægges vægt på, at skuret står tæt på de andre bygninger.", True),
+    ("Henset til skurets størrelse skæmmer det ikke omgivelserne.", True),
+    ("Tilladelsen er givet, da skuret ikke strider mod planlovens formål.", True),
+    ("Du finder tilladelsen på vores hjemmeside.", False),
 ])
 def test_begrundelse_is_a_reason_not_a_bare_rule_or_the_application(body, reasons):
     text = f"Afgørelse om tilladelse\n\n{body}\n\nDu kan klage til Ankestyrelsen inden 4 uger.\n"
@@ -110,3 +121,16 @@ def test_reasons_below_a_deadline_line_at_the_top_of_a_notice_count():
     text = ("Påbud\n\nKlagefrist: 1. januar 2015 kl. 16.00\n\nMiljøstyrelsen har meddelt påbud til fabrikken.\n\n"
             "Formålet med påbuddet er at ensarte prøvetagningen.\n\nKlagevejledning\n\nKlagen sendes til os.\n")
     assert info(text).begrundelse is True
+
+
+@pytest.mark.parametrize(("heading", "reasons"), [
+    ("Begrundelse", True), ("Begrundelse for afgørelsen", True), ("Kommunens vurdering", True),
+    ("Vurdering", True), ("Hvorfor får du afslag?", True),
+    ("Baggrunden for ansøgningen", False),  # the application's background, quoted: no reason of the authority
+    ("Vilkår", False),
+])
+def test_running_text_under_a_reasons_heading_is_a_begrundelse(heading, reasons):
+    text = (f"Afgørelse om tilladelse\n\nKommunen giver tilladelse til et skur efter § 35.\n\n{heading}\n\n"
+            "Skuret står tæt på gården og skal bruges til redskaber.\n\nKlagevejledning\n\n"
+            "Du kan klage til Planklagenævnet via Klageportalen inden 4 uger.\n")
+    assert info(text).begrundelse is reasons

@@ -80,6 +80,7 @@ class _Searches:
     paragraph_ref: re.Pattern  # (it starts with a literal, which re scans for quickly itself)
     paragraph_ref_needles: tuple[str, ...] | None  # one of which each reference holds ("§")
     rules_section_heading: re.Pattern
+    reasons_heading: re.Pattern | None  # "Begrundelse", "Kommunens vurdering": running text under it gives reasons
 
 
 def _list(value) -> list[str]:
@@ -114,6 +115,7 @@ def _searches() -> _Searches:
         paragraph_ref=data.compiled(d["paragraph_ref"], 0),
         paragraph_ref_needles=needles(data.compiled(d["paragraph_ref"], 0)),
         rules_section_heading=data.any_of(tuple(_list(d["rules_section_heading"]))),
+        reasons_heading=data.any_of(tuple(_list(d["reasons_heading"]))) if d.get("reasons_heading") else None,
     )
 
 
@@ -197,6 +199,12 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
     search = _searches()
     reasons, weak = search.reasons, search.reasons_weak
     text, folded = letter.text, letter.folded
+    if search.reasons_heading is not None and any(
+            len(sec.heading.split()) <= 8 and search.reasons_heading.search(sec.heading)
+            and not any(s <= sec.start < e for s, e in region)
+            and any(letter.is_running(i) for i in range(sec.first_block, sec.last_block + 1))
+            for sec in letter.sections):
+        return True
     strong_possible = reasons.possible(text, folded)
     weak_possible = weak is not None and weak.possible(text, folded)
     if not (strong_possible or weak_possible):
