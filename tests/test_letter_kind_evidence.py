@@ -111,6 +111,15 @@ def test_klagevejledning_says_where_and_how_or_by_when(klage, present, parts):
     ("Henset til skurets størrelse skæmmer det ikke omgivelserne.", True),
     ("Tilladelsen er givet, da skuret ikke strider mod planlovens formål.", True),
     ("Du finder tilladelsen på vores hjemmeside.", False),
+    # no reasons: an offer of or a pointer to one, the permit's conditions, a legal duty named, the project's purpose
+    ("Du kan få en skriftlig begrundelse, hvis du beder om det.", False),
+    ("Nedenfor følger en begrundelse for afgørelsen.", False),
+    ("Begrundelsen for afgørelsen er, at skuret står tæt på gården.", True),
+    ("Tilladelsen er givet på betingelse af, at skuret opføres i træ.", False),
+    ("Du opfylder ikke betingelserne for at få hjælp.", True),
+    ("Projektet er ikke omfattet af krav om miljøvurdering efter § 21.", False),
+    ("Formålet med terrassen er at give beboerne adgang til åen.", False),
+    ("Skuret må stå på grunden i fem år.", False),
 ])
 def test_begrundelse_is_a_reason_not_a_bare_rule_or_the_application(body, reasons):
     text = f"Afgørelse om tilladelse\n\n{body}\n\nDu kan klage til Ankestyrelsen inden 4 uger.\n"
