@@ -82,6 +82,10 @@ def test_kind_evidence_is_in_the_letter_section_with_short_phrases():
     # a deadline only, or a bare "du kan klage"
     ("Klagefrist er 4 uger fra offentliggørelsen på hjemmesiden.", False, {"where": False, "how": False}),
     ("Du kan klage over afgørelsen.", False, {"mentioned": True, "where": False}),
+    # no place to complain: the decision is final
+    ("Afgørelsen kan ikke påklages til anden administrativ myndighed, jf. § 30.", False,
+     {"mentioned": True, "where": False}),
+    ("Afgørelsen kan indbringes for Ankestyrelsen inden 4 uger.", True, {"where": True, "deadline": True}),
 ])
 def test_klagevejledning_says_where_and_how_or_by_when(klage, present, parts):
     text = f"Afgørelse om tilladelse\n\nKommunen har givet tilladelse til et skur efter § 35.\n\n{klage}\n"
