@@ -124,6 +124,9 @@ def test_klagevejledning_says_where_and_how_or_by_when(klage, present, parts):
     ("Projektet er ikke omfattet af krav om miljøvurdering efter § 21.", False),
     ("Formålet med terrassen er at give beboerne adgang til åen.", False),
     ("Skuret må stå på grunden i fem år.", False),
+    ("Afslaget skyldes, at din indtægt er for høj.", True),
+    ("Vi har lagt til grund, at du bor alene.", True),
+    ("Vi har givet afslag med den begrundelse, at skuret er for stort.", True),
 ])
 def test_begrundelse_is_a_reason_not_a_bare_rule_or_the_application(body, reasons):
     text = f"Afgørelse om tilladelse\n\n{body}\n\nDu kan klage til Ankestyrelsen inden 4 uger.\n"
