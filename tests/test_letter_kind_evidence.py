@@ -41,6 +41,9 @@ def info(text: str, kind: str | None = None) -> decision.LetterInfo:
      "afgørelsen var lovlig.\n", "information"),
     ("Fældning af træer\n\nDu skal søge om tilladelse til at fælde træer i fredskov. Læs mere på kommunens side.\n",
      "information"),
+    # a receipt that speaks of the decision to come
+    ("Kære Anna\n\nVi har modtaget din ansøgning om boligstøtte. Du hører fra os, når vi har truffet en afgørelse.\n\n"
+     "Med venlig hilsen\nBorgerservice\n", "information"),
 ])
 def test_letter_kind(text, expected):
     assert kind(text) == expected
