@@ -111,6 +111,8 @@ def test_klagevejledning_says_where_and_how_or_by_when(klage, present, parts):
     ("Det vurderes, at skuret ikke vil påvirke landskabet.", True),
     ("Projektet vurderes ikke at påvirke naturen i området.", True),
     ("Nævnet finder, at kommunens afgørelse er lovlig.", True),
+    ("Styrelsen finder – efter en gennemgang af sagen – at skuret er lovligt.", True),
+    ("Hvis du finder fejl i opgørelsen, beder vi dig om at ringe til os.", False),
     ("Tilsynet finder grundlag for at udtale kritik af, at oplysningerne ikke var sikret.", True),
     ("Det er styrelsens opfattelse, at behandlingen ikke var nødvendig.", True),
     ("Vi har lagt særlig vægt på oplysningerne fra din læge.", True),
