@@ -16,6 +16,7 @@ decision.partshoering-frist, decision.paragraph-reference.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -209,18 +210,37 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
     weak_possible = weak is not None and weak.possible(text, folded)
     if not (strong_possible or weak_possible):
         return False
+    # The running-text blocks outside the klagevejledning, each cut where the klagevejledning starts inside it. Each
+    # phrase is searched through the whole letter and its matches placed in these spans (one search per phrase and
+    # span it jumps to, not one per phrase and block).
+    spans = []
     for i, b in enumerate(letter.blocks):
-        if any(s <= b.start < e for s, e in region):
-            continue
-        end = next((s for s, _e in region if b.start < s < b.end), b.end)
-        if strong_possible and reasons.found(text, folded, b.start, end) and letter.is_running(i):
-            return True
-        if weak_possible and weak.found(text, folded, b.start, end) and letter.is_running(i):
-            for m in weak.finditer(text, folded, b.start, end):
-                sentence = next((s for s in letter.block_sentences(i) if s.start <= m.start() < s.end), None)
-                s0, s1 = (sentence.start, sentence.end) if sentence else (b.start, end)
-                if not search.legal.found(text, folded, s0, s1):
+        if not any(s <= b.start < e for s, e in region) and letter.is_running(i):
+            spans.append((i, b.start, next((s for s, _e in region if b.start < s < b.end), b.end)))
+    if not spans:
+        return False
+    starts = [s for _i, s, _e in spans]
+    if strong_possible:
+        for part in getattr(reasons, "parts", (reasons,)):
+            pos = starts[0]
+            while (m := part.search(text, folded, pos)) is not None:
+                k = bisect_right(starts, m.start()) - 1
+                if k >= 0 and m.start() < spans[k][2] and (
+                        m.end() <= spans[k][2] or part.search(text, folded, m.start(), spans[k][2]) is not None):
                     return True
+                if k + 1 >= len(spans):
+                    break
+                pos = starts[k + 1]
+    if weak_possible:
+        for m in weak.finditer(text, folded, starts[0]):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or m.end() > spans[k][2]:
+                continue
+            i, b_start, end = spans[k]
+            sentence = next((s for s in letter.block_sentences(i) if s.start <= m.start() < s.end), None)
+            s0, s1 = (sentence.start, sentence.end) if sentence else (b_start, end)
+            if not search.legal.found(text, folded, s0, s1):
+                return True
     return False
 
 

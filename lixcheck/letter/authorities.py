@@ -374,9 +374,8 @@ def _unit_word(word: str) -> bool:
 def unit_at(text: str, pos: int) -> str | None:
     """The unit whose name starts at ``pos`` ("Center for Børn og Familie", "Kørselskontoret", "Sundhed og Omsorg",
     "Jobcenter Aarhus"), or None when what starts there is not a unit."""
-    line = text[pos:]
-    stop = _STOP.search(line)
-    line = line[:stop.start()] if stop else line
+    stop = _STOP.search(text, pos)  # (searched in place: a copy of the rest of the letter per call is slow)
+    line = text[pos:stop.start()] if stop else text[pos:]
     if not line or not (line[0].isupper() or line[0].isdigit()):
         return None
     heads, _, areas, patterns, _ = _units()
