@@ -37,6 +37,7 @@ class _Cues:
     reference_line: re.Pattern
     info_line: re.Pattern
     street_line: re.Pattern
+    street_hint: re.Pattern  # .search: a street suffix anywhere (street_line cannot match without one; cheap to try)
 
 
 @cache
@@ -55,6 +56,7 @@ def _cues() -> _Cues:
         street_line=data.compiled(
             rf"^(?:[\wæøåé'.-]+ ){{0,3}}[\wæøåé'.-]*(?:{data.alternation(tuple(cues['street_suffixes']))})"
             r"(?: \d{1,4}\s?[A-Za-z]?)?\s*,?$", re.IGNORECASE),
+        street_hint=data.compiled(data.alternation(tuple(cues["street_suffixes"])), re.IGNORECASE),
     )
 
 
@@ -81,7 +83,8 @@ def is_address_line(line: str) -> bool:
 def is_street_line(line: str) -> bool:
     """A street name, maybe without its number ("Rådhustorvet", "ST. BLICHERS VEJ 6"): by how Danish street names
     end (data/anatomy.yml, ``street_suffixes``)."""
-    return _cues().street_line.match(line) is not None
+    cues = _cues()
+    return cues.street_hint.search(line) is not None and cues.street_line.match(line) is not None
 
 
 def is_postal_line(line: str) -> bool:

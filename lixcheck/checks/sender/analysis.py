@@ -289,11 +289,13 @@ def _block_weights(lines: list[Line]) -> dict[int, float]:
     info: dict[int, bool] = {}
     address: dict[int, bool] = {}
     for ln in lines:
-        text = ln.text
+        text, b = ln.text, ln.block
+        if b in info:
+            continue  # (the block's weight is known: no more tests on its lines)
         if anatomy.is_reference_line(text) or is_contact_line(text) or anatomy.is_info_line(text):
-            info[ln.block] = True
-        elif anatomy.is_postal_line(text):
-            address[ln.block] = True
+            info[b] = True
+        elif b not in address and anatomy.is_postal_line(text):
+            address[b] = True
     return {b: W_INFO_BLOCK if info.get(b) else W_ADDRESS_BLOCK if address.get(b) else 0.0
             for b in {ln.block for ln in lines}}
 
