@@ -360,6 +360,11 @@ def _units() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], tuple[re
     return frozenset(u["heads"]), suffixes, areas, patterns, frozenset(u["generic"])
 
 
+@cache
+def _multi_word_heads() -> tuple[str, ...]:
+    return tuple(sorted((h for h in _units()[0] if " " in h), key=len, reverse=True))
+
+
 def is_generic(name: str) -> bool:
     """True for a word that names an authority or unit without saying which ("Kommunen", "Styrelsen")."""
     return " ".join(name.split()).casefold() in _units()[4]
@@ -383,12 +388,16 @@ def unit_at(text: str, pos: int) -> str | None:
     if best and not (len(best) < len(line) and line[len(best)].isalnum()):
         return best.rstrip(" ,&-")
     folded = line.casefold()
-    for area in areas:
-        if folded.startswith(area) and not (len(area) < len(line) and line[len(area)].isalnum()):
-            return line[:len(area)]
-    for head in (h for h in heads if " " in h):  # "Ungdommens Uddannelsesvejledning"
-        if folded.startswith(head) and not (len(head) < len(line) and line[len(head)].isalnum()):
-            return line[:len(head)]
+    # (one startswith() with the tuple says whether any can fit: most lines start with none)
+    if folded.startswith(areas):
+        for area in areas:
+            if folded.startswith(area) and not (len(area) < len(line) and line[len(area)].isalnum()):
+                return line[:len(area)]
+    multi = _multi_word_heads()  # "Ungdommens Uddannelsesvejledning"
+    if multi and folded.startswith(multi):
+        for head in multi:
+            if folded.startswith(head) and not (len(head) < len(line) and line[len(head)].isalnum()):
+                return line[:len(head)]
     words = []
     for m in _WORD.finditer(line.split(",", 1)[0]):
         w = m.group()
