@@ -24,7 +24,7 @@ from ..engine import Context, Hit, RuleInfo, register_check
 from ..letter import data
 from ..letter.view import Letter
 from ..search import Anchored, AnyOf, Guarded, any_of, searcher
-from ..search.prefilter import fold, needles
+from ..search.prefilter import SearchSet, fold, needles
 from .letter_kind import DECISION, PARTSHOERING, detect_kind, kind_evidence, legal_search, normalise_kind
 
 
@@ -70,6 +70,7 @@ class _Searches:
     klage_elsewhere: Anchored | AnyOf | None  # "Klagevejledning findes i afgørelsen"
     klage_deadline: Anchored | AnyOf
     reasons: Anchored | AnyOf
+    reasons_set: SearchSet  # its parts, for one look-up of which of them can match a letter
     reasons_weak: Guarded | Anchored | None  # searched for its matches: each counts where its sentence has no § ref
     legal: Guarded | Anchored
     reply_deadline: Anchored | AnyOf
@@ -104,7 +105,8 @@ def _searches() -> _Searches:
         klage_how=_any_of(d["klage"]["how"]),
         klage_elsewhere=_any_of(d["klage"]["elsewhere"]) if d["klage"].get("elsewhere") else None,
         klage_deadline=_any_of(d["klage"]["deadline"]),
-        reasons=_any_of(d["reasons"]),
+        reasons=(reasons := _any_of(d["reasons"])),
+        reasons_set=SearchSet(getattr(reasons, "parts", (reasons,))),
         reasons_weak=searcher(data.any_of(tuple(_list(d["reasons_weak"])))) if d.get("reasons_weak") else None,
         legal=legal_search(),
         reply_deadline=_any_of(d["reply_deadline"]),
@@ -198,7 +200,7 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
     draws a conclusion ("derfor") in a sentence that names no legal rule. (Outside it, not only before it: a
     "Klagefrist: …" line may stand at the top of a public notice.)"""
     search = _searches()
-    reasons, weak = search.reasons, search.reasons_weak
+    weak = search.reasons_weak
     text, folded = letter.text, letter.folded
     if search.reasons_heading is not None and any(
             len(sec.heading.split()) <= 8 and search.reasons_heading.search(sec.heading)
@@ -206,7 +208,9 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
             and any(letter.is_running(i) for i in range(sec.first_block, sec.last_block + 1))
             for sec in letter.sections):
         return True
-    strong_possible = reasons.possible(text, folded)
+    parts = [p for p, ok in zip(search.reasons_set.searches, search.reasons_set.possible(text, folded), strict=True)
+             if ok]
+    strong_possible = bool(parts)
     weak_possible = weak is not None and weak.possible(text, folded)
     if not (strong_possible or weak_possible):
         return False
@@ -221,7 +225,7 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
         return False
     starts = [s for _i, s, _e in spans]
     if strong_possible:
-        for part in getattr(reasons, "parts", (reasons,)):
+        for part in parts:
             pos = starts[0]
             while (m := part.search(text, folded, pos)) is not None:
                 k = bisect_right(starts, m.start()) - 1
