@@ -93,23 +93,26 @@ def kind_evidence(letter: Letter) -> list[CueHit]:
     for cue, possible in zip(cues, searches.possible(text, folded), strict=True):
         if not (possible or title_apart):
             continue
-        # (a title in the text can match only where the cue's strings lie inside it: the letter's index says)
         search = cue.search
+        # The whole letter first: a cue with no match in it has none in its title or lead either (parts of it), and
+        # most cues that may occur do not (one search for them, not two).
+        anywhere = search.search(text, folded) if possible else None
+        if anywhere is None and not title_apart:
+            continue
+        # (a title in the text can match only where the cue's strings lie inside it: the letter's index says)
         m = search.pattern.search(title) if title and (
             title_apart or search.possible(text, folded, t.start, t.end)) else None
         if m is not None:
             hits.append(CueHit(cue.kind, _phrase(m.group(0)), cue.weight * factor, "title", cue.outcome,
                                t.start + m.start() if not title_apart else -1))
             continue
-        if not possible:
+        if anywhere is None:
             continue
         m = search.search(text, folded, lead_start, lead_end)
         if m is not None:
             hits.append(CueHit(cue.kind, _phrase(m.group(0)), cue.weight * factor, "lead", cue.outcome, m.start()))
             continue
-        m = search.search(text, folded)
-        if m is not None:
-            hits.append(CueHit(cue.kind, _phrase(m.group(0)), cue.weight, "body", cue.outcome, m.start()))
+        hits.append(CueHit(cue.kind, _phrase(anywhere.group(0)), cue.weight, "body", cue.outcome, anywhere.start()))
     return hits
 
 
