@@ -181,8 +181,10 @@ def evaluate(split: str, verbose: bool = False) -> dict:
         pairs = {
             "sender_clear": (sender.get("clear"), gold_sender["clear"]),
             "sender_organisation_named": (bool(sender.get("organisation")), gold_sender["organisation"] is not None),
-            # (the section's contact is a dict of the channels found, each None when not found)
-            "sender_contact": (any((sender.get("contact") or {}).values()) if sender else None,
+            # (the section's contact is a dict of the channels found, each None when not found; a person's name is
+            # no way to reach the sender, GUIDELINES.md § 4, so "person" alone does not count)
+            "sender_contact": (any(v for k, v in (sender.get("contact") or {}).items() if k != "person")
+                               if sender else None,
                                gold_sender["contact"]),
             "is_decision": (letter.get("is_decision"), ann["is_decision"]),
         }

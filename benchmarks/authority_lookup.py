@@ -1,4 +1,4 @@
-"""Cost of the authority lookups (lixcheck/checks/authorities.py) on letters of 400 words.
+"""Cost of the authority lookups (lixcheck/letter/authorities.py) on letters of 400 words.
 
     python benchmarks/authority_lookup.py
 
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lixcheck.checks import authorities as A  # noqa: E402
+from lixcheck.letter import authorities as A  # noqa: E402
 
 GOAL_US = 100.0
 
@@ -49,7 +49,7 @@ def main() -> int:
         print("no letters in corpus/speed", file=sys.stderr)
         return 1
     cold = subprocess.run([sys.executable, "-c", (
-        "import time; from lixcheck.checks import authorities as A; t=time.perf_counter(); "
+        "import time; from lixcheck.letter import authorities as A; t=time.perf_counter(); "
         "A.by_name('Aarhus Kommune'); print((time.perf_counter()-t)*1000)")],
         cwd=ROOT, capture_output=True, text=True, check=True)
     by_name = [per_call_us(A.by_name, t) for t in texts]

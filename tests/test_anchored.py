@@ -34,10 +34,11 @@ def _data_patterns(*path: str) -> list[str]:
 
 
 def _anchored_patterns() -> list[Anchored]:
-    found = [cue for _, _, cue in letter_kind._cues()[0]]
+    found = [cue.search for cue in letter_kind._cues()[0]]
     found += [decision._searches().legal]
     found += template._instruction_res()
-    for key in (("klage", "where"), ("klage", "deadline"), ("klage", "mention"), ("reasons",), ("reply_deadline",),
+    for key in (("klage", "where"), ("klage", "how"), ("klage", "elsewhere"), ("klage", "deadline"),
+                ("klage", "mention"), ("reasons",), ("reasons_weak",), ("reply_deadline",),
                 ("outcome", "negative"), ("outcome", "negative_body"), ("outcome", "positive")):
         found += [anchored(Guarded(re.compile(p, re.IGNORECASE))) for p in _data_patterns(*key)]
     return [g for g in found if isinstance(g, Anchored)]
@@ -104,8 +105,10 @@ WORD_PIECES = ["Du kan klage", " til Ankestyrelsen", " inden 4 uger", " efter", 
 
 
 def test_alternations_are_searched_joined():
-    assert isinstance(decision._searches().reasons, Anchored)
     assert isinstance(decision._searches().klage_mention, Anchored)
+    # The reason phrases (lookbehinds, "finder … at" with inserted clauses) give no joined window: each is searched
+    # on its own near its literal strings, and only those that the letter's needle index allows (a SearchSet).
+    assert all(isinstance(p, Anchored) for p in decision._searches().reasons_set.searches)
 
 
 def _compare_found(key, text: str, pos: int, end: int) -> None:

@@ -1,4 +1,4 @@
-"""lixcheck/checks/authorities.py on lines as they stand in Danish public letters: letterheads, signatures, the body
+"""lixcheck/letter/authorities.py on lines as they stand in Danish public letters: letterheads, signatures, the body
 ("Styrelsen for Patientsikkerhed har …") and contact addresses."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lixcheck.checks import authorities as A
+from lixcheck.letter import authorities as A
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,8 +12,9 @@ import jsonschema
 import pytest
 import yaml
 
-from lixcheck.checks import authorities as A
+from lixcheck.letter import authorities as A
 from lixcheck.letter import data as gazetteer
+from lixcheck.letter import organisations
 
 RAW = yaml.safe_load(A.DATA.read_text(encoding="utf-8"))
 SCHEMA = json.loads(A.SCHEMA.read_text(encoding="utf-8"))
@@ -53,11 +54,15 @@ def test_98_municipalities_in_5_regions_as_the_kommunalreform_made_them():
                           "Region Midtjylland": 19, "Region Nordjylland": 11}
 
 
-def test_municipality_names_agree_with_the_sender_data():
-    """senders.yml (read by sender.py today) lists the same 98 official names in the same regions."""
-    listed = {(region, name) for region, names in gazetteer.load("senders")["municipalities"].items()
-              for name in names}
-    assert listed == {(m["region"], m["name"]) for m in RAW["municipalities"]}
+def test_the_register_is_the_one_list_of_authorities():
+    """senders.yml holds no list of authorities of its own: the sender analysis reads this register, so every
+    municipality is known by its name, its genitive and its domain."""
+    senders = gazetteer.load("senders")
+    assert not {"municipalities", "regions", "state", "municipality_aliases"} & set(senders)
+    for m in RAW["municipalities"]:
+        org = organisations.match_organisation(f"Med venlig hilsen {m['name']}s Borgerservice")
+        assert org is not None and (org.name, org.kind, org.genitive) == (m["name"], "municipality", True)
+        assert A.by_domain(f"post@{m['mail'][0]}").name == m["name"]
 
 
 def test_every_municipality_and_region_has_web_and_mail_domains():

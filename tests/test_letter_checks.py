@@ -13,8 +13,8 @@ from lixcheck.analysis import analyzer
 from lixcheck.checks import decision, letter_kind, sender, template
 from lixcheck.checks.template import find_cpr, mask_cpr
 from lixcheck.config import Config
+from lixcheck.letter import authorities, organisations
 from lixcheck.letter import data as gazetteer
-from lixcheck.letter import organisations
 from lixcheck.letter.view import Letter
 from lixcheck.readers.text import read_text
 
@@ -58,15 +58,16 @@ def ids(report) -> set[str]:
 
 # --- data ---------------------------------------------------------------------------------------------------------
 
-def test_the_data_knows_all_98_municipalities_5_regions_and_the_main_state_senders():
-    data = gazetteer.load("senders")
-    munis = [m for region in data["municipalities"].values() for m in region]
+def test_the_register_knows_all_98_municipalities_5_regions_and_the_main_state_senders():
+    register = authorities.authorities()
+    munis = [a.name for a in register if a.kind == "municipality"]
     assert len(munis) == len(set(munis)) == 98
-    assert sorted(data["municipalities"]) == sorted(data["regions"])
-    assert len(data["regions"]) == 5
+    assert len([a for a in register if a.kind == "region"]) == 5
     for name in ("Udbetaling Danmark", "Skattestyrelsen", "Familieretshuset", "Ankestyrelsen",
-                 "Styrelsen for Arbejdsmarked og Rekruttering"):
-        assert name in data["state"]
+                 "Styrelsen for Arbejdsmarked og Rekruttering", "Statens Serum Institut",
+                 "Styrelsen for Patientsikkerhed"):
+        org = organisations.match_organisation(f"Brev fra {name}")
+        assert org is not None and org.name == name and org.kind == "state"
     for m in munis:  # every municipality is recognised by its own name, also lower-cased
         org = organisations.match_organisation(f"Med venlig hilsen {m.lower()}")
         assert org is not None and org.name == m and org.kind == "municipality"
@@ -78,7 +79,7 @@ def test_the_data_knows_all_98_municipalities_5_regions_and_the_main_state_sende
     ("Region Nordjylland", "Region Nordjylland", "region"),
     ("UDK", "Udbetaling Danmark", "state"),
     ("Eksempelby Kommune", "Eksempelby Kommune", "municipality"),  # by the shape of the name
-    ("Beskæftigelsesministeriet", "Beskæftigelsesministeriet", "state"),
+    ("Beskæftigelsesministeriet", "Beskæftigelses- og Ligestillingsministeriet", "state"),  # an older name
     ("Du kan klage til kommunen", None, None),
 ])
 def test_match_organisation(text, name, kind):
@@ -161,7 +162,7 @@ def test_memo_sender_data_fills_in_what_the_text_does_not_say():
     assert d["sender"]["organisation"] == "Haderslev Kommune"
     assert d["sender"]["unit"] == "Sundhed og Omsorg, Hjælpemidler"
     assert d["sender"]["contact"] == {"phone": "87654321", "email": "sundhed@haderslev.dk",
-                                      "person": "Mette Sørensen", "web": None}
+                                      "person": "Mette Sørensen", "web": None, "address": None}
     assert d["sender"]["clear"] is True and d["sender"]["from_memo"] is True
     assert not any(f.rule.startswith("sender.") for f in report.findings)
 

@@ -128,6 +128,7 @@ def test_kind_scores_equal_the_plain_searches_on_the_corpus():
 
 
 CUE_PIECES = ["Afgørelse om boligstøtte\n\n", "Kære Anna\n\n", "Vi har truffet afgørelse. ", "Du kan klage. ",
+              "Det bevilges. ", "efter § 12. ", "Tak for din henvendelse. ", "Påbud\n\n",
               "Partshøring\n\n", "Vi overvejer at stoppe din ydelse. ", "Påmindelse\n\n", "Vi har endnu ikke modtaget ",
               "dine papirer endnu. ", "Indkaldelse til samtale\n\n", "Mødet er den 3. maj kl. 10. ",
               "Vi mangler dokumentation. ", "Send os din lønseddel. ", "Tak for din ansøgning. ", "afslag", " ", "\n\n",
@@ -146,10 +147,28 @@ def test_kind_scores_and_kind_equal_the_plain_searches(pieces, meta_title):
     assert letter_kind.detect_kind(Letter(document)) == _kind_plain(document)
 
 
+def _outcome_plain(document) -> bool:
+    """Outcome wording in the title or the lead, or anywhere in a letter that names a legal rule, plainly."""
+    data = gazetteer.load("letter")
+    text = document.text
+    lead_start, lead_end = Letter(document).lead
+    t = Letter(document).title
+    title = t.text if t else ""
+    outcome = [re.compile(c["re"], re.IGNORECASE | re.MULTILINE) for cues in data["cues"].values() for c in cues
+               if c.get("outcome")]
+    if any((title and rx.search(title)) or rx.search(text, lead_start, lead_end) for rx in outcome):
+        return True
+    legal = [re.compile(p, re.IGNORECASE) for p in data["legal"]]
+    return any(rx.search(text) for rx in outcome) and any(rx.search(text) for rx in legal)
+
+
 def _kind_plain(document) -> str:
     scores = _kind_scores_plain(document)
+    min_score = float(gazetteer.load("letter").get("min_score", 2))
+    if _outcome_plain(document):  # outcome wording outweighs the information cues
+        scores = {**scores, "information": 0.0, "decision": max(scores["decision"], min_score)}
     best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] >= float(gazetteer.load("letter").get("min_score", 2)) else "information"
+    return best if scores[best] >= min_score else "information"
 
 
 def test_detect_kind_equals_the_best_plain_score_on_the_corpus():

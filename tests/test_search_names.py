@@ -9,6 +9,7 @@ from pathlib import Path
 
 from random_texts import ODD, texts
 
+from lixcheck.letter import authorities as A
 from lixcheck.letter import data, organisations
 from lixcheck.search.names import NameSearch, alternation, trie
 
@@ -17,8 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _vocabulary() -> list[str]:
     senders = data.load("senders")
-    words = list(senders["unit_words"]) + list(senders["titles"]) + list(senders["regions"]) + list(senders["state"])
-    words += [m for munis in senders["municipalities"].values() for m in munis][::7]
+    register = A.authorities()
+    words = list(senders["unit_words"]) + list(senders["titles"])
+    words += [a.name for a in register if a.kind != "municipality"][::3]
+    words += [a.name for a in register if a.kind == "municipality"][::7]
     words += [s + e for s in senders["unit_suffixes"] for e in ("", *senders["unit_endings"])]
     words += ["Ærø Kommune", "Ærøskøbing", "ærø", "UDK", "SKAT", "ATP", "ATPx", "Eksempelby Kommune",
               "Familieafdelingen", "xcenter", "center_", "vi", "har", "Region Foo", "Retten i Aarhus",
@@ -27,7 +30,7 @@ def _vocabulary() -> list[str]:
 
 
 def _searches() -> list[NameSearch]:
-    searches = [organisations._register().names, organisations._units(), organisations._titles()]
+    searches = [organisations._units(), organisations._titles()]
     assert all(s.by_prefix for s in searches)  # the fast path is in use
     return searches
 
@@ -57,15 +60,16 @@ def test_name_searches_on_letters_and_their_parts():
                 _same(search, text[a:b])
 
 
-def test_listed_names_and_acronyms_the_leftmost_wins():
-    """match_organisation: the leftmost of a listed name and a listed acronym, the listed name where both start."""
-    register = organisations._register()
+def test_a_registered_name_wins_over_a_name_shape():
+    """match_organisation: the first registered name (authorities.by_name), else the first name shape."""
     for text in texts(_vocabulary(), 2000, 2):
         found = organisations.match_organisation(text)
-        m, a = register.names.pattern.search(text), register.acronyms.pattern.search(text)
-        first = min((x for x in (m, a) if x), key=lambda x: (x.start(), x is a), default=None)
-        if first is not None:
-            assert found is not None and (found.start, found.end) == first.span(), text
+        listed = A.by_name(text)
+        if listed:
+            assert found is not None and (found.start, found.end, found.known) == (listed[0].start, listed[0].end,
+                                                                                  True), text
+        elif found is not None:
+            assert not found.known
 
 
 def test_names_that_the_fast_path_cannot_read_are_searched_plainly():
@@ -89,8 +93,8 @@ def test_name_shapes_searched_as_one_alternation_find_the_leftmost_shape():
     vocabulary = _vocabulary() + ["Styrelsen for Ting", "Nordjyllands Politi", "Politi", "Retten i Aarhus",
                                   "Miljøministeriet", "Klagenævnet", "Region Foo", "Agenturet for Ting og Sager"]
     for text in texts(vocabulary, 2000, 3):
-        if organisations._register().names.search(text) or organisations._register().acronyms.search(text):
-            continue  # (a listed name comes first)
+        if A.by_name(text):
+            continue  # (a registered name comes first)
         found = organisations.match_organisation(text)
         plain = min(((m, kind) for kind, rx in shapes if (m := rx.search(text))), key=lambda x: x[0].start(),
                     default=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lixcheck.web import view
 
 from lixcheck.model import BANDS
@@ -121,3 +122,20 @@ def test_checklist_partshoering_deadline_and_legal_basis_with_commas():
                 "legal_basis": ["§ 81, stk. 1", "lov om aktiv socialpolitik"]}
     texts = [i["text"] for i in view.checklist(decision, None, "decision")["letter"]]
     assert "Lovgrundlag: § 81, stk. 1; lov om aktiv socialpolitik" in texts
+
+
+@pytest.mark.parametrize(("present", "parts", "text"), [
+    (True, {"where": True, "deadline": True, "how": False, "mentioned": True}, "Klagevejledning: ja"),
+    (False, {"where": True, "deadline": False, "how": False, "mentioned": True},
+     "Klagevejledning: ja, men uden klagefrist"),
+    (False, {"where": False, "deadline": False, "how": False, "mentioned": False}, "Klagevejledning: mangler"),
+])
+def test_checklist_klagevejledning_in_danish_from_its_parts(present, parts, text):
+    letter = {"kind": "decision", "is_decision": True, "klagevejledning": present, "klagevejledning_parts": parts}
+    assert text in [i["text"] for i in view.checklist(letter, None, "decision")["letter"]]
+
+
+def test_checklist_shows_a_postal_address_as_a_way_to_get_in_touch():
+    sender = {"clear": True, "organisation": "Miljøstyrelsen", "unit": None,
+              "contact": {"phone": None, "email": None, "person": None, "web": None, "address": "Lyseng Allé 1"}}
+    assert "Kontakt: Lyseng Allé 1" in [i["text"] for i in view.checklist(None, sender)["sender"]]

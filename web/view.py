@@ -118,8 +118,10 @@ def checklist(letter: dict | None, sender: dict | None, kind: str | None = None,
             if letter.get("outcome") in OUTCOME_DA:
                 out["letter"].append(_item(None, "Udfald: " + OUTCOME_DA[letter["outcome"]]))
             k = letter.get("klagevejledning")
-            missing = [PARTS_DA.get(p, p) for p, v in (letter.get("klagevejledning_parts") or {}).items() if not v]
-            if not k:
+            parts = letter.get("klagevejledning_parts") or {}
+            # (the parts the decision.klagevejledning rule asks for; "how" and "mentioned" are facts beside them)
+            missing = [PARTS_DA[p] for p, v in parts.items() if p in PARTS_DA and not v]
+            if not (k or parts.get("mentioned")):
                 out["letter"].append(_item(False, "Klagevejledning: mangler"))
             elif missing:
                 out["letter"].append(_item(False, "Klagevejledning: ja, men uden " + " og ".join(missing)))
@@ -141,7 +143,7 @@ def checklist(letter: dict | None, sender: dict | None, kind: str | None = None,
                                    "Myndighed: " + (sender.get("organisation") or "mangler")))
         out["sender"].append(_item(bool(sender.get("unit")), "Enhed: " + (sender.get("unit") or "mangler")))
         contact = sender.get("contact") or {}
-        ways = [str(contact[k]) for k in ("person", "phone", "email", "web") if contact.get(k)]
+        ways = [str(contact[k]) for k in ("person", "phone", "email", "web", "address") if contact.get(k)]
         out["sender"].append(_item(bool(ways), "Kontakt: " + (", ".join(ways) or "mangler")))
         out["reasons"] = [str(r) for r in sender.get("reasons") or []]
     return out

@@ -1,7 +1,12 @@
 """What a decision letter must contain, and the rules that say what is missing (Report section "letter").
 
-Decision letters need a klagevejledning that says where to complain and by when (FVL § 25) and a begrundelse that
-names the legal rules (FVL § 22, § 24) — unless the decision fully grants what was asked for. Partshøring letters
+Decision letters need a klagevejledning that says where and how to complain and by when (FVL § 25: the appeal
+body and the way to hand in a complaint, including the deadline) and a begrundelse (FVL § 22, § 24: the rules, the
+main considerations and the facts relied on; a bare §-reference is no reason) — unless the decision fully grants
+what was asked for. The Report's ``letter`` section says what is there: ``klagevejledning`` is true when the letter
+says where to complain, and how or by when (not when it only points to a klagevejledning elsewhere),
+``klagevejledning_parts`` gives each part, ``kind_evidence`` the cues that decided the
+letter kind. Partshøring letters
 need a deadline (FVL § 19). §-references in running text get a suggestion to say the rule in words.
 The phrases that show each part are data (lixcheck/data/letter.yml); analyse() gives the one verdict (LetterInfo),
 the rules report it. Rules: decision.klagevejledning, decision.begrundelse, decision.legal-basis,
@@ -11,6 +16,7 @@ decision.partshoering-frist, decision.paragraph-reference.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -18,8 +24,8 @@ from ..engine import Context, Hit, RuleInfo, register_check
 from ..letter import data
 from ..letter.view import Letter
 from ..search import Anchored, AnyOf, Guarded, any_of, searcher
-from ..search.prefilter import fold, needles
-from .letter_kind import DECISION, PARTSHOERING, detect_kind, normalise_kind
+from ..search.prefilter import SearchSet, fold, needles
+from .letter_kind import DECISION, PARTSHOERING, detect_kind, kind_evidence, legal_search, normalise_kind
 
 
 @dataclass(slots=True)
@@ -27,13 +33,16 @@ class LetterInfo:
     kind: str | None
     is_decision: bool
     outcome: str = "unknown"  # approval | refusal | unknown (refusal covers partial grants and demands)
-    klage_present: bool = False
+    klage_present: bool = False  # says where to complain, and how or by when
+    klage_mentioned: bool = False  # says anything about complaining
     klage_where: bool = False
+    klage_how: bool = False
     klage_deadline: bool = False
     klage_span: tuple[int, int] | None = None
     begrundelse: bool = False
     legal_basis: list[str] = field(default_factory=list)
     reply_deadline: bool = False
+    kind_evidence: list[dict] = field(default_factory=list)
 
     def section(self) -> dict:
         return {
@@ -41,10 +50,12 @@ class LetterInfo:
             "is_decision": self.is_decision,
             "outcome": self.outcome if self.is_decision else None,
             "klagevejledning": self.klage_present,
-            "klagevejledning_parts": {"where": self.klage_where, "deadline": self.klage_deadline},
+            "klagevejledning_parts": {"where": self.klage_where, "deadline": self.klage_deadline,
+                                      "how": self.klage_how, "mentioned": self.klage_mentioned},
             "begrundelse": self.begrundelse,
             "legal_basis": list(self.legal_basis),
             "reply_deadline": self.reply_deadline,
+            "kind_evidence": list(self.kind_evidence),
         }
 
 
@@ -55,8 +66,12 @@ class _Searches:
     klage_heading: Guarded  # (headings are short: searched plainly once the letter holds the heading's strings)
     klage_mention: Anchored | AnyOf
     klage_where: Anchored | AnyOf
+    klage_how: Anchored | AnyOf
+    klage_elsewhere: Anchored | AnyOf | None  # "Klagevejledning findes i afgørelsen"
     klage_deadline: Anchored | AnyOf
     reasons: Anchored | AnyOf
+    reasons_set: SearchSet  # its parts, for one look-up of which of them can match a letter
+    reasons_weak: Guarded | Anchored | None  # searched for its matches: each counts where its sentence has no § ref
     legal: Guarded | Anchored
     reply_deadline: Anchored | AnyOf
     negative: Anchored | AnyOf  # outcome: signs of a refusal in the title and the first paragraphs
@@ -67,6 +82,7 @@ class _Searches:
     paragraph_ref: re.Pattern  # (it starts with a literal, which re scans for quickly itself)
     paragraph_ref_needles: tuple[str, ...] | None  # one of which each reference holds ("§")
     rules_section_heading: re.Pattern
+    reasons_heading: re.Pattern | None  # "Begrundelse", "Kommunens vurdering": running text under it gives reasons
 
 
 def _list(value) -> list[str]:
@@ -86,9 +102,13 @@ def _searches() -> _Searches:
         klage_heading=Guarded(data.any_of(tuple(_list(d["klage"]["heading"])))),
         klage_mention=_any_of(d["klage"]["mention"]),
         klage_where=_any_of(d["klage"]["where"]),
+        klage_how=_any_of(d["klage"]["how"]),
+        klage_elsewhere=_any_of(d["klage"]["elsewhere"]) if d["klage"].get("elsewhere") else None,
         klage_deadline=_any_of(d["klage"]["deadline"]),
-        reasons=_any_of(d["reasons"]),
-        legal=searcher(data.any_of(tuple(_list(d["legal"])))),
+        reasons=(reasons := _any_of(d["reasons"])),
+        reasons_set=SearchSet(getattr(reasons, "parts", (reasons,))),
+        reasons_weak=searcher(data.any_of(tuple(_list(d["reasons_weak"])))) if d.get("reasons_weak") else None,
+        legal=legal_search(),
         reply_deadline=_any_of(d["reply_deadline"]),
         negative=_any_of(outcome["negative"]),
         negative_body=_any_of(outcome["negative_body"]) if outcome.get("negative_body") else None,
@@ -98,6 +118,7 @@ def _searches() -> _Searches:
         paragraph_ref=data.compiled(d["paragraph_ref"], 0),
         paragraph_ref_needles=needles(data.compiled(d["paragraph_ref"], 0)),
         rules_section_heading=data.any_of(tuple(_list(d["rules_section_heading"]))),
+        reasons_heading=data.any_of(tuple(_list(d["reasons_heading"]))) if d.get("reasons_heading") else None,
     )
 
 
@@ -109,12 +130,18 @@ def analyse(letter: Letter, kind: str | None = None) -> LetterInfo:
     text, folded = letter.text, letter.folded
     region = klage_region(letter)
     if region:
-        info.klage_present = True
+        info.klage_mentioned = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
         info.klage_where = any(search.klage_where.found(text, folded, s, e) for s, e in region)
+        info.klage_how = any(search.klage_how.found(text, folded, s, e) for s, e in region)
         info.klage_deadline = any(search.klage_deadline.found(text, folded, s, e) for s, e in region)
+        elsewhere = search.klage_elsewhere is not None and any(
+            search.klage_elsewhere.found(text, folded, s, e) for s, e in region)
+        info.klage_present = info.klage_where and (info.klage_how or (info.klage_deadline and not elsewhere))
+    hits = letter.once(kind_evidence)
+    info.kind_evidence = [h.section() for h in sorted(hits, key=lambda h: -h.weight)]
     body_end = region[0][0] if region else len(text)
-    info.begrundelse = _gives_reasons(letter, body_end)
+    info.begrundelse = _gives_reasons(letter, region)
     # The legal basis may sit anywhere but in the klagevejledning (whose § 67 is about complaining, not the decision).
     refs = []
     pos = 0
@@ -134,8 +161,10 @@ def klage_region(letter: Letter) -> list[tuple[int, int]]:
     search = _searches()
     text, folded, blocks = letter.text, letter.folded, letter.blocks
     heading = search.klage_heading
+    # (a "Klagefrist: 1. januar 2015" line taken for a heading is a label with its value, not a section)
     spans = [(sec.start, sec.end) for sec in letter.sections if len(sec.heading.split()) <= 8
-             and heading.pattern.search(sec.heading)] if heading.possible(text, folded) else []
+             and heading.pattern.search(sec.heading) and not _LABELLED.search(sec.heading)] \
+        if heading.possible(text, folded) else []
     mention = search.klage_mention
     sentences = letter.sentences if mention.possible(text, folded) else []
     for i, s in enumerate(sentences):
@@ -153,6 +182,9 @@ def klage_region(letter: Letter) -> list[tuple[int, int]]:
     return _union(spans)
 
 
+_LABELLED = re.compile(r":\s*\S")
+
+
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
@@ -163,17 +195,56 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _gives_reasons(letter: Letter, body_end: int) -> bool:
-    """A running-text block before the klagevejledning says why ("fordi", "vi har lagt vægt på" …)."""
-    reasons = _searches().reasons
+def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
+    """A running-text block outside the klagevejledning (``region``) says why ("fordi", "vi har lagt vægt på" …), or
+    draws a conclusion ("derfor") in a sentence that names no legal rule. (Outside it, not only before it: a
+    "Klagefrist: …" line may stand at the top of a public notice.)"""
+    search = _searches()
+    weak = search.reasons_weak
     text, folded = letter.text, letter.folded
-    if not reasons.possible(text, folded):
+    if search.reasons_heading is not None and any(
+            len(sec.heading.split()) <= 8 and search.reasons_heading.search(sec.heading)
+            and not any(s <= sec.start < e for s, e in region)
+            and any(letter.is_running(i) for i in range(sec.first_block, sec.last_block + 1))
+            for sec in letter.sections):
+        return True
+    parts = [p for p, ok in zip(search.reasons_set.searches, search.reasons_set.possible(text, folded), strict=True)
+             if ok]
+    strong_possible = bool(parts)
+    weak_possible = weak is not None and weak.possible(text, folded)
+    if not (strong_possible or weak_possible):
         return False
+    # The running-text blocks outside the klagevejledning, each cut where the klagevejledning starts inside it. Each
+    # phrase is searched through the whole letter and its matches placed in these spans (one search per phrase and
+    # span it jumps to, not one per phrase and block).
+    spans = []
     for i, b in enumerate(letter.blocks):
-        if b.start >= body_end:
-            break
-        if reasons.found(text, folded, b.start, min(b.end, body_end)) and letter.is_running(i):
-            return True
+        if not any(s <= b.start < e for s, e in region) and letter.is_running(i):
+            spans.append((i, b.start, next((s for s, _e in region if b.start < s < b.end), b.end)))
+    if not spans:
+        return False
+    starts = [s for _i, s, _e in spans]
+    if strong_possible:
+        for part in parts:
+            pos = starts[0]
+            while (m := part.search(text, folded, pos)) is not None:
+                k = bisect_right(starts, m.start()) - 1
+                if k >= 0 and m.start() < spans[k][2] and (
+                        m.end() <= spans[k][2] or part.search(text, folded, m.start(), spans[k][2]) is not None):
+                    return True
+                if k + 1 >= len(spans):
+                    break
+                pos = starts[k + 1]
+    if weak_possible:
+        for m in weak.finditer(text, folded, starts[0]):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or m.end() > spans[k][2]:
+                continue
+            i, b_start, end = spans[k]
+            sentence = next((s for s in letter.block_sentences(i) if s.start <= m.start() < s.end), None)
+            s0, s1 = (sentence.start, sentence.end) if sentence else (b_start, end)
+            if not search.legal.found(text, folded, s0, s1):
+                return True
     return False
 
 
@@ -249,7 +320,7 @@ def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = No
     info = letter_info(ctx)
     if not _needs_reasons(info, params):
         return []
-    if not info.klage_present:
+    if not info.klage_mentioned:
         return _missing_part(ctx, rule)
     missing = [part for part, ok in (("hvem modtageren skal klage til", info.klage_where),
                                      ("hvornår klagen senest skal være sendt", info.klage_deadline)) if not ok]

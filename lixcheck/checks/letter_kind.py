@@ -2,13 +2,23 @@
 
 The cues are data (lixcheck/data/letter.yml, ``cues``): regular expressions with a weight, per kind. A cue that
 matches in the title or the first two paragraphs counts ``lead_factor`` times its weight, elsewhere its weight once;
-the kind with the highest score wins when it reaches ``min_score``, else the letter is "information". The analyser
-calls detect_kind once per document when check() got no kind; adding a kind is adding its cues to the data.
+the kind with the highest score wins when it reaches ``min_score``, else the letter is "information".
+
+Outcome wording ("bevilget", "afslag", "imødekommet", "giver dig ret til", "meddeler tilladelse", "påbud", "vi har
+besluttet"; cues marked ``outcome: true``) says that an authority has decided, so it outweighs the cues of an
+information letter: with an outcome in the title or the first paragraphs, or anywhere in a letter that also names
+its legal basis (a fragment of a decision: the reasons and the outcome without a salutation), a letter is a decision
+unless another kind (a partshøring: "vi overvejer at give dig afslag") scores higher.
+
+kind_evidence() lists the cues that matched (kind, the matched phrase, the weight counted, where), which the Report's
+``letter`` section shows as ``kind_evidence``. The analyser calls detect_kind once per document when check() got no
+kind; adding a kind is adding its cues to the data.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from .. import kinds
@@ -18,6 +28,9 @@ from ..search import Anchored, Guarded, SearchSet, searcher
 
 DECISION = "decision"
 PARTSHOERING = "partshoering"
+INFORMATION = "information"
+_PHRASE = 40  # the longest phrase the evidence shows (a cue's match, never a whole sentence)
+_SPACES = re.compile(r"\s+")
 
 
 def normalise_kind(kind: str | None) -> str | None:
@@ -26,16 +39,48 @@ def normalise_kind(kind: str | None) -> str | None:
     return kinds.normalise(kind)
 
 
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str
+    weight: float
+    outcome: bool  # outcome wording: the authority has decided
+    search: Guarded | Anchored
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """A cue that matched: its kind, the phrase it matched (shortened), the weight it counted, and where."""
+
+    kind: str
+    phrase: str
+    weight: float
+    where: str  # "title" | "lead" (the first two paragraphs) | "body"
+    outcome: bool
+    start: int  # offset of the match in the text (-1 in a title from metadata)
+
+    def section(self) -> dict:
+        return {"kind": self.kind, "cue": self.phrase, "weight": self.weight, "where": self.where}
+
+
 @cache
-def _cues() -> tuple[list[tuple[str, float, Guarded | Anchored]], SearchSet]:
-    """Every cue as (kind, weight, search), in the data's order, and the set of their searches."""
-    cues = [(kind, float(c["w"]), searcher(data.compiled(c["re"], re.IGNORECASE | re.MULTILINE)))
+def _cues() -> tuple[list[Cue], SearchSet]:
+    """Every cue, in the data's order, and the set of their searches."""
+    cues = [Cue(kind, float(c["w"]), bool(c.get("outcome")),
+                searcher(data.compiled(c["re"], re.IGNORECASE | re.MULTILINE)))
             for kind, kind_cues in data.load("letter")["cues"].items() for c in kind_cues]
-    return cues, SearchSet(search for _, _, search in cues)
+    return cues, SearchSet(cue.search for cue in cues)
 
 
-def kind_scores(letter: Letter) -> dict[str, float]:
-    """Weighted cue score per kind; cues in the title and the first two paragraphs count lead_factor times."""
+def _phrase(matched: str) -> str:
+    phrase = _SPACES.sub(" ", matched).strip()
+    if len(phrase) > _PHRASE:
+        phrase = phrase[:_PHRASE].rsplit(" ", 1)[0] + " …"
+    return phrase
+
+
+def kind_evidence(letter: Letter) -> list[CueHit]:
+    """Every cue that matches the letter, in the data's order: in the title or the first two paragraphs it counts
+    lead_factor times its weight, elsewhere once."""
     factor = float(data.load("letter").get("lead_factor", 2))
     text, folded = letter.text, letter.folded
     lead_start, lead_end = letter.lead
@@ -43,24 +88,71 @@ def kind_scores(letter: Letter) -> dict[str, float]:
     title = t.text if t else ""
     title_apart = t is not None and t.start < 0  # a title from metadata, not in the text
     cues, searches = _cues()
-    scores = dict.fromkeys(data.load("letter")["cues"], 0.0)
+    hits = []
     # A cue whose literal strings are not in the letter matches nowhere in it (nor in its title, a part of it).
-    for (kind, weight, cue), possible in zip(cues, searches.possible(text, folded), strict=True):
+    for cue, possible in zip(cues, searches.possible(text, folded), strict=True):
         if not (possible or title_apart):
             continue
+        search = cue.search
+        # The whole letter first: a cue with no match in it has none in its title or lead either (parts of it), and
+        # most cues that may occur do not (one search for them, not two).
+        anywhere = search.search(text, folded) if possible else None
+        if anywhere is None and not title_apart:
+            continue
         # (a title in the text can match only where the cue's strings lie inside it: the letter's index says)
-        in_title = title and (title_apart or cue.possible(text, folded, t.start, t.end)) and cue.pattern.search(title)
-        if in_title or (possible and cue.found(text, folded, lead_start, lead_end)):
-            scores[kind] += weight * factor
-        elif possible and cue.found(text, folded):
-            scores[kind] += weight
+        m = search.pattern.search(title) if title and (
+            title_apart or search.possible(text, folded, t.start, t.end)) else None
+        if m is not None:
+            hits.append(CueHit(cue.kind, _phrase(m.group(0)), cue.weight * factor, "title", cue.outcome,
+                               t.start + m.start() if not title_apart else -1))
+            continue
+        if anywhere is None:
+            continue
+        m = search.search(text, folded, lead_start, lead_end)
+        if m is not None:
+            hits.append(CueHit(cue.kind, _phrase(m.group(0)), cue.weight * factor, "lead", cue.outcome, m.start()))
+            continue
+        hits.append(CueHit(cue.kind, _phrase(anywhere.group(0)), cue.weight, "body", cue.outcome, anywhere.start()))
+    return hits
+
+
+def kind_scores(letter: Letter) -> dict[str, float]:
+    """Weighted cue score per kind; cues in the title and the first two paragraphs count lead_factor times."""
+    scores = dict.fromkeys(data.load("letter")["cues"], 0.0)
+    for hit in letter.once(kind_evidence):
+        scores[hit.kind] += hit.weight
     return scores
+
+
+def choose_kind(scores: dict[str, float], outcome: bool) -> str:
+    """The kind with the highest score, "information" below min_score. ``outcome``: outcome wording decides the
+    letter is a decision unless another kind than information scores higher."""
+    min_score = float(data.load("letter").get("min_score", 2))
+    if outcome:
+        scores = {**scores, INFORMATION: 0.0, DECISION: max(scores.get(DECISION, 0.0), min_score)}
+    best = max(scores, key=lambda k: scores[k]) if scores else None
+    if best is None or scores[best] < min_score:
+        return INFORMATION
+    return best
+
+
+def outcome_decides(letter: Letter) -> bool:
+    """Outcome wording in the title or the first two paragraphs, or anywhere in a letter that also names a legal
+    rule (a fragment of a decision)."""
+    hits = [h for h in letter.once(kind_evidence) if h.outcome]
+    if any(h.where != "body" for h in hits):
+        return True
+    return bool(hits) and legal_search().found(letter.text, letter.folded)
+
+
+@cache
+def legal_search() -> Guarded | Anchored:
+    """A named legal rule (a §-reference, a law by name, a bekendtgørelse: data/letter.yml, ``legal``); decision.py
+    lists the references with it."""
+    legal = data.load("letter")["legal"]
+    return searcher(data.any_of(tuple(legal if isinstance(legal, list) else [legal])))
 
 
 def detect_kind(letter: Letter) -> str:
     """The letter kind, from cue phrases: decision, partshoering, reminder, invitation, request or information."""
-    scores = kind_scores(letter)
-    best = max(scores, key=lambda k: scores[k]) if scores else None
-    if best is None or scores[best] < float(data.load("letter").get("min_score", 2)):
-        return "information"
-    return best
+    return choose_kind(kind_scores(letter), outcome_decides(letter))

@@ -35,6 +35,9 @@ class _Cues:
     salutation_at: re.Pattern  # .match(text, start, end): the same for text[start:end] (on a block, in place)
     date_line: re.Pattern
     reference_line: re.Pattern
+    info_line: re.Pattern
+    street_line: re.Pattern
+    street_hint: re.Pattern  # .search: a street suffix anywhere (street_line cannot match without one; cheap to try)
 
 
 @cache
@@ -49,6 +52,11 @@ def _cues() -> _Cues:
             rf"^(?:dato\s*:?\s*)?(?:[A-ZÆØÅ][\wæøå.-]+(?: [A-ZÆØÅ][\wæøå.-]+)?,?\s+)?(?:den\s+)?"
             rf"(?:\d{{1,2}}\.\s*(?:{months})\s*\d{{2,4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\s*$", re.IGNORECASE),
         reference_line=data.compiled(rf"^(?:{'|'.join(cues['reference_lines'])})\b\.?", re.IGNORECASE),
+        info_line=data.compiled(rf"^(?:{'|'.join(cues['info_lines'])})(?:\b|(?<=\W))", re.IGNORECASE),
+        street_line=data.compiled(
+            rf"^(?:[\wæøåé'.-]+ ){{0,3}}[\wæøåé'.-]*(?:{data.alternation(tuple(cues['street_suffixes']))})"
+            r"(?: \d{1,4}\s?[A-Za-z]?)?\s*,?$", re.IGNORECASE),
+        street_hint=data.compiled(data.alternation(tuple(cues["street_suffixes"])), re.IGNORECASE),
     )
 
 
@@ -70,6 +78,23 @@ def is_reference_line(line: str) -> bool:
 def is_address_line(line: str) -> bool:
     """"Rådhuspladsen 2, 8000 Aarhus C", "Postboks 12"."""
     return ADDRESS_LINE.match(line) is not None
+
+
+def is_street_line(line: str) -> bool:
+    """A street name, maybe without its number ("Rådhustorvet", "ST. BLICHERS VEJ 6"): by how Danish street names
+    end (data/anatomy.yml, ``street_suffixes``)."""
+    cues = _cues()
+    return cues.street_hint.search(line) is not None and cues.street_line.match(line) is not None
+
+
+def is_postal_line(line: str) -> bool:
+    """A line of a postal address: street and number, postcode and town, a post box, or a street name alone."""
+    return is_address_line(line) or is_street_line(line)
+
+
+def is_info_line(line: str) -> bool:
+    """A line of a letter's information block: "Sagsbehandler: Anna Hansen", "Journal nr.: 24-12", "Kontor: …"."""
+    return _cues().info_line.match(line) is not None
 
 
 class Line(NamedTuple):
@@ -107,7 +132,8 @@ def is_running(document: Document, index: int) -> bool:
     lines = [ln for ln in (raw.strip() for raw in text[b.start:b.end].split("\n")) if ln]  # as block_lines()
     if len(lines) < 2:
         return True
-    return any(ln.rstrip("\"'”»)]").endswith((".", "!", "?", "…", ":")) for ln in lines)
+    # ("1216 København K." ends with the abbreviation's period: an address line is no sentence)
+    return any(ln.rstrip("\"'”»)]").endswith((".", "!", "?", "…", ":")) and not is_address_line(ln) for ln in lines)
 
 
 def first_running(document: Document) -> int:
@@ -192,8 +218,8 @@ def sender_lines(document: Document, title: int | None, closing: int | None, hea
         if i != title and not salutation(text, b.start, b.end):
             zone_of[i] = "header"
     j = n
-    while j > 0 and blocks[j - 1].kind in NON_RUNNING:
-        j -= 1
+    while j > 0 and (blocks[j - 1].kind in NON_RUNNING or not is_running(document, j - 1)):
+        j -= 1  # (a block of address and contact lines may come out of a reader as a paragraph)
     for i in range(max(j, head_end), n):
         zone_of.setdefault(i, "footer")
     for i, b in enumerate(blocks):

@@ -1,12 +1,11 @@
 """Who can send a letter: authority names, units and job titles, as lookups on a line of text.
 
-The names of the 98 municipalities, the 5 regions and the main state senders, the words that make a line a unit
-("Borgerservice", "Team Ydelser") or a job title ("sagsbehandler") are data (lixcheck/data/senders.yml). The sender
-analysis (checks/sender/) reads the letter's lines with these lookups; the title detection (anatomy.title_block) asks
-looks_like_sender() whether a heading is only the sender's name.
-
-_register() is the one place that turns the data into names: a register of authorities (with their domains, say)
-plugs in there.
+The authorities themselves (the 98 municipalities, the 5 regions, the state authorities, with their aliases, acronyms
+and domains) are the register of lixcheck/data/authorities.yml, read by authorities.py; names of authorities that are
+not listed are recognised by their shape ("Eksempelby Kommune", "Styrelsen for Ting": lixcheck/data/senders.yml,
+``patterns``). The words that make a line a unit ("Borgerservice", "Team Ydelser") or a job title ("sagsbehandler")
+are data too (senders.yml). The sender analysis (checks/sender/) reads the letter's lines with these lookups; the
+title detection (anatomy.title_block) asks looks_like_sender() whether a heading is only the sender's name.
 """
 
 from __future__ import annotations
@@ -17,7 +16,8 @@ from functools import cache
 
 from ..search.names import NameSearch, alternation
 from ..search.prefilter import Guarded, refers_to_groups
-from . import data
+from . import authorities, data
+from .authorities import Authority, NameMatch
 
 UNIT_SHAPE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:(?:,| og| &| for| i| til| med)? [A-ZÆØÅ][\wæøå-]*)*$")
 UNIT_JOINED = re.compile(r" og | & |, ")
@@ -28,24 +28,35 @@ _DIGIT = re.compile(r"\d")
 class Organisation:
     name: str
     kind: str  # municipality | region | state | other
-    known: bool  # named in data/senders.yml (not only by shape)
+    known: bool  # in the register (data/authorities.yml), not only recognised by shape
     start: int = -1  # position of the match in the searched string
     end: int = -1
+    authority: Authority | None = None  # the register's entry, for a known authority
+    genitive: bool = False  # named in the genitive ("Aarhus Kommunes Kørselskontor")
 
     @property
     def unit_required(self) -> bool:
         return self.kind in ("municipality", "region")
 
 
-def _whole_words(alternation: str) -> str:
-    return rf"(?<![\wæøå])(?:{alternation})(?![\wæøå])"
+def kind_of(authority: Authority) -> str:
+    """The sender kind of a registered authority: municipality, region or state (ministries, agencies, boards,
+    courts, police and the other state bodies)."""
+    return authority.kind if authority.kind in ("municipality", "region") else "state"
+
+
+def from_match(m: NameMatch, offset: int = 0) -> Organisation:
+    """The Organisation of an authority found by authorities.by_name (``offset``: added to its span)."""
+    a = m.authority
+    return Organisation(a.name, kind_of(a), True, m.start + offset, m.end + offset, a, m.genitive)
+
+
+def from_authority(a: Authority) -> Organisation:
+    return Organisation(a.name, kind_of(a), True, authority=a)
 
 
 @dataclass(frozen=True)
 class _Register:
-    names: NameSearch  # the listed names and their aliases, case-insensitive
-    acronyms: Guarded | None  # the acronyms the public knows (SKAT, UDK …), case-sensitive whole words
-    entries: dict[str, tuple[str, str]]  # lower-cased name, or acronym → (official name, kind)
     shapes: Guarded | None  # names recognised by their shape ("Eksempelby Kommune"): one alternation, a group each
     shape_kinds: list[str]  # the kind of each shape (municipality | region | state)
     places: dict[str, str]  # town → its municipality
@@ -53,69 +64,47 @@ class _Register:
 
 @cache
 def _register() -> _Register:
-    senders = data.load("senders")
-    entries: dict[str, tuple[str, str]] = {}
-    acronyms: dict[str, tuple[str, str]] = {}
     places: dict[str, str] = {}
-    for munis in senders["municipalities"].values():
-        for m in munis:
-            entries[m.lower()] = (m, "municipality")
-            place = re.sub(r"\s+(?:Regionskommune|Kommune)$", "", m)
-            places[place] = m
+    for a in authorities.authorities():
+        if a.kind != "municipality":
+            continue
+        for written in (a.name, *a.aliases):
+            place = re.sub(r"\s+(?:Regionskommune|Kommune)$", "", written)
+            places.setdefault(place, a.name)
             if place.endswith("s"):
-                places[place[:-1]] = m
-    for alias, m in (senders.get("municipality_aliases") or {}).items():
-        entries[alias.lower()] = (m, "municipality")
-    for r in senders["regions"]:
-        entries[r.lower()] = (r, "region")
-    for name, aliases in (senders.get("state") or {}).items():
-        entries[name.lower()] = (name, "state")
-        for a in aliases or []:
-            if a.isupper():
-                acronyms[a] = (name, "state")
-            else:
-                entries[a.lower()] = (name, "state")
-    names = NameSearch(tuple(entries), _whole_words)
-    acronym_search = Guarded(data.compiled(_whole_words(alternation(tuple(acronyms))), 0)) if acronyms else None
-    shapes = senders.get("patterns") or []
+                places.setdefault(place[:-1], a.name)
+    shapes = data.load("senders").get("patterns") or []
     # One search for the leftmost shape (the first shape where several start there): what searching each shape and
     # keeping the leftmost gives, in one scan. (A group reference in a shape would change with its group number.)
     shape_search = Guarded(data.compiled("|".join(f"(?P<shape{i}>{p['regex']})" for i, p in enumerate(shapes)), 0)
                            ) if shapes and not any(refers_to_groups(p["regex"]) for p in shapes) else None
-    return _Register(names, acronym_search, {**entries, **acronyms}, shape_search, [p["kind"] for p in shapes], places)
+    return _Register(shape_search, [p["kind"] for p in shapes], places)
 
 
-def _listed(entries: dict[str, tuple[str, str]], matched: str) -> tuple[str, str]:
-    """The entry of a listed name as the case-insensitive regex matched it. Usually its lower-case form; but re also
-    matches "ſ" to "s" and "İ" to "i", which lower() keeps apart ("Ankeſtyrelsen" made a KeyError)."""
-    hit = entries.get(matched.lower())
-    if hit is None:
-        hit = next(v for k, v in entries.items()
-                   if k == k.lower() and re.fullmatch(re.escape(k), matched, re.IGNORECASE))
-    return hit
-
-
-def match_organisation(text: str) -> Organisation | None:
-    """The first authority named in ``text``: a listed one (or a listed acronym) first, else one recognised by its
-    name's shape. Start and end are the name's place in ``text``."""
+def by_shape(text: str) -> Organisation | None:
+    """The first authority in ``text`` recognised only by the shape of its name ("Eksempelby Kommune")."""
     register = _register()
-    best = None
-    m = register.names.search(text)
-    if m:
-        name, kind = _listed(register.entries, m.group(0))
-        best = Organisation(name, kind, True, m.start(), m.end())
-    if register.acronyms is not None:
-        m = register.acronyms.search(text)
-        if m and (best is None or m.start() < best.start):  # (a listed name wins where both start)
-            name, kind = register.entries[m.group(0)]
-            best = Organisation(name, kind, True, m.start(), m.end())
-    if best is not None:
-        return best
     m = register.shapes.search(text) if register.shapes is not None else None
     if m is None:
         return None
     kind = next(k for i, k in enumerate(register.shape_kinds) if m.group(f"shape{i}") is not None)
     return Organisation(m.group(0), kind, False, m.start(), m.end())
+
+
+def match_organisation(text: str) -> Organisation | None:
+    """The first authority named in ``text``: a registered one (by name, alias or acronym, also in the genitive)
+    first, else one recognised by its name's shape. Start and end are the name's place in ``text``."""
+    found = authorities.by_name(text)
+    return from_match(found[0]) if found else by_shape(text)
+
+
+def organisations_in(text: str) -> list[Organisation]:
+    """Every registered authority named in ``text`` (in text order), else the first one recognised by shape."""
+    found = authorities.by_name(text)
+    if found:
+        return [from_match(m) for m in found]
+    org = by_shape(text)
+    return [org] if org is not None else []
 
 
 def municipality_by_place(text: str) -> str | None:
@@ -145,7 +134,9 @@ def unit_word(text: str):
 
 def unit_only(text: str) -> bool:
     """'Familieafdelingen' is a unit even though 'rådgiver' style words may appear in longer unit names."""
-    return bool(_units().pattern.match(text.strip()))
+    t = text.strip()
+    m = _units().pattern.match(t)
+    return m is not None and m.end() == len(t)  # ("Centerchef" starts like a unit and is a job title)
 
 
 def _title_source(words: str) -> str:
@@ -174,6 +165,11 @@ def _contact_line() -> Guarded:
     return Guarded(data.compiled(rf"\b(?:{words})\b|@|https?://", re.IGNORECASE))
 
 
+def is_contact_line(text: str) -> bool:
+    """A letterhead or signature line with contact details ("Tlf. 12 34 56 78", "E-mail: …", "www.…")."""
+    return _contact_line().search(text) is not None
+
+
 @cache
 def _generic() -> re.Pattern:
     words = alternation(tuple(data.load("senders")["generic"]))
@@ -190,7 +186,10 @@ def is_unit(text: str) -> bool:
     'Natur, Miljø og Trafik' (capitalised words joined by og/&/commas) — not a sentence or a title."""
     if len(text.split()) > 8 or _DIGIT.search(text) or _contact_line().search(text) or _not_unit().search(text):
         return False
-    return bool(unit_word(text)) or bool(UNIT_SHAPE.match(text) and UNIT_JOINED.search(text))
+    if unit_word(text) or (UNIT_SHAPE.match(text) and UNIT_JOINED.search(text)):
+        return True
+    found = authorities.unit_at(text, 0)  # the register's unit names and patterns: "Park- og Vejcenter"
+    return found is not None and len(found) >= len(text.strip(" ,.")) - 1
 
 
 def looks_like_sender(line: str) -> bool:

@@ -13,6 +13,7 @@ each once. Checks keep their own verdict on it with ``letter.once(analyse)``: co
     letter.sections         heading-led sections of the body
     letter.sentences        the document's sentences; block_sentences(i): one block's, split on their own
     letter.folded           the text lower-cased for the search layer (its needle index is built once, with it)
+    letter.authorities      every registered authority named in the text (authorities.by_name, one pass)
     letter.is_letter        a whole letter rather than a pasted paragraph
 """
 
@@ -25,8 +26,9 @@ from typing import Any
 from ..document import Document
 from ..nlp.sentences import Sentence, split
 from ..search.prefilter import Folded, fold_letter
-from . import anatomy
+from . import anatomy, authorities
 from .anatomy import Line, Section, Title
+from .authorities import NameMatch
 
 _MISSING = object()  # (None is a value a verdict may have)
 
@@ -51,6 +53,14 @@ class Letter:
     @cached_property
     def folded(self) -> Folded | None:
         return fold_letter(self.text)
+
+    @cached_property
+    def authorities(self) -> list[NameMatch]:
+        return authorities.by_name(self.text)
+
+    def authorities_in(self, start: int, end: int) -> list[NameMatch]:
+        """The authorities named wholly inside text[start:end]."""
+        return [m for m in self.authorities if start <= m.start and m.end <= end]
 
     @cached_property
     def body_start(self) -> int:

@@ -1,8 +1,21 @@
 """The sender verdict: who sent the letter, which unit, and how to get in touch (Report section "sender").
 
-Evidence comes from the letter itself (letterhead, signature, footer, page headers, the opening paragraphs) and, for
-MeMo input, from document.meta["sender"] = {"label", "person", "phone", "email", "unit"} (filled by the MeMo reader
-from Sender/label and AttentionData). verdict() decides what is missing; the rules (rules.py) only report it.
+Which authority sent the letter is weighed from every place a letter names one, because a letter often names several
+(the recipient's window address, the authority a complaint goes to, the municipality a supervisory letter is about):
+
+- its sender lines (letterhead, signature, footer, page headers): the signature weighs most, a letterhead block with
+  the letter's reference or contact lines ("Sagsbehandler:", "Tlf.") more than a bare name-and-address block (which
+  is the recipient's window address as often as the sender's); a name after a preposition on such a line ("Tilsynet
+  med kommunerne i Region Syddanmark") is no sender;
+- the domain of an e-mail or web address (the register in data/authorities.yml): on a sender line, or in a sentence
+  where the letter speaks of itself ("Gå ind på vores hjemmeside: www.kk.dk/rotter");
+- the body: an authority as the subject of a sentence ("Skattestyrelsen har ændret …", "Hermed fremsender
+  Justitsministeriet …", "Aarhus Kommunes Kørselskontor har …") or as the holder of the letter's view ("Det er
+  Statsforvaltningens opfattelse"), outside sentences about complaining (which name the appeal body as actor);
+- for MeMo input, document.meta["sender"] = {"label", "person", "phone", "email", "unit"} (filled by the MeMo reader
+  from Sender/label and AttentionData), where the text does not say.
+
+verdict() decides what is missing; the rules (rules.py) only report it.
 """
 
 from __future__ import annotations
@@ -11,10 +24,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ...letter import anatomy, data
+from ...letter import anatomy, authorities, data
 from ...letter.anatomy import Line
 from ...letter.organisations import (
     Organisation,
+    by_shape,
+    from_authority,
+    from_match,
+    is_contact_line,
     is_generic,
     is_unit,
     job_title,
@@ -30,6 +47,30 @@ from . import contact
 NAME = contact.NAME
 PERSON_LINE = re.compile(rf"^(?:{NAME}|[A-ZÆØÅ]\.)(?:\s+(?:{NAME}|[A-ZÆØÅ]\.|von|van|de|la)){{1,3}}$")
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|/|–| - )\s*")  # "Anna Hansen, sagsbehandler"
+_DIGIT = re.compile(r"\d")
+# A name after one of these on a sender line is not the sender: "Tilsynet med kommunerne i Region Syddanmark".
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:i|til|fra|med|for|hos|ved|over|mod|af|om|under|på|efter|vedr\.?|"
+                                 r"vedrørende)\s*$", re.IGNORECASE)
+# "Kontor: Stats- og Menneskeretskontoret": a unit given after a label.
+_UNIT_LABEL = re.compile(r"^(?:kontor|afdeling|enhed|center|centre|team|forvaltning|område|sektion)\s*:\s*(\S.*)$",
+                         re.IGNORECASE)
+# A sentence about complaining (it names the appeal body as the actor: "Ankestyrelsen skal have din klage …").
+_KLAGE = re.compile(r"\b(?:klag(?:e|en|er|es|et|ede)|påklag\w*|klagevejledning\w*|klagefrist\w*|klageportal\w*|"
+                    r"ank(?:e|en|er|es|et))\b", re.IGNORECASE)
+_OPINION = re.compile(r"\bdet er\s+$", re.IGNORECASE)
+_OPINION_AFTER = re.compile(r"\s+(?:opfattelse|vurdering)\b", re.IGNORECASE)
+
+# How strongly each kind of evidence says "this authority wrote the letter" (see the module docstring).
+W_SIGNATURE = 3.0
+W_LINE = 2.0
+W_INFO_BLOCK = 1.0  # added: the block holds the letter's reference or contact lines
+W_ADDRESS_BLOCK = -1.0  # added: the block is only a name and a postal address
+W_DOMAIN_LINE = 2.0
+W_DOMAIN_OWN = 1.5
+W_ACTOR_LEAD = 1.5  # the subject of a sentence in the title or the first two paragraphs
+W_ACTOR = 1.0  # … further on
+MAX_ACTOR = 3.0  # body evidence for one authority counts up to this
+W_OPINION = 1.5
 
 
 @cache
@@ -37,10 +78,44 @@ def _actor() -> BeforeTail:
     """"<up to 80 characters> har/vil/…": the phrase before an actor verb (data/senders.yml, ``actor_verbs``).
     (\\s+ instead of \\s{1,10} backtracked: cubic.) Searched only from 80 characters before each verb: tried at every
     position, it cost 0.6 ms per letter."""
-    verbs = "(?:" + "|".join(map(re.escape, data.load("senders")["actor_verbs"])) + ")"
+    verbs = _verbs()
     return BeforeTail(data.compiled(rf"([^\n.]{{0,80}}?)\s{{1,10}}{verbs}\b", 0),
                       data.compiled(rf"\s{{1,10}}{verbs}\b", 0), 80, "\n.")
-_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _verbs() -> str:
+    return "(?:" + "|".join(map(re.escape, data.load("senders")["actor_verbs"])) + ")"
+
+
+@cache
+def _verb_after() -> re.Pattern:
+    """A finite verb right after a name (maybe after "nu", "derfor" …): the name is the subject."""
+    return data.compiled(rf"[ \t]+(?:(?:nu|derfor|også|hermed|i dag|ikke)[ \t]+)?{_verbs()}\b", 0)
+
+
+@cache
+def _verb_before() -> re.Pattern:
+    """A finite verb right before a name, after the sentence's first words (group 1): "Hermed fremsender X",
+    "Efter høring af berørte parter har X nu …" (Danish puts the finite verb second, the subject after it when an
+    adverbial comes first)."""
+    return data.compiled(rf"(?:^|(?<=[.!?:])\s+|\n)([^.!?:\n]{{0,100}}?)\b{_verbs()}[ \t]+$", 0)
+
+
+@cache
+def _adverbial_starts() -> frozenset[str]:
+    return frozenset(w.lower() for w in data.load("senders")["adverbial_starts"])
+
+
+def _subject_after_verb(text: str, start: int) -> bool:
+    """Is the name at ``start`` the subject after a finite verb? Only when what comes before the verb is an adverbial
+    (an adverb or a phrase that starts with a preposition: "Hermed fremsender Justitsministeriet …", "I anledning af
+    en ny vej afholder Vejen Kommune …"); after a subject the name is an object ("Vi beder Aarhus Kommune om …")."""
+    m = _verb_before().search(text, max(0, start - 120), start)
+    if m is None:
+        return False
+    words = [w.strip(",;()").lower() for w in m.group(1).split()]
+    return not words or (len(words) <= 16 and words[0] in _adverbial_starts())
 
 
 @dataclass(slots=True)
@@ -54,14 +129,16 @@ class SenderInfo:
     email: str | None = None
     person: str | None = None
     web: str | None = None
+    address: str | None = None  # the sender's postal address (its first line)
     from_meta: bool = False
     lines: list[Line] = field(default_factory=list)  # the letter's sender lines (letterhead, signature, footer)
     anchor: tuple[int, int] = (0, 0)  # where "missing" findings point: the signature, else the letterhead
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (rule id, Danish reason)
+    evidence: list[dict] = field(default_factory=list)  # what named the organisation: {source, text, weight}
 
     @property
     def has_channel(self) -> bool:
-        return bool(self.phone or self.email or self.web)
+        return bool(self.phone or self.email or self.web or self.address)
 
     @property
     def clear(self) -> bool:
@@ -77,23 +154,79 @@ class SenderInfo:
             "organisation": self.organisation.name if self.organisation else None,
             "organisation_kind": self.organisation.kind if self.organisation else None,
             "unit": self.unit,
-            "contact": {"phone": self.phone, "email": self.email, "person": self.person, "web": self.web},
+            "contact": {"phone": self.phone, "email": self.email, "person": self.person, "web": self.web,
+                        "address": self.address},
             "clear": self.clear,
             "reasons": [r for _, r in self.reasons],
             "from_memo": self.from_meta,
+            "organisation_evidence": list(self.evidence),
         }
 
 
+@dataclass(slots=True)
+class _Candidate:
+    org: Organisation
+    span: tuple[int, int] | None
+    order: int
+    score: float = 0.0
+    body: float = 0.0  # of the score, what the body gave (capped at MAX_ACTOR)
+    evidence: list[dict] = field(default_factory=list)
+
+
+class _Votes:
+    """The evidence for each authority the letter names."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, _Candidate] = {}
+
+    def add(self, org: Organisation, span: tuple[int, int] | None, weight: float, source: str, text: str,
+            body: bool = False) -> None:
+        c = self.by_name.get(org.name)
+        if c is None:
+            c = self.by_name[org.name] = _Candidate(org, span, len(self.by_name))
+        elif not c.org.known and org.known:
+            c.org = org
+        if c.span is None:
+            c.span = span
+        if body:
+            weight = min(weight, MAX_ACTOR - c.body)
+            if weight <= 0:
+                return
+            c.body += weight
+        c.score += weight
+        c.evidence.append({"source": source, "text": text[:60], "weight": weight})
+
+    def best(self) -> _Candidate | None:
+        found = [c for c in self.by_name.values() if c.score > 0]
+        return max(found, key=lambda c: (c.score, -c.order)) if found else None
+
+
+@dataclass(slots=True)
+class _UnitCandidate:
+    text: str
+    span: tuple[int, int]
+    block: int
+    org: str | None = None  # the authority named in the same block, if any
+
+
 def analyse(letter: Letter) -> SenderInfo:
-    """Who sent the letter and how to reach them, from its sender lines, its opening and its MeMo data."""
+    """Who sent the letter and how to reach them, from its sender lines, its body and its MeMo data."""
     info = SenderInfo(lines=letter.sender_lines, anchor=_anchor(letter))
-    _read_sender_lines(letter, info)  # the organisation, the unit and a person
-    if info.organisation is None:
-        _actor_in_opening(letter, info)  # "Skattestyrelsen har ændret …"
+    votes = _Votes()
+    units = _read_sender_lines(letter, info, votes)  # organisations, units and a person on the sender lines
+    _domains(letter, info, votes)  # "jm@jm.dk", "www.kk.dk/rotter"
+    _body(letter, votes)  # "Skattestyrelsen har ændret …"
+    best = votes.best()
+    if best is not None:
+        info.organisation, info.org_span, info.evidence = best.org, best.span, best.evidence
+    else:
+        _actor_in_opening(letter, info)  # a name known only by its shape: "Eksempelby Kommune har …"
+    _choose_unit(letter, info, units)
     # Contact details anywhere in the letter (not those of another authority).
     info.phone = contact.find_phone(letter, info.organisation)
     info.email = contact.find_email(letter, info.organisation)
     info.web = contact.find_web(letter, info.organisation)
+    info.address = contact.find_address(letter, info.organisation, info.org_span)
     if info.person is None:
         info.person = contact.find_person(letter)
     _merge_meta(info, letter.document.meta.get("sender"))
@@ -102,7 +235,9 @@ def analyse(letter: Letter) -> SenderInfo:
 
 
 def verdict(info: SenderInfo) -> list[tuple[str, str]]:
-    """What the reader cannot tell about the sender: (rule id, Danish reason) for each missing part."""
+    """What the reader cannot tell about the sender: (rule id, Danish reason) for each missing part. A state authority
+    with its own contact details is its own unit; a municipality or a region does many things and must say which
+    unit wrote."""
     reasons = []
     if info.organisation is None:
         if info.generic_span is not None:
@@ -113,7 +248,7 @@ def verdict(info: SenderInfo) -> list[tuple[str, str]]:
         reasons.append(("sender.unit", "Brevet siger ikke, hvilken afdeling det kommer fra."))
     if not info.has_channel:
         reasons.append(("sender.contact", "Brevet siger ikke, hvordan man kontakter afsenderen "
-                                          "(telefon, e-mail eller Digital Post)."))
+                                          "(telefon, e-mail, adresse eller Digital Post)."))
     return reasons
 
 
@@ -148,62 +283,193 @@ def _person(line: str) -> str | None:
     return cand if PERSON_LINE.match(cand) and not unit_word(cand) and not job_title(cand) else None
 
 
-def _read_sender_lines(letter: Letter, info: SenderInfo) -> None:
-    """The organisation and the unit from letterhead, signature and footer; a person: the first name-shaped line
-    of the signature after the closing."""
+def _block_weights(lines: list[Line]) -> dict[int, float]:
+    """Per block of sender lines, what a name in it gains or loses: a block with the letter's reference or contact
+    lines is the sender's; a block of only a name and a postal address may be the recipient's window address."""
+    info: dict[int, bool] = {}
+    address: dict[int, bool] = {}
+    for ln in lines:
+        text, b = ln.text, ln.block
+        if b in info:
+            continue  # (the block's weight is known: no more tests on its lines)
+        if anatomy.is_reference_line(text) or is_contact_line(text) or anatomy.is_info_line(text):
+            info[b] = True
+        elif b not in address and anatomy.is_postal_line(text):
+            address[b] = True
+    return {b: W_INFO_BLOCK if info.get(b) else W_ADDRESS_BLOCK if address.get(b) else 0.0
+            for b in {ln.block for ln in lines}}
+
+
+def _line_organisations(letter: Letter, ln: Line) -> list[Organisation]:
+    """The authorities named on a sender line (spans relative to the line), registered ones from the letter's one
+    look-up, else one recognised by the shape of its name."""
+    found = [from_match(m, -ln.start) for m in letter.authorities_in(ln.start, ln.end)]
+    if found:
+        return found
+    org = by_shape(ln.text)
+    return [org] if org is not None else []
+
+
+def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[_UnitCandidate]:
+    """Votes for the authorities on the sender lines; the unit candidates (with the authority of their block); a
+    person: the first name-shaped line of the signature after the closing."""
     closing_seen = False
+    block_weight = _block_weights(info.lines)
+    block_org: dict[int, str] = {}
+    units: list[_UnitCandidate] = []
+    signature = ""  # what the previous signature line was: "person", "title" (the line after the name) or ""
+
+    def unit(text: str, start: int, block: int) -> None:
+        units.append(_UnitCandidate(text, (start, start + len(text)), block))
+
     for ln in info.lines:
         kind = _line_kind(ln.text)
         if kind == "closing":
             closing_seen = True
             continue
         if kind:
+            signature = ""
             continue
-        if info.unit is not None and info.organisation is not None and info.organisation.known:
-            # Neither the organisation nor the unit can change any more: only a person is left to find.
-            if info.person is not None:
-                break
-            if ln.zone == "signature" and closing_seen and match_organisation(ln.text) is None \
-                    and not is_generic(ln.text):  # (a generic line is no person: as below)
-                info.person = _person(ln.text)
-            continue
-        org = match_organisation(ln.text)
+        orgs = [o for o in _line_organisations(letter, ln) if not _PREPOSITION_BEFORE.search(ln.text, 0, o.start)]
         rest = ln.text
-        if org is not None:
-            if info.organisation is None or (not info.organisation.known and org.known):
-                info.organisation = org
-                info.org_span = (ln.start + org.start, ln.start + org.end)
+        if orgs:
+            org = orgs[0]
+            weight = W_SIGNATURE if ln.zone == "signature" else W_LINE + block_weight.get(ln.block, 0.0)
+            for o in orgs:
+                votes.add(o, (ln.start + o.start, ln.start + o.end), weight, ln.zone, ln.text[o.start:o.end])
+            block_org.setdefault(ln.block, org.name)
             rest = (ln.text[:org.start] + " " + ln.text[org.end:]).strip(" ,.-–|/·")
         elif is_generic(ln.text):
             # "Kommunen" names no authority; "Sekretariatet" names no authority either, but it is a unit.
             if info.generic_span is None:
                 info.generic_span = (ln.start, ln.end)
-            if info.unit is None and unit_word(ln.text):
-                info.unit = ln.text.strip(" ,.")
-                info.unit_span = (ln.start, ln.end)
+            if unit_word(ln.text):
+                unit(ln.text.strip(" ,.").strip(), ln.start, ln.block)
             continue
-        if info.unit is None and rest and not (PERSON_LINE.match(rest) and not unit_word(rest)):
+        labelled = _UNIT_LABEL.match(rest) if not orgs else None
+        if labelled:
+            unit(labelled.group(1).strip(), ln.start + labelled.start(1), ln.block)
+        elif rest and not (PERSON_LINE.match(rest) and not unit_word(rest)):
             if is_unit(rest) and not (job_title(rest) and not unit_only(rest)):
-                info.unit = rest
                 off = ln.text.find(rest)
-                info.unit_span = (ln.start + off, ln.start + off + len(rest))
-                if info.organisation is None:
-                    muni = municipality_by_place(rest)
+                unit(rest, ln.start + off, ln.block)
+                if not orgs:
+                    muni = municipality_by_place(rest)  # "Jobcenter Aarhus"
                     if muni:
-                        info.organisation = Organisation(muni, "municipality", True)
-                        info.org_span = info.unit_span
-        if info.person is None and ln.zone == "signature" and closing_seen and org is None:
-            info.person = _person(ln.text)
+                        a = authorities.get(muni)
+                        weight = W_SIGNATURE if ln.zone == "signature" else W_LINE
+                        votes.add(from_authority(a), (ln.start + off, ln.start + off + len(rest)), weight,
+                                  ln.zone, rest)
+            elif signature == "title" and not orgs and _signature_unit(rest):
+                # name, title, then the unit: "Henrik Lund / Miljøkontrollør / Skadedyr"
+                unit(rest, ln.start + ln.text.find(rest), ln.block)
+        in_signature = ln.zone == "signature" and closing_seen
+        person = _person(ln.text) if in_signature and not orgs else None
+        if info.person is None and person:
+            info.person = person
+        # (the line after the name is the job title, listed or not, unless it names a unit or an authority)
+        signature = "person" if person else "title" if in_signature and not orgs and (
+            job_title(ln.text) or (signature == "person" and not (units and units[-1].span[0] >= ln.start))) else ""
+    for u in units:
+        u.org = block_org.get(u.block)
+    return units
+
+
+def _signature_unit(text: str) -> bool:
+    """A short line naming a unit in a signature, after the name and the title: capitalised words, no digits, no
+    contact details, no sentence."""
+    words = text.split()
+    return (0 < len(words) <= 5 and text[0].isupper() and not _DIGIT.search(text) and not is_contact_line(text)
+            and text[-1] not in ".!?:" and not job_title(text) and not PERSON_LINE.match(text))
+
+
+def _choose_unit(letter: Letter, info: SenderInfo, units: list[_UnitCandidate]) -> None:
+    """The unit: from the sender lines, in a block of the chosen authority or of none; else a unit named right
+    after the authority in the genitive in the body ("Aarhus Kommunes Kørselskontor"); else a unit that is the
+    subject of a sentence in the first paragraphs ("Park- og Vejcenter kontakter …")."""
+    name = info.organisation.name if info.organisation else None
+    for u in units:
+        if u.org is None or u.org == name:
+            info.unit, info.unit_span = u.text, u.span
+            return
+    org = info.organisation
+    text = letter.text
+    if org is not None and org.authority is not None:
+        for m in letter.authorities:
+            if m.authority is org.authority and m.genitive:
+                found = authorities.unit_after(text, m.end)
+                if found:
+                    start = text.find(found, m.end)
+                    info.unit, info.unit_span = found, (start, start + len(found))
+                    return
+    # A unit as the subject of a sentence in the first paragraphs: "Park- og Vejcenter kontakter løbende …"
+    lead_start, lead_end = letter.lead
+    for sentence in letter.sentences:
+        if sentence.start >= lead_end:
+            break
+        if sentence.start < lead_start or not text[sentence.start].isupper():
+            continue
+        found = authorities.unit_at(text, sentence.start)
+        if found and _verb_after().match(text, sentence.start + len(found)):
+            info.unit, info.unit_span = found, (sentence.start, sentence.start + len(found))
+            return
+
+
+def _domains(letter: Letter, info: SenderInfo, votes: _Votes) -> None:
+    """Votes for the authority whose domain an e-mail or web address is on: on a sender line, or in a sentence where
+    the letter speaks of itself ("vores hjemmeside"); not in a sentence about complaining."""
+    text = letter.text
+    for start, end, value in contact.addresses(letter):
+        a = authorities.by_domain(value)
+        if a is None:
+            continue
+        if any(ln.start <= start < ln.end for ln in info.lines):
+            votes.add(from_authority(a), (start, end), W_DOMAIN_LINE, "domain", value)
+            continue
+        sentence = contact.sentence_at(text, start)
+        if contact.speaks_of_itself(sentence) and not _KLAGE.search(sentence):
+            votes.add(from_authority(a), (start, end), W_DOMAIN_OWN, "domain", value)
+
+
+def _body(letter: Letter, votes: _Votes) -> None:
+    """Votes for the authorities that act in the letter's sentences or hold its view."""
+    text = letter.text
+    lead_start, lead_end = letter.lead
+    sender_line = [(ln.start, ln.end) for ln in letter.sender_lines]
+    for m in letter.authorities:
+        if any(s <= m.start < e for s, e in sender_line):
+            continue
+        after = m.end
+        if m.genitive:
+            found = authorities.unit_after(text, m.end)  # "Aarhus Kommunes Kørselskontor har …"
+            if found:
+                pos = text.find(found, m.end)
+                after = pos + len(found) if pos != -1 else m.end
+            elif _OPINION.search(text, max(0, m.start - 12), m.start) and _OPINION_AFTER.match(text, m.end):
+                if not _KLAGE.search(contact.sentence_at(text, m.start)):
+                    votes.add(from_match(m), (m.start, m.end), W_OPINION, "body", text[m.start:m.end], body=True)
+                continue
+            else:
+                continue
+        actor = _verb_after().match(text, after) is not None or (
+            not m.genitive and _subject_after_verb(text, m.start))
+        if not actor or _KLAGE.search(contact.sentence_at(text, m.start)):
+            continue
+        weight = W_ACTOR_LEAD if lead_start <= m.start < lead_end else W_ACTOR
+        votes.add(from_match(m), (m.start, m.end), weight, "body", text[m.start:m.end], body=True)
 
 
 def _actor_in_opening(letter: Letter, info: SenderInfo) -> None:
-    """The opening paragraphs may name the sender as the actor: "Skattestyrelsen har ændret …"."""
+    """The opening paragraphs may name the sender as the actor, also by the shape of its name only: "Eksempelby
+    Kommune har …"."""
     s, e = letter.lead
     for m in _actor().finditer(letter.text, s, e):
         org = match_organisation(m.group(1))
-        if org is not None and m.group(1).strip().endswith(org.name.split()[-1]):
+        if org is not None and m.group(1).strip().endswith(org.name.split()[-1]) \
+                and not _KLAGE.search(contact.sentence_at(letter.text, m.start(1) + org.start)):
             info.organisation = org
             info.org_span = (m.start(1) + org.start, m.start(1) + org.end)
+            info.evidence = [{"source": "body", "text": org.name[:60], "weight": W_ACTOR_LEAD}]
             return
 
 
@@ -217,7 +483,7 @@ def _merge_meta(info: SenderInfo, meta) -> None:
     if label and info.organisation is None:
         org = match_organisation(label)
         if org is not None:
-            info.organisation = Organisation(org.name, org.kind, org.known)
+            info.organisation = Organisation(org.name, org.kind, org.known, authority=org.authority)
             info.from_meta = True
             rest = (label[:org.start] + " " + label[org.end:]).strip(" ,.-–")
             if info.unit is None and rest and unit_word(rest):
@@ -232,7 +498,7 @@ def _merge_meta(info: SenderInfo, meta) -> None:
         if info.organisation is None:
             org = match_organisation(unit)
             if org is not None:
-                info.organisation = Organisation(org.name, org.kind, org.known)
+                info.organisation = Organisation(org.name, org.kind, org.known, authority=org.authority)
     for key in ("phone", "email", "person"):
         value = str(meta.get(key) or "").strip()
         if value and getattr(info, key) is None:

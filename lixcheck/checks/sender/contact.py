@@ -1,8 +1,12 @@
-"""How the reader gets in touch: phone numbers, e-mail and web addresses, and a named contact person in a letter.
+"""How the reader gets in touch: phone numbers, e-mail, web and postal addresses, and a named contact person.
 
 A contact detail counts only when it is the sender's: not one in a sentence about another authority (Ankestyrelsen's
-address in the klagevejledning). Each pattern is searched through the search layer, only where it can match: the
-phone patterns in the lines with a phone-shaped digit group, the others near their literal strings.
+address in the klagevejledning), not an address on another authority's domain (data/authorities.yml), not a link to
+a shared portal (borger.dk, virk.dk) unless the letter asks the reader to write through it ("skriv til os via
+borger.dk"). A postal address is the sender's when it follows the sender's name on the lines below it ("Miljøstyrelsen
+/ Lyseng Allé 1 / 8270 Højbjerg") or stands in the signature or footer. Each pattern is searched through the search
+layer, only where it can match: the phone patterns in the lines with a phone-shaped digit group, the others near
+their literal strings.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ...letter import anatomy, data
-from ...letter.organisations import Organisation, match_organisation, unit_word
+from ...letter import anatomy, authorities, data
+from ...letter.authorities import Authority
+from ...letter.organisations import Organisation, looks_like_sender, match_organisation, unit_word
 from ...letter.view import Letter
 from ...search import Anchored, Guarded, searcher
 
@@ -31,6 +36,7 @@ NAME = r"[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?"
 # character class first, which the regex engine skips to; the same matches as "[.!?]\s+(?=[A-ZÆØÅ])|\n\s*\n".)
 SENTENCE_START = re.compile(r"[.!?\n](?:(?<=[.!?])\s+(?=[A-ZÆØÅ])|(?<=\n)\s*\n)")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 
 
@@ -44,6 +50,9 @@ class _Searches:
     digital_reply: Guarded | Anchored  # "skriv til os via Digital Post"
     contact_context: re.Pattern  # a sentence about getting in touch
     person_cue: Guarded  # "Din sagsbehandler er Anna Hansen"
+    we: re.Pattern  # "vi", "os", "vores": the letter speaks of its sender
+    send_to: re.Pattern  # "… sendes til:" right before an address block
+    own_site: re.Pattern  # "vores hjemmeside"
 
 
 def _words(cues: dict, key: str) -> str:
@@ -63,9 +72,16 @@ def _searches() -> _Searches:
             rf"\b(?:{_words(cues, 'reply_verbs')})\b[^.\n]{{0,60}}\b(?:{_words(cues, 'reply_channels')})\b",
             re.IGNORECASE)),
         contact_context=data.compiled(rf"\b(?:{_words(cues, 'contact_words')})\b", re.IGNORECASE),
+        # (the name itself is case-sensitive and stays on its line: "SAGSBEHANDLER: LVOSYD" names nobody)
         person_cue=Guarded(data.compiled(
-            rf"\b(?:{_words(cues, 'person_roles')})\b(?:\s+(?:er|hedder))?[,:]?\s+((?:{NAME}\s+){{1,3}}{NAME})",
-            re.IGNORECASE)),
+            rf"\b(?:{_words(cues, 'person_roles')})\b(?:\s+(?:er|hedder))?[,:]?[ \t]+"
+            rf"(?-i:((?:{NAME}[ \t]+){{1,3}}{NAME}))(?![\wæøå])", re.IGNORECASE)),
+        send_to=data.compiled(
+            rf"\b(?:{_words(cues, 'reply_verbs')}|{_words(cues, 'send_words')})\b[^.\n]{{0,60}}"
+            r"\b(?:til|på|hos)\s*:?\s*$", re.IGNORECASE),
+        own_site=data.compiled(rf"\b(?:vores|vor|vort)\s+(?:{_words(cues, 'own_site')})\b", re.IGNORECASE),
+        we=data.compiled(rf"(?<![\wæøå])(?:{'|'.join(map(re.escape, data.load('senders')['we_words']))})(?![\wæøå])",
+                         re.IGNORECASE),
     )
 
 
@@ -124,9 +140,26 @@ def find_phone(letter: Letter, sender: Organisation | None) -> str | None:
     return None
 
 
+def _related(a: Authority, b: Authority) -> bool:
+    return a is b or a.parent == b.name or b.parent == a.name
+
+
+def on_another_domain(value: str, sender: Organisation | None) -> bool:
+    """Is the e-mail or web address on the domain of a registered authority other than the sender (or a shared
+    portal)? Without a known sender, any registered authority's domain is another's: had the letter given it as its
+    own, that authority would be the sender."""
+    if authorities.is_portal(value):
+        return True
+    a = authorities.by_domain(value)
+    if a is None:
+        return False
+    own = sender.authority if sender is not None else None
+    return own is None or not _related(a, own)
+
+
 def find_email(letter: Letter, sender: Organisation | None) -> str | None:
     for m in _searches().email.finditer(letter.text, letter.folded):
-        if not about_another_authority(letter.text, m.start(), sender):
+        if not on_another_domain(m.group(0), sender) and not about_another_authority(letter.text, m.start(), sender):
             return m.group(0)
     return None
 
@@ -138,13 +171,99 @@ def find_web(letter: Letter, sender: Organisation | None) -> str | None:
     for search in (searches.digital_reply, searches.web):
         for m in search.finditer(text, letter.folded):
             # (the cheap tests first; either one rules the match out)
-            if "@" in m.group(0) or (search is searches.web and not _on_sender_line(letter, m.start())
-                                     and not searches.contact_context.search(_sentence(text, m.start()))):
+            value = m.group(0).rstrip(".,;:)")
+            if "@" in value or (search is searches.web and not _on_sender_line(letter, m.start())
+                                and not _contact_sentence(_sentence(text, m.start()), value, sender)):
+                continue
+            # (a portal counts where the letter asks the reader to write through it: the digital_reply search)
+            if search is searches.web and on_another_domain(value, sender):
                 continue
             if about_another_authority(text, m.start(), sender):
                 continue
-            return m.group(0).rstrip(".,;:)")
+            return value
     return None
+
+
+def _contact_sentence(sentence: str, value: str, sender: Organisation | None) -> bool:
+    """A sentence about getting in touch ("Kontakt os på …"), or one that offers the sender's own web site as its
+    own ("Gå ind på vores hjemmeside: www.kk.dk/rotter")."""
+    if _searches().contact_context.search(sentence):
+        return True
+    if sender is None or sender.authority is None or not _searches().own_site.search(sentence):
+        return False
+    a = authorities.by_domain(value)
+    return a is not None and _related(a, sender.authority)
+
+
+def addresses(letter: Letter):
+    """(start, end, address) of every e-mail and web address in the letter."""
+    text, searches = letter.text, _searches()
+    for search in (searches.email, searches.web):
+        for m in search.finditer(text, letter.folded):
+            value = m.group(0).rstrip(".,;:)")
+            if search is searches.web and "@" in value:
+                continue
+            yield m.start(), m.start() + len(value), value
+
+
+def speaks_of_itself(sentence: str) -> bool:
+    """Does the sentence speak of the sender as "vi", "os", "vores"?"""
+    return _searches().we.search(sentence) is not None
+
+
+def find_address(letter: Letter, sender: Organisation | None, org_span: tuple[int, int] | None) -> str | None:
+    """The sender's postal address (its first line) where the letter offers it as a way to write: a postal line
+    within the three lines below a line naming the sender, when the letter asks the reader to send something there
+    ("Eventuel klage sendes til: / Miljøstyrelsen / C. F. Tietgens Boulevard 40") or the block also names the case
+    handler or the journal number (a reply address: "STATSFORVALTNINGEN / Storetorv / Aabenraa / Sagsbehandler: …").
+    A name and an address alone, as at the top of many letters, say where the office is, not how to reach it."""
+    if sender is None:
+        return None
+    text = letter.text
+    if sender.authority is not None:
+        spans = [(m.start, m.end) for m in letter.authorities if m.authority is sender.authority and not m.genitive]
+    else:
+        spans = [org_span] if org_span else []
+    for s, _e in spans:
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", s)
+        line_end = len(text) if line_end == -1 else line_end
+        if not looks_like_sender(text[line_start:line_end].strip()):
+            continue  # a name inside a sentence
+        lines = _block_lines_around(text, line_start, line_end)
+        address = next((ln for ln in lines["after"][:3] if anatomy.is_postal_line(ln)), None)
+        if address is None:
+            continue
+        block = lines["before"] + lines["after"]
+        if any(anatomy.is_info_line(ln) or anatomy.is_reference_line(ln) for ln in block) or \
+                _searches().send_to.search(lines["lead_in"]):
+            return address
+    return None
+
+
+def _block_lines_around(text: str, line_start: int, line_end: int) -> dict:
+    """The non-blank lines of the block before and after the line text[line_start:line_end], and the text that
+    leads into the block (its last 150 characters, up to the line)."""
+    before: list[str] = []
+    pos = line_start - 1
+    while pos > 0:
+        prev = text.rfind("\n", 0, pos) + 1
+        line = text[prev:pos].strip()
+        if not line:
+            break
+        before.insert(0, line)
+        pos = prev - 1
+    after: list[str] = []
+    pos = line_end
+    while pos < len(text):
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt == -1 else nxt
+        line = text[pos + 1:nxt].strip()
+        if not line:
+            break
+        after.append(line)
+        pos = nxt
+    return {"before": before, "after": after, "lead_in": text[max(0, line_start - 150):line_start]}
 
 
 def find_person(letter: Letter) -> str | None:
@@ -157,6 +276,12 @@ def find_person(letter: Letter) -> str | None:
 
 def _on_sender_line(letter: Letter, pos: int) -> bool:
     return any(ln.start <= pos < ln.end for ln in letter.sender_lines)
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence around ``pos`` (from the last sentence start before it to the next sentence end or blank
+    line)."""
+    return _sentence(text, pos)
 
 
 def _sentence(text: str, pos: int) -> str:

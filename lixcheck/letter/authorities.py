@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..errors import ConfigError
-from ..letter import data as gazetteer
+from . import data as gazetteer
 
 try:
     import ahocorasick
@@ -279,8 +279,10 @@ def _automaton():
 def _lowered(text: str) -> str:
     """text.lower() with every space character a plain space, of the same length as text (offsets stay valid)."""
     low = text.lower()
-    if len(low) != len(text):  # "İ" and a few others lower-case to two characters
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):  # "İ" and a few others lower-case to two characters: keep the first ("i")
+        low = "".join(c.lower()[0] for c in text)
+    if "ſ" in low:  # the long s is an s (as re's IGNORECASE reads it)
+        low = low.replace("ſ", "s")
     for c in _SPACES:  # str.replace per character: a tenth of str.translate's time on a letter
         if c in low:
             low = low.replace(c, " ")
@@ -303,6 +305,8 @@ def _in_word(c: str) -> bool:
 def _fits(k: _Key, written: str) -> bool:
     if k.mode == _ANY_CASE:
         return True
+    if "ſ" in written:
+        written = written.replace("ſ", "s")
     if written == k.form:
         return True
     return k.mode == _OWN_CASE and written == k.form.upper()
@@ -356,6 +360,11 @@ def _units() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], tuple[re
     return frozenset(u["heads"]), suffixes, areas, patterns, frozenset(u["generic"])
 
 
+@cache
+def _multi_word_heads() -> tuple[str, ...]:
+    return tuple(sorted((h for h in _units()[0] if " " in h), key=len, reverse=True))
+
+
 def is_generic(name: str) -> bool:
     """True for a word that names an authority or unit without saying which ("Kommunen", "Styrelsen")."""
     return " ".join(name.split()).casefold() in _units()[4]
@@ -370,9 +379,8 @@ def _unit_word(word: str) -> bool:
 def unit_at(text: str, pos: int) -> str | None:
     """The unit whose name starts at ``pos`` ("Center for Børn og Familie", "Kørselskontoret", "Sundhed og Omsorg",
     "Jobcenter Aarhus"), or None when what starts there is not a unit."""
-    line = text[pos:]
-    stop = _STOP.search(line)
-    line = line[:stop.start()] if stop else line
+    stop = _STOP.search(text, pos)  # (searched in place: a copy of the rest of the letter per call is slow)
+    line = text[pos:stop.start()] if stop else text[pos:]
     if not line or not (line[0].isupper() or line[0].isdigit()):
         return None
     heads, _, areas, patterns, _ = _units()
@@ -380,12 +388,16 @@ def unit_at(text: str, pos: int) -> str | None:
     if best and not (len(best) < len(line) and line[len(best)].isalnum()):
         return best.rstrip(" ,&-")
     folded = line.casefold()
-    for area in areas:
-        if folded.startswith(area) and not (len(area) < len(line) and line[len(area)].isalnum()):
-            return line[:len(area)]
-    for head in (h for h in heads if " " in h):  # "Ungdommens Uddannelsesvejledning"
-        if folded.startswith(head) and not (len(head) < len(line) and line[len(head)].isalnum()):
-            return line[:len(head)]
+    # (one startswith() with the tuple says whether any can fit: most lines start with none)
+    if folded.startswith(areas):
+        for area in areas:
+            if folded.startswith(area) and not (len(area) < len(line) and line[len(area)].isalnum()):
+                return line[:len(area)]
+    multi = _multi_word_heads()  # "Ungdommens Uddannelsesvejledning"
+    if multi and folded.startswith(multi):
+        for head in multi:
+            if folded.startswith(head) and not (len(head) < len(line) and line[len(head)].isalnum()):
+                return line[:len(head)]
     words = []
     for m in _WORD.finditer(line.split(",", 1)[0]):
         w = m.group()
@@ -394,8 +406,15 @@ def unit_at(text: str, pos: int) -> str | None:
         words.append(m)
     while words and words[-1].group() in _CONNECTORS:
         words.pop()
-    if not words or not _unit_word(words[0].group()):
+    if not words:
         return None
+    first = words[0].group()
+    # "Park- og Vejcenter", "Børne- og Familieafdelingen": a shortened compound takes its head from the last word
+    if not (_unit_word(first) or (first.endswith("-") and len(words) >= 3 and words[1].group() in ("og", "&")
+                                  and _unit_word(words[2].group()))):
+        return None
+    if first.endswith("-"):
+        words = words[:3]
     return line[words[0].start():words[-1].end()]
 
 
