@@ -152,6 +152,14 @@ def test_legal_references_keep_the_whole_name_of_the_law(text, refs):
     assert decision.legal_references(text) == refs
 
 
+def test_the_legal_basis_keeps_the_precise_reference_of_two():
+    # The checklist showed "§ 81; § 81, stk. 1": the bare paragraph says nothing the precise one does not.
+    letter = ("Afgørelse om hjælp\n\nKære Anna\n\nDu får ikke hjælp efter § 81. Vi har lagt vægt på, at du har "
+              "en formue. Efter § 81, stk. 1, skal du først bruge din formue. Du kan også læse § 8.\n\n"
+              "Med venlig hilsen\nAarhus Kommune\nTlf. 89 40 20 00\n")
+    assert lixcheck.check(letter).to_dict()["letter"]["legal_basis"] == ["§ 81, stk. 1", "§ 8"]
+
+
 def test_memo_sender_data_fills_in_what_the_text_does_not_say():
     text = "Du får hjælp til nye briller\n\nKære Jens\n\nVi har bevilget 1.200 kr. til nye briller.\n"
     doc = read_text(text, format="memo", meta={"sender": {

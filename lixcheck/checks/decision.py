@@ -148,7 +148,9 @@ def analyse(letter: Letter, kind: str | None = None) -> LetterInfo:
     for s, e in region + [(len(text), len(text))]:
         refs += legal_references(text, pos, s, folded)
         pos = e
-    info.legal_basis = list(dict.fromkeys(refs))
+    refs = list(dict.fromkeys(refs))
+    # "§ 81" beside "§ 81, stk. 1" names nothing more: keep the precise one (the checklist showed both)
+    info.legal_basis = [r for r in refs if not any(o != r and o.startswith(r) and o[len(r)] in ", " for o in refs)]
     info.reply_deadline = search.reply_deadline.found(text, folded)
     if info.is_decision:
         info.outcome = decision_outcome(letter, body_end)
