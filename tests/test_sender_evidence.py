@@ -97,7 +97,7 @@ def test_the_unit_in_a_signature_follows_the_name_and_the_job_title():
             "Med venlig hilsen\n\nHenrik Lund\nMiljøkontrollør\nSkadedyr\n")
     sec = section(text)
     assert sec["organisation"] == "Københavns Kommune"  # from the domain of its own web address ("vores")
-    assert sec["unit"] == "Skadedyr" and sec["person"] if "person" in sec else sec["contact"]["person"] == "Henrik Lund"
+    assert sec["unit"] == "Skadedyr" and sec["contact"]["person"] == "Henrik Lund"
     assert sec["contact"]["web"] == "http://www.kk.dk/rotter"
     assert sec["clear"] is True
 
