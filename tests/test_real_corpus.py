@@ -91,6 +91,38 @@ def test_every_annotated_text_is_at_its_occurrence_and_spans_do_not_overlap(name
             assert e1 <= s2, f"{name}: overlapping {check} spans at {s1} and {s2}"
 
 
+def _gold(text: str, *words: str) -> list[tuple[int, int, dict]]:
+    seen: dict[str, int] = {}
+    items = []
+    for w in words:
+        seen[w] = seen.get(w, 0) + 1
+        items.append({"text": w, "occurrence": seen[w], "category": "legal"})
+    return acc_real.gold_spans(text, items)
+
+
+def test_a_once_per_letter_finding_stands_for_the_same_word_up_to_its_count():
+    text = "Påbuddet gælder. Et påbud kan påklages. Påbud og påbudsfrist. Påbuddets frist. Aktindsigt."
+    gold = _gold(text, "Påbuddet", "påbud", "Påbud", "påbudsfrist", "Påbuddets", "Aktindsigt")
+    three = [acc_real.Found(0, 8, "Påbuddet", 3)]  # the rule counted three uses of "påbud"
+    hits = [True, False, False, False, False, False]
+    # the 2nd and 3rd use are credited, other words ("påbudsfrist", "Aktindsigt") never, the 4th use not: the
+    # finding's own place and two more make its three
+    assert acc_real.once_credit(three, gold, hits) == [False, True, True, False, False, False]
+    # a finding that stands for its own place only credits nothing
+    assert acc_real.once_credit([acc_real.Found(0, 8, "Påbuddet")], gold, hits) == [False] * 6
+    # an occurrence another finding overlaps is found already and takes none of the count
+    hits2 = [True, True, False, False, False, False]
+    assert acc_real.once_credit(three, gold, hits2) == [False, False, True, False, True, False]
+
+
+def test_a_phrase_finding_is_credited_inside_a_longer_annotation_only_with_all_its_words():
+    text = "Du kan anlægge søgsmål. Søgsmål skal anlægges. Et anlæg."
+    gold = _gold(text, "anlægge søgsmål", "Søgsmål", "anlæg")
+    found = [acc_real.Found(15, 22, "søgsmål", 3), acc_real.Found(7, 22, "anlægge søgsmål", 2)]
+    assert acc_real.once_credit(found, gold, [False, False, False]) == [True, True, False]
+    assert acc_real.lemmas("Påbuddet, anlægges") == ("påbud", "anlægge")
+
+
 def test_occurrence_lookup_counts_substrings_inside_words():
     assert acc_real.locate("De har skrevet til Dem", "De", 2) == 19
     assert acc_real.locate("De har skrevet", "De", 2) == -1
@@ -150,7 +182,8 @@ def test_benchmark_returns_sane_numbers_for_both_halves(results):
             c = r[check]
             assert 0 <= c["correct"] <= c["findings"] and 0 <= c["found"] <= c["gold"]
             assert c["terms_found"] <= c["terms"] <= c["gold"]
-            for key in ("precision", "recall", "recall_terms"):
+            assert c["found"] <= c["found_once"] <= c["gold"]
+            for key in ("precision", "recall", "recall_once", "recall_terms"):
                 assert c[key] is None or 0.0 <= c[key] <= 1.0
         gold_jargon = sum(len(a["jargon"]) for _n, _t, a in ROWS if a["split"] == split)
         assert r["jargon"]["gold"] == gold_jargon
