@@ -157,7 +157,8 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
                   templates: bool = False) -> dict[str, Any]:
     """Check one shard inside a worker. Never raises for a single bad document: it becomes an error row.
     ``templates``: also sign each letter for template discovery (``signature`` and ``masked`` in its row: for the
-    parent's grouping only, never stored as they are).
+    parent's grouping only, never stored as they are; the parent masks CPR numbers in the few masked letters that it
+    uses, see _grouper).
 
     The shard goes through one step at a time (read all, check all, build all rows, sign all) rather than letter by
     letter: each step's code and data stay in the CPU caches across the shard, which cuts the work around the check
@@ -202,7 +203,7 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
         for i, document in ok:
             try:
                 signature, masked = signer.sign(document.text)
-                rows[i]["signature"], rows[i]["masked"] = signature, mask(masked)
+                rows[i]["signature"], rows[i]["masked"] = signature, masked
             except Exception as e:
                 failed(i, e, rows[i]["hash"])
     return {"rows": rows, "lookups": engine.lookups - before[0], "hits": engine.hits - before[1],
@@ -346,7 +347,7 @@ def _grouper(store: Store, wanted: bool):
         stored = templates.SETTINGS
     if not wanted or stored != templates.SETTINGS:
         return None
-    grouper = templates.Grouper()
+    grouper = templates.Grouper(clean=mask_cpr)  # the safety net for the representatives' text
     state = store.grouping_state(templates.WINDOW)
     grouper.restore(state["ordinal"], state["next_cluster"], state["prototypes"], state["multi"],
                     state["represented"])

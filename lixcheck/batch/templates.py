@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -219,9 +219,12 @@ class Events:
 
 
 class Grouper:
-    """Parent side: assigns each letter a template cluster id, in input order (see the module docstring)."""
+    """Parent side: assigns each letter a template cluster id, in input order (see the module docstring).
+    ``clean``: applied to a masked letter before it becomes or confirms a representative (the batch runner masks CPR
+    numbers here, as a safety net, only for the few letters per template that are used)."""
 
-    def __init__(self):
+    def __init__(self, clean: Callable[[str], str] | None = None):
+        self._clean = clean
         self._lsh = BandIndex()
         self.ordinal = 0  # letters grouped so far (in this store)
         self.next_cluster = 1
@@ -309,6 +312,8 @@ class Grouper:
     def _represent(self, cluster: int, masked: str, doc_id: str, ordinal: int, events: Events) -> None:
         if cluster in self._has_representative:
             return
+        if self._clean is not None:
+            masked = self._clean(masked)
         candidate = self._candidates.get(cluster)
         if candidate is None:
             spans, words = _words(masked)
