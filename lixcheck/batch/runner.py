@@ -174,7 +174,8 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
         rows[i] = error_row(shard[i], code, content_hash)
 
     read = []  # (index, document, content hash) of the letters that could be read
-    with Opener(engine.checker) as opener:
+    opener = Opener(engine.checker)
+    with opener:
         for i, item in enumerate(shard):
             content_hash = None
             try:
@@ -207,7 +208,8 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
             except Exception as e:
                 failed(i, e, rows[i]["hash"])
     return {"rows": rows, "lookups": engine.lookups - before[0], "hits": engine.hits - before[1],
-            "check_cpu": check_cpu, "pid": os.getpid(), "rules_version": engine.checker.rules_version}
+            "check_cpu": check_cpu, "read_cpu": opener.read_cpu, "pid": os.getpid(),
+            "rules_version": engine.checker.rules_version}
 
 
 # -- parent side ------------------------------------------------------------------------------------------------
@@ -222,6 +224,7 @@ class RunStats:
     lookups: int = 0
     hits: int = 0
     check_cpu: float = 0.0  # CPU seconds the workers spent inside check_document (the rest is the batch's overhead)
+    read_cpu: float = 0.0  # ... and in the reader (Checker.read), which check() runs too
     rules_version: str | None = None
     seconds: float = 0.0
     engine: str = "local"
@@ -395,6 +398,7 @@ def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None
             stats.lookups += result["lookups"]
             stats.hits += result["hits"]
             stats.check_cpu += result.get("check_cpu", 0.0)
+            stats.read_cpu += result.get("read_cpu", 0.0)
             stats.rules_version = result.get("rules_version")
             for r in rows:
                 if r["status"] == "error":
