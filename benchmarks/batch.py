@@ -13,7 +13,10 @@ Generates a synthetic year sample (corpus/generate.py, JSONL), then in the same 
     (flat memory), and the projected time for 7.5 million letters (a year) and 20,500 letters (a day);
   * the batch's CPU per letter against the anchor (issue 20: ≤ 1.25×), twice: all CPU of the run divided by its
     letters (worker start-up included, which a short run cannot spread thin), and per further letter: the slope
-    between this run and one over the first ``--small`` letters (start-up cancels out), which is what a year costs.
+    between this run and one over the first ``--small`` letters (start-up cancels out), which is what a year costs;
+  * the same against anchors timed inside the run's own workers (the load of other programs cancels out):
+    ``vs_check_in_run`` against the check_document() calls alone, ``vs_read_and_check_in_run`` against those and
+    the reader (Checker.read), that is all that check() does on a letter.
 """
 
 from __future__ import annotations
@@ -134,9 +137,13 @@ def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int
         "cpu_s_parent": round(cpu["parent"], 1),
         "cpu_s_total": round(cpu["workers"] + cpu["parent"], 2),
         "cpu_s_in_check": round(stats.check_cpu, 2),
+        "cpu_s_in_read": round(stats.read_cpu, 2),
         # the same ratio as vs_check, but against the check_document() calls inside this very run (same processes,
         # same moment, same load on the machine): the load of other programs cancels out
         "vs_check_in_run": round((cpu["workers"] + cpu["parent"]) / stats.check_cpu, 3),
+        # ... and against all that check() does on these letters inside this run: the reader (Checker.read) and
+        # check_document()
+        "vs_read_and_check_in_run": round((cpu["workers"] + cpu["parent"]) / (stats.check_cpu + stats.read_cpu), 3),
         "cpu_ms_per_letter": round(cpu_ms, 3),
         "dedicated_cores_docs_per_s": round(workers * 1000 / cpu_ms, 1),
         "dedicated_cores_day_min": round(DAY * cpu_ms / workers / 1000 / 60, 1),
@@ -150,8 +157,10 @@ def per_further_letter(full: dict, small: dict, anchor_ms: float, workers: int) 
     extra = full["documents"] - small["documents"]
     ms = 1000 * (full["cpu_s_total"] - small["cpu_s_total"]) / extra
     in_check = 1000 * (full["cpu_s_in_check"] - small["cpu_s_in_check"]) / extra
+    in_read = 1000 * (full["cpu_s_in_read"] - small["cpu_s_in_read"]) / extra
     return {"cpu_ms_per_letter": round(ms, 3), "vs_check": round(ms / anchor_ms, 3),
             "in_check_ms_per_letter": round(in_check, 3), "vs_check_in_run": round(ms / in_check, 3),
+            "in_read_ms_per_letter": round(in_read, 3), "vs_read_and_check_in_run": round(ms / (in_check + in_read), 3),
             "start_up_cpu_s": round(full["cpu_s_total"] - ms * full["documents"] / 1000, 1),
             "dedicated_cores_year_h": round(YEAR * ms / workers / 1000 / 3600, 2)}
 

@@ -92,7 +92,7 @@ def test_grouping_finds_generated_templates_without_their_ids():
 
 def test_signatures_equal_datasketchs_minhash():
     """The worker's numpy signature is datasketch's MinHash (affine32) of the same shingles, value for value: stored
-    prototypes from earlier runs and the parent's LSH index (datasketch) read the same numbers."""
+    prototypes from earlier runs and the parent's band index read the same numbers."""
     import numpy as np
     from datasketch import MinHash
 
@@ -109,6 +109,38 @@ def test_signatures_equal_datasketchs_minhash():
         m = MinHash(num_perm=templates.NUM_PERM, seed=templates.SEED, hashfunc=int, scheme="affine32")
         m.update_batch(shingles)
         assert signature == m.hashvalues.astype(np.uint32).tobytes(), text[:40]
+
+
+def test_band_index_proposes_what_datasketchs_lsh_proposes():
+    """The parent's BandIndex has datasketch's bands for LSH_THRESHOLD and NUM_PERM and proposes the same candidates
+    as its MinHashLSH, also after removals (templates that leave the index)."""
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+    from datasketch.lsh import _optimal_param
+
+    assert (templates.BANDS, templates.ROWS) == _optimal_param(templates.LSH_THRESHOLD, templates.NUM_PERM, 0.5, 0.5)
+    signer = templates.Signer()
+    letters = [g["text"] for g in gen.generate(400, seed=11, free=0.2)]
+    signatures = [signer.sign(text)[0] for text in letters]
+    ours, theirs = templates.BandIndex(), MinHashLSH(threshold=templates.LSH_THRESHOLD, num_perm=templates.NUM_PERM)
+
+    def minhash(signature: bytes) -> MinHash:
+        m = MinHash(num_perm=templates.NUM_PERM, seed=templates.SEED, scheme="affine32")
+        m.hashvalues = np.frombuffer(signature, dtype=np.uint32)
+        return m
+
+    proposed = 0
+    for key, signature in enumerate(signatures):
+        if key % 3 == 2:  # every third letter is only looked up; one letter in three leaves the index
+            ours.remove(key - 2)
+            theirs.remove(key - 2)
+        expected = set(theirs.query(minhash(signature)))
+        assert ours.query(signature) == expected
+        proposed += len(expected)
+        if key % 3 != 2:
+            ours.insert(key, signature)
+            theirs.insert(key, minhash(signature))
+    assert proposed > len(signatures)  # the letters of one template find each other
 
 
 def test_agreement_measures():

@@ -8,11 +8,11 @@ paragraphs. So:
    (datasketch, 64 permutations) sums the set of shingles up in 256 bytes: the share of equal positions in two
    signatures estimates the Jaccard similarity of the two letters' shingle sets.
 2. **Group** (in the parent, the store's only writer, letter by letter in input order): a locality-sensitive hash
-   index (datasketch's MinHashLSH) over the *prototypes* of the templates found so far proposes candidates; the letter
-   joins the template of its most similar prototype when the estimated similarity is at least JOIN, and otherwise
-   starts a new template with itself as prototype. A letter that joins with a similarity under NOVEL (another choice
-   of optional paragraphs, say) becomes one more prototype of its template (at most MAX_PROTOTYPES), so that the next
-   letter with the same choice finds a close match.
+   index (BandIndex: the bands of datasketch's MinHashLSH) over the *prototypes* of the templates found so far
+   proposes candidates; the letter joins the template of its most similar prototype when the estimated similarity is
+   at least JOIN, and otherwise starts a new template with itself as prototype. A letter that joins with a
+   similarity under NOVEL (another choice of optional paragraphs, say) becomes one more prototype of its template (at
+   most MAX_PROTOTYPES), so that the next letter with the same choice finds a close match.
 
 Grouping in input order makes it deterministic: the local and the Dask engine give the same templates, and the store
 holds the prototypes' signatures (``template_prototypes``), so a resumed run rebuilds the index and groups the rest as
@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -59,12 +59,6 @@ SETTINGS = {"version": 1, "num_perm": NUM_PERM, "seed": SEED, "shingle": SHINGLE
 
 _TOKENS = re.compile(r"«[^»]*»|\w+|[^\w\s]")  # words, placeholders and punctuation, for aligning letters
 _M1, _M2 = np.uint32(0x9E3779B1), np.uint32(0x85EBCA77)  # odd multipliers that mix three word hashes into one
-
-
-def _lazy_datasketch():
-    from datasketch import MinHash, MinHashLSH
-
-    return MinHash, MinHashLSH
 
 
 # MurmurHash3's 32-bit finalizer, as datasketch's "affine32" scheme applies it to each input hash before permuting.
@@ -118,6 +112,48 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+# The bands of datasketch's MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM): BANDS bands of ROWS hash values
+# each, its optimal (b, r) for equal false-positive and false-negative weights (tests/test_templates.py holds them
+# equal). Two signatures are candidates when one band is equal in both.
+BANDS, ROWS = 14, 4
+
+
+class BandIndex:
+    """The locality-sensitive hash index over signatures (bytes): per band, a dict from the band's bytes to the keys
+    that have it. It proposes the same candidates as datasketch's MinHashLSH with the same bands, without numpy work
+    per query: a band's key is a slice of the signature's bytes."""
+
+    def __init__(self):
+        self._bands: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
+        self._slices = [slice(4 * ROWS * i, 4 * ROWS * (i + 1)) for i in range(BANDS)]
+        self._keys: dict[int, bytes] = {}
+
+    def insert(self, key: int, signature: bytes) -> None:
+        self._keys[key] = signature
+        for band, cut in zip(self._bands, self._slices, strict=True):
+            band.setdefault(signature[cut], []).append(key)
+
+    def remove(self, key: int) -> None:
+        signature = self._keys.pop(key)
+        for band, cut in zip(self._bands, self._slices, strict=True):
+            part = signature[cut]
+            keys = band[part]
+            keys.remove(key)
+            if not keys:
+                del band[part]
+
+    def query(self, signature: bytes) -> set[int]:
+        found: set[int] = set()
+        for band, cut in zip(self._bands, self._slices, strict=True):
+            keys = band.get(signature[cut])
+            if keys:
+                found.update(keys)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 @dataclass
 class _Candidate:
     """A template's candidate representative, being confirmed word by word (in memory only)."""
@@ -141,7 +177,7 @@ def _words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
 
 def confirm(candidate: _Candidate, other: str) -> None:
     """Mark the candidate's words that ``other`` has at the same place (difflib's longest matching blocks)."""
-    _spans, words = _words(other)
+    words = _TOKENS.findall(other)  # (the words of _words(), without their spans)
     matcher = SequenceMatcher(None, candidate.words, words, autojunk=False)
     for block in matcher.get_matching_blocks():
         for i in range(block.a, block.a + block.size):
@@ -183,14 +219,13 @@ class Events:
 
 
 class Grouper:
-    """Parent side: assigns each letter a template cluster id, in input order (see the module docstring)."""
+    """Parent side: assigns each letter a template cluster id, in input order (see the module docstring).
+    ``clean``: applied to a masked letter before it becomes or confirms a representative (the batch runner masks CPR
+    numbers here, as a safety net, only for the few letters per template that are used)."""
 
-    def __init__(self):
-        MinHash, MinHashLSH = _lazy_datasketch()
-        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        # One MinHash whose hash values are set to the signature at hand: the index reads only its hash values, and
-        # building a MinHash per letter would cost more than the query.
-        self._scratch = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
+    def __init__(self, clean: Callable[[str], str] | None = None):
+        self._clean = clean
+        self._lsh = BandIndex()
         self.ordinal = 0  # letters grouped so far (in this store)
         self.next_cluster = 1
         self.next_key = 1
@@ -212,16 +247,15 @@ class Grouper:
         self._multi = set(multi)
         self._has_representative = set(with_representative)
         for key, cluster, proto_ordinal, signature in prototypes:
-            self._insert(key, cluster, np.frombuffer(signature, dtype=np.uint32))
+            self._insert(key, cluster, bytes(signature), np.frombuffer(signature, dtype=np.uint32))
             self.next_key = max(self.next_key, key + 1)
             if cluster not in self._multi:
                 self._alone.append((proto_ordinal, cluster))
 
-    def _insert(self, key: int, cluster: int, signature: np.ndarray) -> None:
-        self._proto[key] = (cluster, signature)
+    def _insert(self, key: int, cluster: int, signature: bytes, sig: np.ndarray) -> None:
+        self._proto[key] = (cluster, sig)
         self._by_cluster.setdefault(cluster, []).append(key)
-        self._scratch.hashvalues = signature
-        self._lsh.insert(key, self._scratch, check_duplication=False)
+        self._lsh.insert(key, signature)
 
     def _evict(self) -> None:
         """Drop one-letter clusters older than WINDOW letters, and candidates nobody confirmed for as long."""
@@ -245,12 +279,15 @@ class Grouper:
         self._evict()
         sig = np.frombuffer(signature, dtype=np.uint32)
         best, best_sim = None, -1.0
-        self._scratch.hashvalues = sig
-        for key in self._lsh.query(self._scratch):
-            cluster, other = self._proto[key]
-            s = similarity(sig, other)
-            if s > best_sim or (s == best_sim and cluster < best):
-                best, best_sim = cluster, s
+        keys = self._lsh.query(signature)
+        if keys:
+            protos = [self._proto[key] for key in keys]
+            # the similarity with every candidate in one comparison (as similarity() computes it, one by one)
+            equal = (np.stack([other for _c, other in protos]) == sig).sum(axis=1)
+            for (cluster, _other), n in zip(protos, equal.tolist(), strict=True):
+                s = n / NUM_PERM
+                if s > best_sim or (s == best_sim and cluster < best):
+                    best, best_sim = cluster, s
         ordinal = self.ordinal
         self.ordinal += 1
         if best is None or best_sim < JOIN:
@@ -269,12 +306,14 @@ class Grouper:
     def _new_prototype(self, cluster: int, ordinal: int, signature: bytes, sig: np.ndarray, events: Events) -> None:
         key = self.next_key
         self.next_key += 1
-        self._insert(key, cluster, sig)
+        self._insert(key, cluster, signature, sig)
         events.prototypes.append((key, cluster, ordinal, signature))
 
     def _represent(self, cluster: int, masked: str, doc_id: str, ordinal: int, events: Events) -> None:
         if cluster in self._has_representative:
             return
+        if self._clean is not None:
+            masked = self._clean(masked)
         candidate = self._candidates.get(cluster)
         if candidate is None:
             spans, words = _words(masked)
