@@ -1,0 +1,68 @@
+"""Build lixcheck/engine/phrases.json: the tokens and lemmas of lixcheck's own phrase entries, made before run time.
+
+    python scripts/build_phrases.py          # write the file
+    python scripts/build_phrases.py --check  # exit 1 when the shipped file differs from what the code gives
+
+Run it after changing a phrase in rules/ (a substitution's or existence rule's entries) or the embedded pipeline
+(lixcheck/nlp/pipeline.py, language.py, lemmas.py, nlp/data/da.yml, the lemma table); tests/test_phrase_words.py
+fails until then. Until the file is rebuilt nothing goes wrong: a phrase that is not in it, or a file made for other
+code (its stamp), is parsed at run time as before, only a fresh process's first check is slower.
+
+How: every phrase is parsed afresh (the stored ones are not read) while the rules of lixcheck's checker, without
+plugins, are compiled under the embedded pipeline, and each is recorded; the file holds exactly those. See
+lixcheck/engine/phrase_words.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lixcheck.engine import phrase_words  # noqa: E402
+
+
+def build() -> str:
+    """The file's text, from a fresh parse of every phrase of the built-in rules."""
+    from lixcheck import Checker
+
+    phrase_words.recorded = {}
+    phrase_words._table = {}  # (made afresh, not read)
+    try:
+        assert Checker({"model": "blank", "rules": {"plugins": False}}).analyzer.ruleset  # (its rules compiled)
+        phrases = dict(sorted(phrase_words.recorded.items()))
+    finally:
+        phrase_words.recorded = None
+        phrase_words._table = None
+    if not phrases:
+        raise SystemExit("no phrases recorded: is the embedded pipeline in use?")
+    # (one phrase a line: a change to a rule is a small diff)
+    lines = [f'{{"stamp": "{phrase_words.stamp()}",', '"phrases": {']
+    lines.append(",\n".join(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+                            for k, v in phrases.items()))
+    return "\n".join(lines) + "\n}}\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
+    args = parser.parse_args(argv)
+    text = build()
+    name = phrase_words.FILE.relative_to(ROOT)
+    if args.check:
+        if phrase_words.FILE.is_file() and phrase_words.FILE.read_text(encoding="utf-8") == text:
+            print(f"{name} is up to date")
+            return 0
+        print(f"{name} is out of date: run python scripts/build_phrases.py")
+        return 1
+    phrase_words.FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {name}: {len(json.loads(text)['phrases'])} phrases")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
