@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .. import yamldata
 from ..errors import ConfigError
 from ..letter import data as gazetteer
 
@@ -92,7 +93,7 @@ def genitive(name: str) -> str:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yamldata.read(path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read authority data: {e}") from None
     if not isinstance(data, dict):
