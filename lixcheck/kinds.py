@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from . import yamldata
 from .errors import ConfigError, UnknownKind
 from .privacy import mask_cpr
@@ -39,7 +37,7 @@ def all_kinds() -> tuple[Kind, ...]:
     path = DATA / "kinds.yml"
     try:
         data = yamldata.read(path)
-    except (OSError, yaml.YAMLError) as e:
+    except (OSError, yamldata.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read the letter kinds: {e}") from None
     out = tuple(Kind(k["id"], k["label"], tuple(k.get("aliases", ())), dict(k.get("thresholds", {})))
                 for k in data["kinds"])

@@ -16,13 +16,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 FILE = Path(__file__).resolve().parent / "yamldata.json"
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster than the pure-Python loader
 
 _table: dict[str, list[str]] | None = None
 _lock = threading.Lock()
+
+
+class YAMLError(ValueError):
+    """A YAML text that cannot be parsed (with yaml.YAMLError's message)."""
 
 
 def key(text: str) -> str:
@@ -52,9 +53,14 @@ def parse(text: str) -> Any:
     stored = table().get(key(text))
     if stored is not None:
         return json.loads(stored[1])  # (new objects each time: callers may change what they get)
-    return yaml.load(text, Loader=SafeLoader)
+    import yaml  # (here: a process that reads only lixcheck's own files never imports it, ~30 M instructions)
+
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10× faster
+    except yaml.YAMLError as e:
+        raise YAMLError(str(e)) from e
 
 
 def read(path: Path) -> Any:
-    """parse() of a file (OSError, UnicodeDecodeError and yaml.YAMLError as reading it raises them)."""
+    """parse() of a file; OSError or UnicodeDecodeError when it cannot be read, YAMLError when not parsed."""
     return parse(path.read_text(encoding="utf-8"))

@@ -43,7 +43,7 @@ def build() -> str:
     entries = []
     for path in files():
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=yamldata.SafeLoader)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         if not plain(data):
             print(f"left out (JSON cannot carry its data exactly): {path.relative_to(ROOT)}", file=sys.stderr)
             continue

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from lixcheck import yamldata
@@ -46,12 +47,8 @@ def test_another_text_is_parsed(tmp_path):
     assert yamldata.key(text) not in yamldata.table()
     assert yamldata.read(path) == yaml.safe_load(text)
     path.write_text("rules: [\n", encoding="utf-8")
-    try:
+    with pytest.raises(yamldata.YAMLError, match="line 2"):
         yamldata.read(path)
-    except yaml.YAMLError:
-        pass
-    else:
-        raise AssertionError("a broken YAML file must raise yaml.YAMLError")
 
 
 def test_a_missing_or_broken_store_means_parsing(monkeypatch, tmp_path):

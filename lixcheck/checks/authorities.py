@@ -27,8 +27,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-import yaml
-
 from .. import yamldata
 from ..errors import ConfigError
 from ..letter import data as gazetteer
@@ -94,7 +92,7 @@ def genitive(name: str) -> str:
 def _read(path: Path) -> dict[str, Any]:
     try:
         data = yamldata.read(path)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+    except (OSError, UnicodeDecodeError, yamldata.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read authority data: {e}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: authority data must be a mapping at the top level")

@@ -20,8 +20,6 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import yamldata
 from ..errors import ConfigError
 
@@ -104,7 +102,7 @@ def _read_file(name: str, _mtime: int, _size: int, check: bool) -> list[dict]:
     path = Path(name)
     try:
         doc = yamldata.read(path)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+    except (OSError, UnicodeDecodeError, yamldata.YAMLError) as e:
         raise ConfigError(f"{_where(path)}: cannot read rule file: {e}") from None
     if check:
         validate(path, doc)

@@ -19,8 +19,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import yamldata
 from ..errors import ConfigError
 from ..search.names import alternation  # noqa: F401  (the data's word lists become alternations)
@@ -34,7 +32,7 @@ ENTRY_POINT_GROUP = "lixcheck.letter_data"
 def _read(path: Path) -> dict[str, Any]:
     try:
         data = yamldata.read(path)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+    except (OSError, UnicodeDecodeError, yamldata.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read letter-check data: {e}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: letter-check data must be a mapping at the top level")
