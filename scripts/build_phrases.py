@@ -15,13 +15,14 @@ lixcheck/engine/phrase_words.py.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import built_file  # noqa: E402  (scripts/built_file.py: the script's folder is on sys.path)
 
 from lixcheck.engine import phrase_words  # noqa: E402
 
@@ -48,20 +49,8 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
-    args = parser.parse_args(argv)
-    text = build()
-    name = phrase_words.FILE.relative_to(ROOT)
-    if args.check:
-        if phrase_words.FILE.is_file() and phrase_words.FILE.read_text(encoding="utf-8") == text:
-            print(f"{name} is up to date")
-            return 0
-        print(f"{name} is out of date: run python scripts/build_phrases.py")
-        return 1
-    phrase_words.FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {name}: {len(json.loads(text)['phrases'])} phrases")
-    return 0
+    return built_file.main(argv, __file__, __doc__, phrase_words.FILE, build,
+                           lambda text: f"{len(json.loads(text)['phrases'])} phrases")
 
 
 if __name__ == "__main__":

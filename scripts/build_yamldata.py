@@ -11,7 +11,6 @@ string) is left out, and always parsed.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -20,6 +19,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import built_file  # noqa: E402  (scripts/built_file.py: the script's folder is on sys.path)
 
 from lixcheck import yamldata  # noqa: E402
 
@@ -57,20 +58,8 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
-    args = parser.parse_args(argv)
-    text = build()
-    name = yamldata.FILE.relative_to(ROOT)
-    if args.check:
-        if yamldata.FILE.is_file() and yamldata.FILE.read_text(encoding="utf-8") == text:
-            print(f"{name} is up to date")
-            return 0
-        print(f"{name} is out of date: run python scripts/build_yamldata.py")
-        return 1
-    yamldata.FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {name}: {len(json.loads(text)['files'])} files")
-    return 0
+    return built_file.main(argv, __file__, __doc__, yamldata.FILE, build,
+                           lambda text: f"{len(json.loads(text)['files'])} files")
 
 
 if __name__ == "__main__":
