@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from . import yamldata
 from .errors import ConfigError, UnknownKind
 from .privacy import mask_cpr
 
@@ -37,8 +36,8 @@ def all_kinds() -> tuple[Kind, ...]:
     start (jsonschema's import alone costs a fresh process more than reading the table)."""
     path = DATA / "kinds.yml"
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as e:
+        data = yamldata.read(path)
+    except (OSError, yamldata.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read the letter kinds: {e}") from None
     out = tuple(Kind(k["id"], k["label"], tuple(k.get("aliases", ())), dict(k.get("thresholds", {})))
                 for k in data["kinds"])

@@ -15,13 +15,14 @@ holds exactly those. See lixcheck/search/stored.py.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import built_file  # noqa: E402  (scripts/built_file.py: the script's folder is on sys.path)
 
 from lixcheck.search import stored  # noqa: E402
 
@@ -61,20 +62,8 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
-    args = parser.parse_args(argv)
-    text = build()
-    if args.check:
-        if stored.FILE.is_file() and stored.FILE.read_text(encoding="utf-8") == text:
-            print(f"{stored.FILE.relative_to(ROOT)} is up to date")
-            return 0
-        print(f"{stored.FILE.relative_to(ROOT)} is out of date: run python scripts/build_analyses.py")
-        return 1
-    stored.FILE.write_text(text, encoding="utf-8")
-    data = json.loads(text)
-    print(f"wrote {stored.FILE.relative_to(ROOT)}: " + ", ".join(f"{len(data[k])} {k}" for k in stored.KINDS))
-    return 0
+    return built_file.main(argv, __file__, __doc__, stored.FILE, build,
+                           lambda text: ", ".join(f"{len(json.loads(text)[k])} {k}" for k in stored.KINDS))
 
 
 if __name__ == "__main__":

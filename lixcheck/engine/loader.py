@@ -20,8 +20,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import yamldata
 from ..errors import ConfigError
 
 RULES_GROUP = "lixcheck.rules"
@@ -79,9 +78,6 @@ def _describe_error(path: Path, doc: Any, error) -> str:
     return f"{_where(path)}{rule}, field {field_name}: {error.message}"
 
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster than the pure-Python loader
-
-
 def read_file(path: Path, validate: bool = True) -> list[dict]:
     """The rule items of one YAML file, validated unless ``validate`` is False (the built-in pack), cached while the
     file is unchanged; callers copy what they keep."""
@@ -105,8 +101,8 @@ def validate(path: Path, doc: Any) -> None:
 def _read_file(name: str, _mtime: int, _size: int, check: bool) -> list[dict]:
     path = Path(name)
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        doc = yamldata.read(path)
+    except (OSError, UnicodeDecodeError, yamldata.YAMLError) as e:
         raise ConfigError(f"{_where(path)}: cannot read rule file: {e}") from None
     if check:
         validate(path, doc)

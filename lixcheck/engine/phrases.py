@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
+from ..nlp import pipeline
 from ..nlp.inflection import data as inflection_data
-from ..nlp.pipeline import SENTENCE_COMPONENT
+from . import phrase_words
 from .base import Hit, RuleInfo
 from .messages import render
 from .suggest import Shape, fit, light_verb_example, shape
@@ -63,32 +63,46 @@ class PhraseRules:
         self._pending.append((rule, phrase, tuple(replacements), message, match, first or phrase))
 
     def compile(self) -> None:
-        texts = [p[1] for p in self._pending]
         own: dict[str, set[str]] = {}
         for rule, phrase, *_ in self._pending:
             if " " not in phrase.strip():
                 own.setdefault(rule.id, set()).add(phrase.strip().lower())
         own_words = {rid: frozenset(words) for rid, words in own.items()}
-        # Tokens and lemmas; a phrase has no sentences to mark (the splitter cost a fresh process ~10 ms here)
-        pending = zip(self._pending, self.nlp.pipe(texts, disable=[SENTENCE_COMPONENT]), strict=True)
-        for (rule, phrase, repl, message, match, first), doc in pending:
+        parsed = self._parsed([p[1] for p in self._pending])
+        strings = self.nlp.vocab.strings
+        for rule, phrase, repl, message, match, first in self._pending:
+            tokens, token_lemmas = parsed[phrase]
             label = f"{rule.id}#{len(self.entries)}"
-            key = self.nlp.vocab.strings.add(label)
-            lemma = " ".join(t.lemma_.lower() or t.lower_ for t in doc)
-            self.entries[key] = Entry(rule, phrase, lemma, repl, message, first, tuple(t.text for t in doc),
+            key = strings.add(label)
+            words = [t.lower() for t in tokens]  # (a token's LOWER)
+            lemma = " ".join(lem.lower() or w for lem, w in zip(token_lemmas, words, strict=True))
+            self.entries[key] = Entry(rule, phrase, lemma, repl, message, first, tuple(tokens),
                                       own_words.get(rule.id, frozenset()))
-            self.lower.add(label, [doc])  # (the matcher reads the tokens' LOWER: make_doc(phrase) gives the same)
-            words = [t.lower_ for t in doc]
+            # The matchers take a phrase as its tokens' values of their attribute (the hashes of LOWER, LEMMA), as
+            # spaCy's own unpickling adds them: what a Doc of the phrase would give, without making one.
+            written = tuple(map(strings.add, words))
+            self.lower.add(label, [written])
             lemmas = lemma.split(" ")
             # A single word whose lemma is another word stays exact; in a phrase the neighbours disambiguate.
             use_lemma = match == "lemma" or (match == "auto" and len(words) == len(lemmas)
                                              and (len(words) > 1 or _compatible(words[0], lemmas[0])))
             # The written base form is a lemma too: "have" (lookup lemma "hav") must find "har" (lemma "have").
-            as_written = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-                             lemmas=words)
             if match != "lower":  # (exact forms only: "som følge af" must not find "som følger af")
-                self.lemma.add(label, [as_written, doc] if use_lemma else [as_written])
+                self.lemma.add(label, [written, tuple(map(strings.add, token_lemmas))] if use_lemma else [written])
         self._pending.clear()
+
+    def _parsed(self, texts: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+        """Each phrase's tokens and their lemmas: made before run time for the built-in rules under the embedded
+        pipeline (phrase_words.py), else parsed here."""
+        known = phrase_words.table() if pipeline.embedded(self.nlp) else {}
+        out = {text: known[text] for text in texts if text in known}
+        missing = [text for text in dict.fromkeys(texts) if text not in out]
+        # (a phrase has no sentences to mark: the splitter cost a fresh process ~10 ms here)
+        for text, doc in zip(missing, self.nlp.pipe(missing, disable=[pipeline.SENTENCE_COMPONENT]), strict=True):
+            out[text] = ([t.text for t in doc], [t.lemma_ for t in doc])
+            if pipeline.embedded(self.nlp):
+                phrase_words.record(text, *out[text])
+        return out
 
     def run(self, doc, enabled: set[str]) -> list[Hit]:
         if not self.entries:

@@ -27,8 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-import yaml
-
+from .. import yamldata
 from ..errors import ConfigError
 from . import data as gazetteer
 
@@ -92,8 +91,8 @@ def genitive(name: str) -> str:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        data = yamldata.read(path)
+    except (OSError, UnicodeDecodeError, yamldata.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read authority data: {e}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: authority data must be a mapping at the top level")

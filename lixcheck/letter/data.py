@@ -19,8 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import yamldata
 from ..errors import ConfigError
 from ..search.names import alternation  # noqa: F401  (the data's word lists become alternations)
 
@@ -28,13 +27,12 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 FILES = ("senders", "letter", "template", "anatomy")
 SCHEMA = DATA_DIR / "letter-data.schema.json"
 ENTRY_POINT_GROUP = "lixcheck.letter_data"
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same data, 10× faster to read
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        data = yamldata.read(path)
+    except (OSError, UnicodeDecodeError, yamldata.YAMLError) as e:
         raise ConfigError(f"{path}: cannot read letter-check data: {e}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: letter-check data must be a mapping at the top level")

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
+from .. import yamldata
 from .pipeline import lemma_table
 
 DATA = Path(__file__).parent / "data" / "inflection.yml"
@@ -58,7 +57,7 @@ class InflectionData:
 
 @cache
 def data() -> InflectionData:
-    raw = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    raw = yamldata.read(DATA)
     words = {k: frozenset(str(w).lower() for w in raw[k]) for k in (
         "prefixes", "perfect_with_vaere", "prepositions", "particles", "determiners", "neutral_before_noun",
         "subject_after", "have_forms", "passive_auxiliaries")}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from .. import yamldata
 
 DATA = Path(__file__).parent / "data" / "da.yml"
 
@@ -22,7 +22,7 @@ class LanguageData:
 
 @cache
 def danish() -> LanguageData:
-    raw = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml
+    raw = yamldata.read(DATA)
     return LanguageData(
         never_end=frozenset(a.lower() for a in raw["never_end"]),
         may_end=frozenset(a.lower() for a in raw["may_end"]),

@@ -122,6 +122,14 @@ _teachers: dict[int, tuple[object, object, set[int], set[int]]] = {}
 # Vocabs (by id) whose pipeline has lixcheck_lemmas: its per-word lemma cache already tells whether a Doc holds a
 # word not seen before, so it calls _teach_tokenizer_cache then, and the per-Doc test of every token is saved.
 _lemmas_teach: set[int] = set()
+# The embedded pipelines built here (by id; they live as long as the process): their phrases' tokens and lemmas may
+# be read from the ones made before run time (engine/phrase_words.py).
+_embedded: set[int] = set()
+
+
+def embedded(nlp: Language) -> bool:
+    """Whether ``nlp`` is the embedded blank Danish pipeline that load() builds (not a trained one)."""
+    return id(nlp) in _embedded
 
 
 def _teach_tokenizer_cache(doc: Doc, orths: list[int] | None = None) -> None:
@@ -319,6 +327,8 @@ def load(model: str = "auto") -> tuple[Language, PipelineInfo]:
         if "lemmatizer" not in nlp.pipe_names and "trainable_lemmatizer" not in nlp.pipe_names:
             nlp.add_pipe("lixcheck_lemmas")
             _lemmas_teach.add(id(nlp.vocab))
+        if not trained:
+            _embedded.add(id(nlp))
         name = f"{nlp.meta.get('lang', 'da')}_{nlp.meta.get('name', 'pipeline')}" if trained else "blank-da"
         info = PipelineInfo(name, nlp.meta.get("version", spacy.__version__) if trained else spacy.__version__,
                             tuple(nlp.pipe_names), trained)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, cached_property
 
 from .prefilter import fold
 
@@ -52,7 +52,7 @@ class NameSearch:
     def __init__(self, names: tuple[str, ...], template: Callable[[str], str], flags: int = re.IGNORECASE,
                  endings: tuple[str, ...] = ()):
         self.template, self.flags = template, flags
-        self.pattern = re.compile(template(alternation(tuple(names))), flags)
+        self._source = template(alternation(tuple(names)))
         self.k = min(4, min(map(len, names))) if names else 0
         usable = (self.k > 0 and flags & re.IGNORECASE and all(fold(n) == n and n[:1].isalnum() for n in names)
                   and all(e and fold(e) == e and _WORD.fullmatch(e) for e in endings))
@@ -71,6 +71,13 @@ class NameSearch:
             self.first = re.compile(rf"(?<!\w)(?:{source})")
         self._compiled: dict[str, re.Pattern] = {}  # prefix → the pattern of its names, compiled on first use
 
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """The plain pattern of all names, compiled on first use: search() needs it only for a text it cannot fold
+        or a word with one of the ``endings`` (compiling an alternation of some 700 authority names cost a fresh
+        process's first check ~2 %)."""
+        return re.compile(self._source, self.flags)
+
     def _match_at(self, text: str, p: int, prefix: str):
         rx = self._compiled.get(prefix)
         if rx is None:
@@ -85,7 +92,7 @@ class NameSearch:
         first = self.first.search(folded)
         if first is None:
             return None
-        k, prefixes, endings, match = self.k, self.by_prefix, self.endings, self.pattern.match
+        k, prefixes, endings = self.k, self.by_prefix, self.endings
         for w in _WORD.finditer(text, first.start()):  # a match starts at a word start
             p = w.start()
             prefix = folded[p:p + k]
@@ -94,7 +101,7 @@ class NameSearch:
                 if m:
                     return m
             elif endings and folded.endswith(endings, p, w.end()):
-                m = match(text, p)
+                m = self.pattern.match(text, p)
                 if m:
                     return m
         return None
