@@ -26,7 +26,7 @@ ADDRESS_LINE = re.compile(
     rf"^(?:{_STREET}{_FLOOR}(?:,? {_TOWN})?|{_TOWN}|(?:postboks|p\.o\. box) \d+(?:,? {_TOWN})?|\d{{4}} Statsservice)"
     r"\s*[.,]?$", re.IGNORECASE)
 ACRONYM_LINE = re.compile(r"^[A-ZÆØÅ]{2,6}\.?$")
-_DIGIT = re.compile(r"\d")  # every alternative of ADDRESS_LINE holds one
+_DIGIT = re.compile(r"\d")  # every date and every address line has one (each alternative of ADDRESS_LINE)
 NON_RUNNING = frozenset({HEADING, LINES, TITLE})
 
 
@@ -325,9 +325,6 @@ def title_block(document: Document, limit: int) -> int | None:
             continue
         return i
     return None
-
-
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
