@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..search.names import NameSearch, alternation
+from ..search.names import NameSearch, alternation, trie
 from ..search.prefilter import Guarded, refers_to_groups
 from . import authorities, data
 from .authorities import Authority, NameMatch
@@ -155,8 +155,9 @@ def job_title(text: str):
 
 @cache
 def _not_unit() -> re.Pattern:
-    words = "|".join(map(re.escape, data.load("senders")["not_unit_words"]))
-    return data.compiled(rf"(?<![\wæøå])(?:{words})(?![\wæøå])", re.IGNORECASE)
+    # (as a trie: re tries a word's first letters at each place, not all 22 words; a third of the instructions)
+    words = trie(tuple(data.load("senders")["not_unit_words"]))
+    return data.compiled(rf"(?<![\wæøå]){words}(?![\wæøå])", re.IGNORECASE)
 
 
 @cache

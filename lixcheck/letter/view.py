@@ -40,6 +40,7 @@ class Letter:
         self.blocks = document.blocks
         self._sentences = sentences  # the analyser's (split with the configuration's rules), when it has them
         self._block_sentences: dict[int, list[Sentence]] = {}
+        self._running: dict[int, bool] = {}
         self._once: dict[tuple, Any] = {}
 
     def once(self, compute: Callable[..., Any], *args) -> Any:
@@ -114,7 +115,11 @@ class Letter:
         return found
 
     def is_running(self, index: int) -> bool:
-        return anatomy.is_running(self.document, index)
+        """anatomy.is_running, kept per block (the decision checks ask it of every block, some blocks twice)."""
+        running = self._running.get(index)
+        if running is None:
+            running = self._running[index] = anatomy.is_running(self.document, index)
+        return running
 
     @cached_property
     def is_letter(self) -> bool:

@@ -157,8 +157,19 @@ def on_another_domain(value: str, sender: Organisation | None) -> bool:
     return own is None or not _related(a, own)
 
 
+def _emails(letter: Letter) -> list[re.Match]:
+    """Every match of the e-mail search in the letter (searched once: the sender's domain and its e-mail both read
+    them; use letter.once(_emails))."""
+    return list(_searches().email.finditer(letter.text, letter.folded))
+
+
+def _webs(letter: Letter) -> list[re.Match]:
+    """Every match of the web-address search in the letter (searched once, as _emails)."""
+    return list(_searches().web.finditer(letter.text, letter.folded))
+
+
 def find_email(letter: Letter, sender: Organisation | None) -> str | None:
-    for m in _searches().email.finditer(letter.text, letter.folded):
+    for m in letter.once(_emails):
         if not on_another_domain(m.group(0), sender) and not about_another_authority(letter.text, m.start(), sender):
             return m.group(0)
     return None
@@ -169,7 +180,8 @@ def find_web(letter: Letter, sender: Organisation | None) -> str | None:
     on a sender line, or in a sentence about getting in touch."""
     text, searches = letter.text, _searches()
     for search in (searches.digital_reply, searches.web):
-        for m in search.finditer(text, letter.folded):
+        found = letter.once(_webs) if search is searches.web else search.finditer(text, letter.folded)
+        for m in found:
             # (the cheap tests first; either one rules the match out)
             value = m.group(0).rstrip(".,;:)")
             if "@" in value or (search is searches.web and not _on_sender_line(letter, m.start())
@@ -197,11 +209,10 @@ def _contact_sentence(sentence: str, value: str, sender: Organisation | None) ->
 
 def addresses(letter: Letter):
     """(start, end, address) of every e-mail and web address in the letter."""
-    text, searches = letter.text, _searches()
-    for search in (searches.email, searches.web):
-        for m in search.finditer(text, letter.folded):
+    for web, found in ((False, letter.once(_emails)), (True, letter.once(_webs))):
+        for m in found:
             value = m.group(0).rstrip(".,;:)")
-            if search is searches.web and "@" in value:
+            if web and "@" in value:
                 continue
             yield m.start(), m.start() + len(value), value
 
