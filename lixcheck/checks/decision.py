@@ -16,7 +16,7 @@ decision.partshoering-frist, decision.paragraph-reference.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -169,7 +169,14 @@ def klage_region(letter: Letter) -> list[tuple[int, int]]:
         if heading.possible(text, folded) else []
     mention = search.klage_mention
     sentences = letter.sentences if mention.possible(text, folded) else []
+    # A sentence with no needle of the mention in it cannot mention complaining: one look-up of the needles' places
+    # for the letter, not one search per sentence.
+    places = mention.needle_starts(text, folded) if sentences else None
     for i, s in enumerate(sentences):
+        if places is not None:
+            k = bisect_left(places, s.start)
+            if k == len(places) or places[k] >= s.end:
+                continue
         if mention.found(text, folded, s.start, s.end):
             # The sentence and the rest of its block: "Du kan klage. Klagen skal være modtaget inden 4 uger."
             end = blocks[s.block].end

@@ -189,6 +189,10 @@ class Anchored:
         self._last = (text, offsets)
         return offsets
 
+    def needle_starts(self, text: str, folded: str | None = None) -> list[int] | None:
+        """Sorted places of the pattern's needles in ``text`` (every match holds one); None: unknown."""
+        return self.guarded.needle_starts(text, folded)
+
     def _candidates(self, text: str, folded: str | None, pos: int, end: int) -> list[int] | None:
         """The places in text[pos:end] where a match can start, in order (more than MAX_TRIES: the first ones, and
         the caller scans from the first); None: unknown."""

@@ -608,6 +608,17 @@ class AnyOf:
             folded = fold(text)  # once for all parts (None again for a text the filter cannot read: no skipping)
         return any(g.possible(text, folded, pos, endpos) for g in self.parts)
 
+    def needle_starts(self, text: str, folded: str | None = None) -> list[int] | None:
+        """Sorted places of the needles of every part in ``text`` (every match holds one); None: unknown."""
+        out: list[int] = []
+        for g in self.parts:
+            starts = g.needle_starts(text, folded)
+            if starts is None:
+                return None
+            out.extend(starts)
+        out.sort()
+        return out
+
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         if folded is None:
             folded = fold(text)
