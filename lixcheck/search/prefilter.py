@@ -187,6 +187,15 @@ class SearchSet:
     def __init__(self, searches):
         self.searches = tuple(searches)
         self.version = _tests_version(self.searches)
+        # Which searches each string is a needle (or a second needle) of: a letter's index is then read once for
+        # all of them (the strings it holds), not once per search.
+        self._strings: dict[str, tuple[list[int], list[int]]] = {}
+        for i, s in enumerate(self.searches):
+            for group, which in ((s.needles, 0), (s.needles2, 1)):
+                for n in group or ():
+                    self._strings.setdefault(n, ([], []))[which].append(i)
+        self._open = ([s.needles is None for s in self.searches],
+                      [s.needles is None or s.needles2 is None for s in self.searches])
 
     def possible(self, text: str, folded: str | None) -> list[bool]:
         """[search.possible(text, folded) for search in self.searches]."""
@@ -197,8 +206,15 @@ class SearchSet:
                 present = index.positions.keys()
         if present is None:
             return [s.possible(text, folded) for s in self.searches]
-        return [s.needles is None or (not present.isdisjoint(s.needles) and (
-            s.needles2 is None or not present.isdisjoint(s.needles2))) for s in self.searches]
+        first, second = self._open[0].copy(), self._open[1].copy()
+        strings = self._strings
+        for n in present & strings.keys():
+            ones, twos = strings[n]
+            for i in ones:
+                first[i] = True
+            for i in twos:
+                second[i] = True
+        return [a and b for a, b in zip(first, second, strict=True)]
 
 
 class _Unknown(Exception):
