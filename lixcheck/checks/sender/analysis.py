@@ -266,9 +266,17 @@ def _anchor(letter: Letter) -> tuple[int, int]:
     return 0, 0
 
 
-def _line_kind(text: str) -> str:
+def _is_reference(text: str, known: dict[str, bool]) -> bool:
+    """anatomy.is_reference_line, kept in ``known`` (the sender lines are tested twice: block weights, line kinds)."""
+    ref = known.get(text)
+    if ref is None:
+        ref = known[text] = anatomy.is_reference_line(text)
+    return ref
+
+
+def _line_kind(text: str, known: dict[str, bool]) -> str:
     digit = _DIGIT.search(text) is not None  # every date and every address line has a digit (most lines have none)
-    if (digit and anatomy.is_date_line(text)) or anatomy.is_reference_line(text):
+    if (digit and anatomy.is_date_line(text)) or _is_reference(text, known):
         return "meta"
     if digit and anatomy.is_address_line(text):
         return "address"
@@ -283,7 +291,7 @@ def _person(line: str) -> str | None:
     return cand if PERSON_LINE.match(cand) and not unit_word(cand) and not job_title(cand) else None
 
 
-def _block_weights(lines: list[Line]) -> dict[int, float]:
+def _block_weights(lines: list[Line], known: dict[str, bool]) -> dict[int, float]:
     """Per block of sender lines, what a name in it gains or loses: a block with the letter's reference or contact
     lines is the sender's; a block of only a name and a postal address may be the recipient's window address."""
     info: dict[int, bool] = {}
@@ -292,7 +300,7 @@ def _block_weights(lines: list[Line]) -> dict[int, float]:
         text, b = ln.text, ln.block
         if b in info:
             continue  # (the block's weight is known: no more tests on its lines)
-        if anatomy.is_reference_line(text) or is_contact_line(text) or anatomy.is_info_line(text):
+        if _is_reference(text, known) or is_contact_line(text) or anatomy.is_info_line(text):
             info[b] = True
         elif b not in address and anatomy.is_postal_line(text):
             address[b] = True
@@ -314,7 +322,8 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
     """Votes for the authorities on the sender lines; the unit candidates (with the authority of their block); a
     person: the first name-shaped line of the signature after the closing."""
     closing_seen = False
-    block_weight = _block_weights(info.lines)
+    known: dict[str, bool] = {}  # is_reference_line per line text
+    block_weight = _block_weights(info.lines, known)
     block_org: dict[int, str] = {}
     units: list[_UnitCandidate] = []
     signature = ""  # what the previous signature line was: "person", "title" (the line after the name) or ""
@@ -323,7 +332,7 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
         units.append(_UnitCandidate(text, (start, start + len(text)), block))
 
     for ln in info.lines:
-        kind = _line_kind(ln.text)
+        kind = _line_kind(ln.text, known)
         if kind == "closing":
             closing_seen = True
             continue
