@@ -204,6 +204,19 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _outside(letter: Letter, region: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(index, start, end) of each running-text block that does not start inside ``region`` (sorted spans apart,
+    what _union gives), its end cut where a span of the region starts inside it."""
+    starts = [s for s, _e in region]
+    out = []
+    for i, b in enumerate(letter.blocks):
+        k = bisect_right(starts, b.start)  # (the spans before span k - 1 end before it starts)
+        if (k and b.start < region[k - 1][1]) or not letter.is_running(i):
+            continue
+        out.append((i, b.start, starts[k] if k < len(starts) and starts[k] < b.end else b.end))
+    return out
+
+
 def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
     """A running-text block outside the klagevejledning (``region``) says why ("fordi", "vi har lagt vægt på" …), or
     draws a conclusion ("derfor") in a sentence that names no legal rule. (Outside it, not only before it: a
@@ -226,10 +239,7 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
     # The running-text blocks outside the klagevejledning, each cut where the klagevejledning starts inside it. Each
     # phrase is searched through the whole letter and its matches placed in these spans (one search per phrase and
     # span it jumps to, not one per phrase and block).
-    spans = []
-    for i, b in enumerate(letter.blocks):
-        if not any(s <= b.start < e for s, e in region) and letter.is_running(i):
-            spans.append((i, b.start, next((s for s, _e in region if b.start < s < b.end), b.end)))
+    spans = _outside(letter, region)
     if not spans:
         return False
     starts = [s for _i, s, _e in spans]
