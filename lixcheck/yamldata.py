@@ -64,3 +64,16 @@ def parse(text: str) -> Any:
 def read(path: Path) -> Any:
     """parse() of a file; OSError or UnicodeDecodeError when it cannot be read, YAMLError when not parsed."""
     return parse(path.read_text(encoding="utf-8"))
+
+
+def read_mapping(path: Path, what: str) -> dict[str, Any]:
+    """read() of a data file that must hold a mapping; ConfigError naming the file and ``what`` it is otherwise."""
+    from .errors import ConfigError
+
+    try:
+        data = read(path)
+    except (OSError, UnicodeDecodeError, YAMLError) as e:
+        raise ConfigError(f"{path}: cannot read {what}: {e}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: {what} must be a mapping at the top level")
+    return data

@@ -90,13 +90,7 @@ def genitive(name: str) -> str:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yamldata.read(path)
-    except (OSError, UnicodeDecodeError, yamldata.YAMLError) as e:
-        raise ConfigError(f"{path}: cannot read authority data: {e}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: authority data must be a mapping at the top level")
-    return data
+    return yamldata.read_mapping(path, "authority data")
 
 
 def validate(data: dict[str, Any], where: str = "authority data") -> None:

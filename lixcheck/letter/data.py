@@ -30,13 +30,7 @@ ENTRY_POINT_GROUP = "lixcheck.letter_data"
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yamldata.read(path)
-    except (OSError, UnicodeDecodeError, yamldata.YAMLError) as e:
-        raise ConfigError(f"{path}: cannot read letter-check data: {e}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: letter-check data must be a mapping at the top level")
-    return data
+    return yamldata.read_mapping(path, "letter-check data")
 
 
 def read_valid(path: Path, name: str, complete: bool) -> dict[str, Any]:
