@@ -78,6 +78,10 @@ def _phrase(matched: str) -> str:
     return phrase
 
 
+def _own_line(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
 def kind_evidence(letter: Letter) -> list[CueHit]:
     """Every cue that matches the letter, in the data's order: in the title or the first two paragraphs it counts
     lead_factor times its weight, elsewhere once."""
@@ -86,7 +90,9 @@ def kind_evidence(letter: Letter) -> list[CueHit]:
     lead_start, lead_end = letter.lead
     t = letter.title
     title = t.text if t else ""
-    title_apart = t is not None and t.start < 0  # a title from metadata, not in the text
+    # A title searched on its own: one from metadata, or one found inside a line of the text ("afslagIndkaldelse"),
+    # where a whole-word cue can match the title alone and not the text around it.
+    title_apart = t is not None and (t.start < 0 or not _own_line(text, t.start, t.end))
     cues, searches = _cues()
     hits = []
     # A cue whose literal strings are not in the letter matches nowhere in it (nor in its title, a part of it).
@@ -104,7 +110,7 @@ def kind_evidence(letter: Letter) -> list[CueHit]:
             title_apart or search.possible(text, folded, t.start, t.end)) else None
         if m is not None:
             hits.append(CueHit(cue.kind, _phrase(m.group(0)), cue.weight * factor, "title", cue.outcome,
-                               t.start + m.start() if not title_apart else -1))
+                               t.start + m.start() if t.start >= 0 else -1))
             continue
         if anywhere is None:
             continue
