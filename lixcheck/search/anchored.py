@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 
 from . import retree, stored
-from .prefilter import Guarded, matches_at
+from .prefilter import Guarded, first_match_at, matches_at
 
 _BREAKS = (ord(" "), ord("\n"))
 _MAX_STRINGS = 64  # literal strings per run (a product of small alternations)
@@ -241,12 +241,7 @@ class Anchored:
             return None
         if len(places) > MAX_TRIES:
             return self.pattern.search(text, places[0], end)  # no match starts before the first place
-        match = self.pattern.match
-        for q in places:
-            m = match(text, q, end)
-            if m is not None:
-                return m
-        return None
+        return first_match_at(self.pattern, text, places, end)
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.search(text, folded, pos, endpos) is not None

@@ -509,12 +509,7 @@ class Guarded:
         end = len(text) if endpos is None else endpos
         if isinstance(starts, int):  # many places: scan from the first
             return self.pattern.search(text, starts, end)
-        match = self.pattern.match
-        for q in starts:  # the leftmost place where the pattern matches is what search() finds
-            m = match(text, q, end)
-            if m is not None:
-                return m
-        return None
+        return first_match_at(self.pattern, text, starts, end)
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.search(text, folded, pos, endpos) is not None
@@ -553,6 +548,17 @@ class Guarded:
 
     def _matches_at(self, text: str, starts: list[int], end: int):
         return matches_at(self.pattern, text, starts, end)
+
+
+def first_match_at(pattern: re.Pattern, text: str, starts: list[int], end: int) -> re.Match | None:
+    """What pattern.search gives when its matches can only start at ``starts`` (sorted): the match at the leftmost
+    place where the pattern matches."""
+    match = pattern.match
+    for q in starts:
+        m = match(text, q, end)
+        if m is not None:
+            return m
+    return None
 
 
 def matches_at(pattern: re.Pattern, text: str, starts: list[int], end: int):
