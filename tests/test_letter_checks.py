@@ -251,8 +251,30 @@ def test_incomplete_klagevejledning_says_what_is_missing():
     text = ("Afgørelse om hjælp til briller\n\nDu får afslag, fordi din formue er for stor. Det står i § 82 i "
             "lov om aktiv socialpolitik.\n\nDu kan klage over afgørelsen.\n")
     f = next(f for f in lixcheck.check(text).findings if f.rule == "decision.klagevejledning")
-    assert "hvem modtageren skal klage til, og hvornår" in f.message
+    assert "hvem modtageren skal klage til, hvordan modtageren klager" in f.message
+    assert "og hvornår klagen senest skal være sendt" in f.message
     assert f.text.startswith("Du kan klage")
+
+
+def test_board_and_deadline_without_the_way_to_complain_is_incomplete():
+    """FVL § 25: the appeal body and the way to complain (a deadline alone is not the way); a pointer to a
+    klagevejledning elsewhere is no way either, a court route is one."""
+    head = "Afgørelse om hjælp til briller\n\nDu får afslag, fordi din formue er for stor.\n\n"
+    def parts(klage):
+        r = lixcheck.check(head + klage + "\n")
+        return r.to_dict()["letter"], [f for f in r.findings if f.rule == "decision.klagevejledning"]
+
+    letter, found = parts("Du kan klage til Ankestyrelsen inden 4 uger.")
+    assert letter["klagevejledning_parts"]["where"] and not letter["klagevejledning_parts"]["how"]
+    assert letter["klagevejledning"] is False
+    assert "hvordan modtageren klager" in found[0].message and "hvornår" not in found[0].message
+    letter, found = parts("Du kan klage til Ankestyrelsen inden 4 uger. Læs klagevejledningen på www.aarhus.dk.")
+    assert letter["klagevejledning"] is False
+    letter, found = parts("Du kan klage til Ankestyrelsen inden 4 uger. Du klager via Klageportalen på borger.dk.")
+    assert letter["klagevejledning"] is True and not found
+    letter, found = parts("Du kan ikke klage til en anden myndighed. Du kan indbringe afgørelsen for domstolene "
+                          "inden 6 måneder.")
+    assert letter["klagevejledning"] is True and not found
 
 
 def test_full_approval_needs_no_klagevejledning_or_begrundelse():

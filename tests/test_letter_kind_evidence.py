@@ -71,8 +71,11 @@ def test_kind_evidence_is_in_the_letter_section_with_short_phrases():
 
 
 @pytest.mark.parametrize(("klage", "present", "parts"), [
-    ("Du kan klage til Ankestyrelsen inden 4 uger efter, at du har fået brevet.", True,
-     {"where": True, "deadline": True}),
+    # a board and a deadline without the way to complain (FVL § 25: "fremgangsmåden")
+    ("Du kan klage til Ankestyrelsen inden 4 uger efter, at du har fået brevet.", False,
+     {"where": True, "deadline": True, "how": False}),
+    ("Du kan klage til Ankestyrelsen inden 4 uger efter, at du har fået brevet. Send din klage til os på "
+     "jobcenter@aarhus.dk.", True, {"where": True, "deadline": True, "how": True}),
     ("Hvis du vil klage, skal du oprette din klage i Klageportalen på borger.dk.", True, {"how": True}),
     ("Du kan klage over afgørelsen til Udlændingenævnet. Du klager via nyidanmark.dk.", True, {"how": True}),
     ("Eventuel klage indgives senest den 17. november via Klageportalen.", True, {"how": True, "deadline": True}),
@@ -88,9 +91,11 @@ def test_kind_evidence_is_in_the_letter_section_with_short_phrases():
     # no place to complain: the decision is final
     ("Afgørelsen kan ikke påklages til anden administrativ myndighed, jf. § 30.", False,
      {"mentioned": True, "where": False}),
-    ("Afgørelsen kan indbringes for Ankestyrelsen inden 4 uger.", True, {"where": True, "deadline": True}),
+    ("Afgørelsen kan indbringes for Ankestyrelsen inden 4 uger.", False, {"where": True, "deadline": True}),
+    ("Afgørelsen kan indbringes for Ankestyrelsen inden 4 uger via Klageportalen.", True,
+     {"where": True, "deadline": True, "how": True}),
 ])
-def test_klagevejledning_says_where_and_how_or_by_when(klage, present, parts):
+def test_klagevejledning_says_where_and_how(klage, present, parts):
     text = f"Afgørelse om tilladelse\n\nKommunen har givet tilladelse til et skur efter § 35.\n\n{klage}\n"
     result = info(text)
     section = result.section()

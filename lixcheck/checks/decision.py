@@ -4,7 +4,7 @@ Decision letters need a klagevejledning that says where and how to complain and 
 body and the way to hand in a complaint, including the deadline) and a begrundelse (FVL § 22, § 24: the rules, the
 main considerations and the facts relied on; a bare §-reference is no reason) — unless the decision fully grants
 what was asked for. The Report's ``letter`` section says what is there: ``klagevejledning`` is true when the letter
-says where to complain, and how or by when (not when it only points to a klagevejledning elsewhere),
+says where to complain and how (a pointer to a klagevejledning elsewhere is no "how"),
 ``klagevejledning_parts`` gives each part, ``kind_evidence`` the cues that decided the
 letter kind. Partshøring letters
 need a deadline (FVL § 19). §-references in running text get a suggestion to say the rule in words.
@@ -133,11 +133,11 @@ def analyse(letter: Letter, kind: str | None = None) -> LetterInfo:
         info.klage_mentioned = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))
         info.klage_where = any(search.klage_where.found(text, folded, s, e) for s, e in region)
-        info.klage_how = any(search.klage_how.found(text, folded, s, e) for s, e in region)
+        info.klage_how = any(search.klage_how.found(text, folded, s, e) for s, e in _without_pointers(letter, region))
         info.klage_deadline = any(search.klage_deadline.found(text, folded, s, e) for s, e in region)
-        elsewhere = search.klage_elsewhere is not None and any(
-            search.klage_elsewhere.found(text, folded, s, e) for s, e in region)
-        info.klage_present = info.klage_where and (info.klage_how or (info.klage_deadline and not elsewhere))
+        # FVL § 25 asks for the appeal body and the way to complain ("fremgangsmåden … herunder om tidsfrist"): a
+        # board and a deadline without the way (the Klageportal, a letter to us, an e-mail) leave the reader stuck.
+        info.klage_present = info.klage_where and info.klage_how
     hits = letter.once(kind_evidence)
     info.kind_evidence = [h.section() for h in sorted(hits, key=lambda h: -h.weight)]
     body_end = region[0][0] if region else len(text)
@@ -192,6 +192,25 @@ def klage_region(letter: Letter) -> list[tuple[int, int]]:
 
 
 _LABELLED = re.compile(r":\s*\S")
+
+
+def _without_pointers(letter: Letter, region: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``region`` with each pointer to a klagevejledning elsewhere cut out ("Læs klagevejledningen på
+    www.kommune.dk" says where the guidance is, not how to complain)."""
+    pointer = _searches().klage_elsewhere
+    if pointer is None:
+        return region
+    out = []
+    for s, e in region:
+        cuts = sorted(m.span() for part in getattr(pointer, "parts", (pointer,))
+                      for m in part.finditer(letter.text, letter.folded, s, e))
+        for start, end in cuts:
+            if start > s:
+                out.append((s, start))
+            s = max(s, end)
+        if s < e:
+            out.append((s, e))
+    return out
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -342,6 +361,8 @@ def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = No
     if not info.klage_mentioned:
         return _missing_part(ctx, rule)
     missing = [part for part, ok in (("hvem modtageren skal klage til", info.klage_where),
+                                     ("hvordan modtageren klager (fx i Klageportalen eller i et brev til os)",
+                                      info.klage_how),
                                      ("hvornår klagen senest skal være sendt", info.klage_deadline)) if not ok]
     if not missing:
         return []
@@ -352,7 +373,7 @@ def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = No
             break
     else:
         e = min(e, s + 200)
-    msg = ("Skriv i klagevejledningen, " + ", og ".join(missing)
+    msg = ("Skriv i klagevejledningen, " + (", ".join(missing[:-1]) + " og " if len(missing) > 1 else "") + missing[-1]
            + ". Skriv fx: «Du kan klage til os inden 4 uger efter, at du har fået brevet. Skriv til …»")
     return [Hit(rule, s, e, message=msg)]
 
