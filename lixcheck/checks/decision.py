@@ -128,7 +128,7 @@ def analyse(letter: Letter, kind: str | None = None) -> LetterInfo:
     info = LetterInfo(kind=kind, is_decision=kind == DECISION)
     search = _searches()
     text, folded = letter.text, letter.folded
-    region = klage_region(letter)
+    region = letter.once(klage_region)  # (the sender analysis reads it too)
     if region:
         info.klage_mentioned = True
         info.klage_span = (region[0][0], min(region[0][1], region[0][0] + 400))

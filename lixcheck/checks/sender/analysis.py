@@ -42,6 +42,7 @@ from ...letter.organisations import (
 )
 from ...letter.view import Letter
 from ...search.anchored import BeforeTail
+from ..decision import klage_region
 from . import contact
 
 NAME = contact.NAME
@@ -445,8 +446,10 @@ def _body(letter: Letter, votes: _Votes) -> None:
     text = letter.text
     lead_start, lead_end = letter.lead
     sender_line = [(ln.start, ln.end) for ln in letter.sender_lines]
+    # (in the klagevejledning, the bodies named are where to complain: "Om du fritages, er Planklagenævnet …")
+    klage = letter.once(klage_region) if letter.authorities else []
     for m in letter.authorities:
-        if any(s <= m.start < e for s, e in sender_line):
+        if any(s <= m.start < e for s, e in sender_line) or any(s <= m.start < e for s, e in klage):
             continue
         after = m.end
         if m.genitive:
