@@ -61,6 +61,20 @@ def test_the_domain_of_a_letterhead_e_mail_names_the_sender():
     assert [e["source"] for e in sec["organisation_evidence"]] == ["domain", "domain"]
 
 
+@pytest.mark.parametrize(("sentence", "organisation"), [
+    ("Yderligere oplysninger kan fås ved henvendelse til Center for Plan og Miljø på e-mail pom@hvidovre.dk.",
+     "Hvidovre Kommune"),
+    ("Har du spørgsmål, kan du skrive til teknik@rudersdal.dk.", "Rudersdal Kommune"),
+    # a way to complain names where to complain, not who wrote
+    ("Klagen skal sendes til Ankestyrelsen på ast@ast.dk.", None),
+    # an address the letter only mentions, with no invitation to use it
+    ("Planen ligger på www.aarhus.dk sammen med de andre planer.", None),
+])
+def test_an_address_the_reader_is_asked_to_contact_names_the_sender(sentence, organisation):
+    text = f"Dispensation til oprensning af regnvandsbassin\n\nDer er givet dispensation til oprensningen.\n\n{sentence}\n"
+    assert section(text)["organisation"] == organisation
+
+
 @pytest.mark.parametrize(("text", "organisation"), [
     ("Orientering om folkeregistrering\n\nHermed fremsender Justitsministeriet et orienteringsbrev om emnet.\n",
      "Justitsministeriet"),

@@ -58,6 +58,10 @@ _UNIT_LABEL = re.compile(r"^(?:kontor|afdeling|enhed|center|centre|team|forvaltn
 # A sentence about complaining (it names the appeal body as the actor: "Ankestyrelsen skal have din klage …").
 _KLAGE = re.compile(r"\b(?:klag(?:e|en|er|es|et|ede)|påklag\w*|klagevejledning\w*|klagefrist\w*|klageportal\w*|"
                     r"ank(?:e|en|er|es|et))\b", re.IGNORECASE)
+# A sentence that gives the reader a way to ask: "Yderligere oplysninger kan fås ved henvendelse til …", "Spørgsmål
+# kan rettes til …", "Kontakt …", "Hvis du har spørgsmål, …".
+_ASKS_CONTACT = re.compile(r"\b(?:henvendelse til|henvend dig|kontakt(?:e|er)?|rettes til|spørgsmål|"
+                           r"(?:flere|yderligere|nærmere) oplysninger)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\bdet er\s+$", re.IGNORECASE)
 _OPINION_AFTER = re.compile(r"\s+(?:opfattelse|vurdering)\b", re.IGNORECASE)
 
@@ -68,6 +72,7 @@ W_INFO_BLOCK = 1.0  # added: the block holds the letter's reference or contact l
 W_ADDRESS_BLOCK = -1.0  # added: the block is only a name and a postal address
 W_DOMAIN_LINE = 2.0
 W_DOMAIN_OWN = 1.5
+W_DOMAIN_CONTACT = 1.0  # an address the reader is asked to contact ("… ved henvendelse til … på pom@hvidovre.dk")
 W_ACTOR_LEAD = 1.5  # the subject of a sentence in the title or the first two paragraphs
 W_ACTOR = 1.0  # … further on
 MAX_ACTOR = 3.0  # body evidence for one authority counts up to this
@@ -437,8 +442,12 @@ def _domains(letter: Letter, info: SenderInfo, votes: _Votes) -> None:
             votes.add(from_authority(a), (start, end), W_DOMAIN_LINE, "domain", value)
             continue
         sentence = contact.sentence_at(text, start)
-        if contact.speaks_of_itself(sentence) and not _KLAGE.search(sentence):
+        if _KLAGE.search(sentence):
+            continue
+        if contact.speaks_of_itself(sentence):
             votes.add(from_authority(a), (start, end), W_DOMAIN_OWN, "domain", value)
+        elif _ASKS_CONTACT.search(sentence):
+            votes.add(from_authority(a), (start, end), W_DOMAIN_CONTACT, "domain", value)
 
 
 def _body(letter: Letter, votes: _Votes) -> None:
