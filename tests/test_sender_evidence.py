@@ -71,7 +71,7 @@ def test_the_domain_of_a_letterhead_e_mail_names_the_sender():
     ("Planen ligger på www.aarhus.dk sammen med de andre planer.", None),
 ])
 def test_an_address_the_reader_is_asked_to_contact_names_the_sender(sentence, organisation):
-    text = f"Dispensation til oprensning af regnvandsbassin\n\nDer er givet dispensation til oprensningen.\n\n{sentence}\n"
+    text = f"Dispensation til oprensning\n\nDer er givet dispensation til oprensningen.\n\n{sentence}\n"
     assert section(text)["organisation"] == organisation
 
 
