@@ -125,9 +125,13 @@ def test_checklist_partshoering_deadline_and_legal_basis_with_commas():
 
 
 @pytest.mark.parametrize(("present", "parts", "text"), [
-    (True, {"where": True, "deadline": True, "how": False, "mentioned": True}, "Klagevejledning: ja"),
-    (False, {"where": True, "deadline": False, "how": False, "mentioned": True},
+    (True, {"where": True, "deadline": True, "how": True, "mentioned": True}, "Klagevejledning: ja"),
+    (False, {"where": True, "deadline": False, "how": True, "mentioned": True},
      "Klagevejledning: ja, men uden klagefrist"),
+    (False, {"where": True, "deadline": True, "how": False, "mentioned": True},
+     "Klagevejledning: ja, men uden hvordan man klager"),
+    (False, {"where": False, "deadline": False, "how": False, "mentioned": True},
+     "Klagevejledning: ja, men uden hvor man klager, hvordan man klager og klagefrist"),
     (False, {"where": False, "deadline": False, "how": False, "mentioned": False}, "Klagevejledning: mangler"),
 ])
 def test_checklist_klagevejledning_in_danish_from_its_parts(present, parts, text):

@@ -97,7 +97,7 @@ def band_rows() -> list[dict]:
 
 PARTSHOERING = "partshoering"  # lixcheck's kind id (the Danish word without ø), as in Report.meta.kind
 OUTCOME_DA = {"approval": "bevilling", "refusal": "afslag (helt eller delvis)"}
-PARTS_DA = {"where": "hvor man klager", "deadline": "klagefrist"}
+PARTS_DA = {"where": "hvor man klager", "how": "hvordan man klager", "deadline": "klagefrist"}
 
 
 def _item(ok, text: str) -> dict:
@@ -119,12 +119,14 @@ def checklist(letter: dict | None, sender: dict | None, kind: str | None = None,
                 out["letter"].append(_item(None, "Udfald: " + OUTCOME_DA[letter["outcome"]]))
             k = letter.get("klagevejledning")
             parts = letter.get("klagevejledning_parts") or {}
-            # (the parts the decision.klagevejledning rule asks for; "how" and "mentioned" are facts beside them)
-            missing = [PARTS_DA[p] for p, v in parts.items() if p in PARTS_DA and not v]
+            # (the parts the decision.klagevejledning rule asks for, in its order; "mentioned" is a fact beside them)
+            missing = [text for p, text in PARTS_DA.items() if p in parts and not parts[p]]
             if not (k or parts.get("mentioned")):
                 out["letter"].append(_item(False, "Klagevejledning: mangler"))
             elif missing:
-                out["letter"].append(_item(False, "Klagevejledning: ja, men uden " + " og ".join(missing)))
+                out["letter"].append(_item(False, "Klagevejledning: ja, men uden "
+                                           + (", ".join(missing[:-1]) + " og " if len(missing) > 1 else "")
+                                           + missing[-1]))
             else:
                 out["letter"].append(_item(True, "Klagevejledning: ja"))
             out["letter"].append(_item(bool(letter.get("begrundelse")),
