@@ -94,6 +94,11 @@ def test_kind_evidence_is_in_the_letter_section_with_short_phrases():
     ("Afgørelsen kan indbringes for Ankestyrelsen inden 4 uger.", False, {"where": True, "deadline": True}),
     ("Afgørelsen kan indbringes for Ankestyrelsen inden 4 uger via Klageportalen.", True,
      {"where": True, "deadline": True, "how": True}),
+    # the complaint goes to us first: that is the way
+    ("Du kan klage til Ankestyrelsen. Klagen skal være os i hænde senest 4 uger efter, at du har fået brevet.", True,
+     {"how": True}),
+    ("Du kan klage til Ankestyrelsen inden 4 uger. Kommunen genvurderer afgørelsen, før klagen sendes videre.", True,
+     {"how": True}),
 ])
 def test_klagevejledning_says_where_and_how(klage, present, parts):
     text = f"Afgørelse om tilladelse\n\nKommunen har givet tilladelse til et skur efter § 35.\n\n{klage}\n"
