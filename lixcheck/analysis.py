@@ -286,11 +286,6 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
     """Findings from hits, one per place (one_per_place), with line/column/block; ``text`` is the (CPR-masked) text
     the Report carries."""
     text = document.text if text is None else text
-    line_starts = [0]
-    pos = text.find("\n")
-    while pos != -1:
-        line_starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
     block_starts = [b.start for b in document.blocks]
     seen = set()
     valid = []
@@ -303,15 +298,21 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
         seen.add(key)
         valid.append(h)
     out = []
+    # Line numbers counted in C up to each finding's start, from the one before (findings come in text order), not
+    # from a list of every line start made in Python
+    line, counted = 1, 0
     for h, also in one_per_place(valid, text):
-        line = bisect.bisect_right(line_starts, h.start)
+        if h.start < counted:  # (not in text order after all: count from the start)
+            line, counted = 1, 0
+        line += text.count("\n", counted, h.start)
+        counted = h.start
         bi = bisect.bisect_right(block_starts, h.start) - 1
         block = bi if bi >= 0 and h.start < document.blocks[bi].end else None
         rule = h.rule
         out.append(make_finding(  # positional (rule, severity, category, message, offset, length, line, column, block,
             # text, replacements, doc_url, description, also, scope, occurrences): keyword arguments cost a third more
             rule.id, rule.severity, rule.category, mask_cpr(h.message or rule.message), h.start, h.end - h.start,
-            line, h.start - line_starts[line - 1] + 1, block, text[h.start:h.end],
+            line, h.start - text.rfind("\n", 0, h.start), block, text[h.start:h.end],
             tuple(mask_cpr(r) for r in h.replacements) if h.replacements else (), config.doc_base_url + rule.id,
             rule.description, also, rule.scope, h.occurrences,
         ))
