@@ -20,7 +20,7 @@ from .engine import Context, Hit, RuleSet, load_ruleset
 from .errors import InputError
 from .model import Finding, Lix, Report, Span, make_finding, make_span
 from .nlp import pipeline
-from .nlp.sentences import Sentence, split
+from .nlp.sentences import Sentence, split_block
 from .privacy import mask_cpr, mask_json
 from .readability import count_words, make_lix
 from .version import __version__
@@ -46,42 +46,45 @@ _sentence_lix: dict[tuple[int, int], Lix] = {}  # a one-sentence Lix per (words,
 def measure(document: Document, config: Config) -> tuple[list[Sentence], list[Span], list[Span], Lix]:
     """Sentences and LIX per sentence, per block and for the whole document (no spaCy needed)."""
     text = document.text
-    sentences = split(text, document.blocks, colon_ends=config.colon_ends_sentence)
-    blocks = document.blocks
-    per_block = [[0, 0, 0] for _ in blocks]  # words, sentences, long words
+    colon_ends = config.colon_ends_sentence
+    min_words = config.min_words
+    sentences: list[Sentence] = []
     sent_spans = []
-    previous_block = None
-    for i, s in enumerate(sentences):
-        block_kind = blocks[s.block].kind
-        if s.counted:
-            w, lw = count_words(text, s.start, s.end,
-                                list_item=s.block != previous_block and block_kind == LIST_ITEM)
-            acc = per_block[s.block]
-            acc[0] += w
-            acc[1] += 1
-            acc[2] += lw
-            lix = _sentence_lix.get((w, lw))
-            if lix is None:
-                lix = make_lix(w, 1, lw, min_words=1)
-                if len(_sentence_lix) < 10_000:
-                    _sentence_lix[(w, lw)] = lix
-        else:
-            lix = _NOT_COUNTED
-        sent_spans.append(make_span(i, s.start, s.end - s.start, block_kind, lix, s.block, "", s.counted))
-        previous_block = s.block
     paragraphs = []
-    total = [0, 0, 0]
-    for i, (b, (w, n, lw)) in enumerate(zip(document.blocks, per_block, strict=True)):
-        counted = b.kind in RUNNING_TEXT and n > 0
+    total_words = total_sentences = total_long = 0
+    # Block by block (as split() does): each block's sentences and counts together, no look-ups per sentence
+    for bi, b in enumerate(document.blocks):
+        kind = b.kind
+        found = split_block(text, b, bi, colon_ends=colon_ends)
+        sentences += found
+        words = long_words = 0
+        list_item = kind == LIST_ITEM  # the item's number ("1.") opens its first sentence: no word
+        for s in found:
+            if s.counted:
+                w, lw = count_words(text, s.start, s.end, list_item=list_item)
+                list_item = False
+                words += w
+                long_words += lw
+                lix = _sentence_lix.get((w, lw))
+                if lix is None:
+                    lix = make_lix(w, 1, lw, min_words=1)
+                    if len(_sentence_lix) < 10_000:
+                        _sentence_lix[(w, lw)] = lix
+            else:
+                lix = _NOT_COUNTED
+            sent_spans.append(make_span(len(sent_spans), s.start, s.end - s.start, kind, lix, bi, "", s.counted))
+        n = len(found)
+        counted = kind in RUNNING_TEXT and n > 0
         if counted:
-            lix = make_lix(w, n, lw, min_words=config.min_words)
-            total[0] += w
-            total[1] += n
-            total[2] += lw
+            # (split_block counts every sentence of a running-text block)
+            lix = make_lix(words, n, long_words, min_words=min_words)
+            total_words += words
+            total_sentences += n
+            total_long += long_words
         else:
             lix = _NOT_COUNTED
-        paragraphs.append(make_span(i, b.start, b.end - b.start, b.kind, lix, i, b.source, counted))
-    doc_lix = make_lix(*total, min_words=config.min_words)
+        paragraphs.append(make_span(bi, b.start, b.end - b.start, kind, lix, bi, b.source, counted))
+    doc_lix = make_lix(total_words, total_sentences, total_long, min_words=min_words)
     if config.lix_mode == "textstat":
         from .textstat_compat import textstat_lix
 
@@ -283,11 +286,6 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
     """Findings from hits, one per place (one_per_place), with line/column/block; ``text`` is the (CPR-masked) text
     the Report carries."""
     text = document.text if text is None else text
-    line_starts = [0]
-    pos = text.find("\n")
-    while pos != -1:
-        line_starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
     block_starts = [b.start for b in document.blocks]
     seen = set()
     valid = []
@@ -300,15 +298,21 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
         seen.add(key)
         valid.append(h)
     out = []
+    # Line numbers counted in C up to each finding's start, from the one before (findings come in text order), not
+    # from a list of every line start made in Python
+    line, counted = 1, 0
     for h, also in one_per_place(valid, text):
-        line = bisect.bisect_right(line_starts, h.start)
+        if h.start < counted:  # (not in text order after all: count from the start)
+            line, counted = 1, 0
+        line += text.count("\n", counted, h.start)
+        counted = h.start
         bi = bisect.bisect_right(block_starts, h.start) - 1
         block = bi if bi >= 0 and h.start < document.blocks[bi].end else None
         rule = h.rule
         out.append(make_finding(  # positional (rule, severity, category, message, offset, length, line, column, block,
             # text, replacements, doc_url, description, also, scope, occurrences): keyword arguments cost a third more
             rule.id, rule.severity, rule.category, mask_cpr(h.message or rule.message), h.start, h.end - h.start,
-            line, h.start - line_starts[line - 1] + 1, block, text[h.start:h.end],
+            line, h.start - text.rfind("\n", 0, h.start), block, text[h.start:h.end],
             tuple(mask_cpr(r) for r in h.replacements) if h.replacements else (), config.doc_base_url + rule.id,
             rule.description, also, rule.scope, h.occurrences,
         ))

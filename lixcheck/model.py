@@ -183,16 +183,20 @@ class Span:
 
 
 def fast_constructor(cls):
-    """cls(*values) for a frozen slots dataclass, every field given in order, that sets the slots directly: the
-    generated __init__ goes through object.__setattr__ per field, a third slower. A Report holds dozens of Spans
-    and Findings, so this is a measurable part of check() on short letters (tests/test_model.py checks equality).
-    Like dataclasses' own __init__, the function is generated: one call per slot, no loop."""
+    """cls(*values) for a frozen slots dataclass, every field given in order, made fast: the generated __init__ goes
+    through object.__setattr__ per field. A Report holds dozens of Spans and Findings, and the sentence splitter
+    and the letter view make Sentences, Lix and Sections, so this is a measurable part of check()
+    (tests/test_model.py checks equality). The object is made as a plain twin class with the same slots, its fields
+    set by ordinary attribute stores, and then given its class: Python allows that between classes of the same
+    layout, and it costs less than half of setting each frozen field through its slot descriptor. Like
+    dataclasses' own __init__, the function is generated: one line per field, no loop."""
     names = [f.name for f in fields(cls)]
-    namespace = {"_new": object.__new__, "_cls": cls}
-    namespace.update({f"_set{i}": getattr(cls, name).__set__ for i, name in enumerate(names)})
+    twin = type(f"_{cls.__name__}Fields", (), {"__slots__": cls.__slots__})  # the layout of cls, not frozen
     params = ", ".join(f"v{i}" for i in range(len(names)))
-    body = "".join(f"    _set{i}(obj, v{i})\n" for i in range(len(names)))
-    exec(f"def make({params}):\n    obj = _new(_cls)\n{body}    return obj\n", namespace)  # noqa: S102
+    body = "".join(f"    obj.{name} = v{i}\n" for i, name in enumerate(names))
+    namespace = {"_new": object.__new__, "_twin": twin, "_cls": cls}
+    exec(f"def make({params}):\n    obj = _new(_twin)\n{body}    obj.__class__ = _cls\n    return obj\n",  # noqa: S102
+         namespace)
     make = namespace["make"]
     make.__qualname__ = f"make_{cls.__name__.lower()}"
     return make

@@ -34,14 +34,16 @@ def count_words(text: str, start: int = 0, end: int | None = None, *, list_item:
     tokens = text[start:end].split()
     words = len(tokens)
     long_words = 0
-    for w in tokens:  # fast paths first: most tokens are plain words
+    for w in tokens:  # fast paths first: most tokens are plain words, some with a comma or period after them
         if len(w) > LONG_WORD_LETTERS:
-            if w.isalpha() or len(_NOT_LETTER.sub("", w)) > LONG_WORD_LETTERS:
+            # (a word and one character after it: "afgørelse," has more than 6 letters if "afgørelse" has)
+            if (w.isalpha() or (len(w) > LONG_WORD_LETTERS + 1 and w[:-1].isalpha())
+                    or len(_NOT_LETTER.sub("", w)) > LONG_WORD_LETTERS):
                 long_words += 1
             elif not _ALNUM.search(w):
                 words -= 1
-        elif not w.isalnum() and not _ALNUM.search(w):
-            words -= 1
+        elif not w.isalnum() and not w[0].isalnum() and not w[-1].isalnum() and not _ALNUM.search(w):
+            words -= 1  # (a token that starts or ends with a letter or digit is a word: no search needed)
     return words, long_words
 
 

@@ -58,7 +58,8 @@ def test_digits_of_foldable_texts_are_ascii():
 
 
 def test_closing_starts_are_the_regex_matches():
-    pieces = ["Med venlig hilsen", "Venlig hilsen", "Hilsen", "hilsen fra", "Kære", "!", "venlig", "x"]
+    pieces = ["Med venlig hilsen", "Venlig hilsen", "Hilsen", "hilsen fra", "Kære", "!", "venlig", "x", "Mvh",
+              "Med venlige hilsner", "På forhånd tak", "bedste hilsner", "hilsener", "De", " \t"]
     assert not any("\n" in w for w in gazetteer.load("senders")["closings"])  # (what _closing_starts relies on)
     for text in texts(pieces, 3000, 5):
         assert list(anatomy._closing_starts(text)) == [m.start() for m in anatomy.closing_re().finditer(text)], text

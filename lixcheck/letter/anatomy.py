@@ -116,6 +116,9 @@ class Line(NamedTuple):
     zone: str  # "header" | "signature" | "footer" | "page" (a .docx page header/footer)
 
 
+_line = Line._make  # Line from a tuple: tuple.__new__ without the Python-level __new__ of a named tuple
+
+
 def block_lines(document: Document, index: int) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line of a block, stripped."""
     b = document.blocks[index]
@@ -179,9 +182,11 @@ def closing_re() -> re.Pattern:
 @cache
 def _closing_after_break() -> re.Pattern:
     """closing_re() after a line break instead of at a line start (^ in MULTILINE mode is tried at every character;
-    a literal first character is skipped to: half the time)."""
+    a literal first character is skipped to: half the time). The phrases as a trie, not an alternation: only where
+    a match starts counts (_closing_starts), and a trie tries a few first letters after each line break, not all ten
+    phrases."""
     words = tuple(data.load("senders")["closings"])
-    return data.compiled(rf"\n[ \t]*(?:{data.alternation(words)})\b[ ,!.]*", re.IGNORECASE)
+    return data.compiled(rf"\n[ \t]*{trie(words)}\b[ ,!.]*", re.IGNORECASE)
 
 
 def _closing_starts(text: str):
@@ -232,9 +237,12 @@ def sender_lines(document: Document, title: int | None, closing: int | None, hea
         j -= 1  # (a block of address and contact lines may come out of a reader as a paragraph)
     for i in range(max(j, head_end), n):
         zone_of.setdefault(i, "footer")
-    for i, b in enumerate(blocks):
-        if _page_source(b.source):
-            zone_of[i] = "page"
+    labels = "\n".join([b.source for b in blocks]).lower()
+    if "sidehoved" in labels or "sidefod" in labels or "header" in labels or "footer" in labels:
+        # (most letters have no page header or footer: one test of all labels, not one per block)
+        for i, b in enumerate(blocks):
+            if _page_source(b.source):
+                zone_of[i] = "page"
     lines: list[Line] = []
     sig_blocks: set[int] = set()
     if closing is not None:
@@ -260,7 +268,7 @@ def sender_lines(document: Document, title: int | None, closing: int | None, hea
                 s = pos + len(raw) - len(raw.lstrip())
                 e = s + len(stripped)
                 if e > before:
-                    lines.append(Line(s, e, stripped, i, zone))
+                    lines.append(_line((s, e, stripped, i, zone)))
             pos += len(raw) + 1
     return lines
 

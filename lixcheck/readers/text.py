@@ -51,9 +51,10 @@ def classify_lines(lines: list[str]) -> str:
         if s.endswith(","):  # "Kære Jens," — a salutation, not a sentence
             return LINES
         return HEADING if _is_heading_line(s) else PARAGRAPH
-    if all(len(ln.split(None, LINES_MAX_WORDS)) <= LINES_MAX_WORDS and not _ends_sentence(ln) for ln in lines):
-        return LINES
-    return PARAGRAPH
+    for ln in lines:  # (a loop, not all() over a generator: this runs for every paragraph of several lines)
+        if len(ln.split(None, LINES_MAX_WORDS)) > LINES_MAX_WORDS or _ends_sentence(ln):
+            return PARAGRAPH
+    return LINES
 
 
 def segment_paragraph(text: str, start: int, end: int, source: str, blocks: list[Block]) -> None:
@@ -67,8 +68,11 @@ def segment_paragraph(text: str, start: int, end: int, source: str, blocks: list
                 kind = LIST_ITEM
             elif stripped.endswith(","):  # classify_lines([stripped]), inlined: "Kære Jens," is a salutation
                 kind = LINES
+            elif (stripped.endswith(_NOT_HEADING_ENDS)  # _is_heading_line(stripped), inlined (the line is stripped)
+                  or len(stripped.split(None, HEADING_MAX_WORDS)) > HEADING_MAX_WORDS):
+                kind = PARAGRAPH
             else:
-                kind = HEADING if _is_heading_line(stripped) else PARAGRAPH
+                kind = HEADING
             blocks.append(Block(kind, s, s + len(stripped), source))
         return
     # Line spans inside the paragraph (trimmed), their text, and which of them start a list item.
@@ -135,8 +139,7 @@ def segment(text: str) -> list[Block]:
     if pos < len(text):
         n += 1
         segment_paragraph(text, pos, len(text), f"afsnit {n}", blocks)
-    # Block spans are trimmed lines, so a non-empty span has text.
-    return [b for b in blocks if b.end > b.start]
+    return blocks  # (every block spans trimmed, non-empty lines: none is empty)
 
 
 def read_text(text: str, *, format: str = "text", meta: dict | None = None) -> Document:
