@@ -53,6 +53,11 @@ def short_text(text: str, limit: int = SHORT_TEXT) -> str:
     return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"
 
 
+def join_da(parts: list[str]) -> str:
+    """Parts as a Danish list: "a", "a og b", "a, b og c"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
+
+
 def band_for(value: float | None) -> str | None:
     if value is None:
         return None

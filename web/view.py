@@ -10,7 +10,7 @@ sentence colours in its editor from the report itself.
 from __future__ import annotations
 
 from .. import mask_cpr
-from ..model import BAND_DA, BANDS
+from ..model import BAND_DA, BANDS, join_da
 from ..writers import marked
 from ..writers.marked import SEVERITY_ORDER
 from .catalog import SEVERITY_DA, category_da
@@ -124,9 +124,7 @@ def checklist(letter: dict | None, sender: dict | None, kind: str | None = None,
             if not (k or parts.get("mentioned")):
                 out["letter"].append(_item(False, "Klagevejledning: mangler"))
             elif missing:
-                out["letter"].append(_item(False, "Klagevejledning: ja, men uden "
-                                           + (", ".join(missing[:-1]) + " og " if len(missing) > 1 else "")
-                                           + missing[-1]))
+                out["letter"].append(_item(False, "Klagevejledning: ja, men uden " + join_da(missing)))
             else:
                 out["letter"].append(_item(True, "Klagevejledning: ja"))
             out["letter"].append(_item(bool(letter.get("begrundelse")),

@@ -23,6 +23,7 @@ from functools import cache
 from ..engine import Context, Hit, RuleInfo, register_check
 from ..letter import data
 from ..letter.view import Letter
+from ..model import join_da
 from ..search import Anchored, AnyOf, Guarded, any_of, searcher
 from ..search.prefilter import SearchSet, fold, needles
 from .letter_kind import DECISION, PARTSHOERING, detect_kind, kind_evidence, legal_search, normalise_kind
@@ -373,7 +374,7 @@ def check_klagevejledning(ctx: Context, rule: RuleInfo, params: dict | None = No
             break
     else:
         e = min(e, s + 200)
-    msg = ("Skriv i klagevejledningen, " + (", ".join(missing[:-1]) + " og " if len(missing) > 1 else "") + missing[-1]
+    msg = ("Skriv i klagevejledningen, " + join_da(missing)
            + ". Skriv fx: «Du kan klage til os inden 4 uger efter, at du har fået brevet. Skriv til …»")
     return [Hit(rule, s, e, message=msg)]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..model import SEVERITIES, Finding, Report
+from ..model import SEVERITIES, Finding, Report, join_da
 
 SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
 
@@ -49,10 +49,6 @@ class Tally:
         if self.unreadable:
             line += f"; {self.unreadable} {'fil' if self.unreadable == 1 else 'filer'} kunne ikke læses"
         return line + "."
-
-
-def join_da(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
 
 
 def error_dict(error: InputError) -> dict:
