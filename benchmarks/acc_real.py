@@ -230,6 +230,7 @@ def evaluate(split: str, verbose: bool = False) -> dict:
     decision = {"tp": 0, "fp": 0, "fn": 0}
     offset_mismatches = 0
     details: list[tuple[str, str, list[str], list[str]]] = []
+    disagreements: list[tuple[str, str, object, bool]] = []  # (letter, check, lixcheck's answer, the annotation)
     for name, text, ann in rows:
         report = checker.check(text).to_dict()
         found: dict[str, list[Found]] = {k: [] for k in ("jargon", "passive", "placeholders", "acronym")}
@@ -267,8 +268,11 @@ def evaluate(split: str, verbose: bool = False) -> dict:
             pairs["klagevejledning"] = (letter.get("klagevejledning"), ann["klagevejledning"])
             pairs["begrundelse"] = (letter.get("begrundelse"), ann["begrundelse"])
         for key, (got, want) in pairs.items():
-            agree[key][0] += bool(got) == want if got is not None else 0
+            agreed = bool(got) == want if got is not None else False
+            agree[key][0] += agreed
             agree[key][1] += 1
+            if not agreed:
+                disagreements.append((name, key, got, want))
         got_decision = bool(letter.get("is_decision"))
         if got_decision and ann["is_decision"]:
             decision["tp"] += 1
@@ -289,6 +293,7 @@ def evaluate(split: str, verbose: bool = False) -> dict:
     })
     if verbose and split == "dev":
         res["details"] = details
+        res["disagreements"] = disagreements
     return res
 
 
@@ -327,6 +332,8 @@ def _print(split: str, r: dict) -> None:
             print(f"  missed {check} in {name}: {misses}")
         if noise:
             print(f"  unmatched {check} findings in {name}: {noise}")
+    for name, check, got, want in r.get("disagreements", []):
+        print(f"  {check} in {name}: lixcheck {got!r}, annotation {want!r}")
 
 
 def main(verbose: bool = False) -> dict:

@@ -86,6 +86,13 @@ def test_an_address_the_reader_is_asked_to_contact_names_the_sender(sentence, or
     ("Klagevejledning\n\nAnkestyrelsen skal have din klage inden 4 uger.\n", None),
     # a genitive that is not the letter's view is no sender
     ("Kære forældre\n\nMange følger allerede Sundhedsstyrelsens retningslinjer.\n", None),
+    # a municipality or region acting in the klagevejledning is the one that decided: complaints go through it
+    ("Landzonetilladelse\n\nDu får tilladelse til at bygge et udhus.\n\nKlagevejledning\n\nDu kan klage til "
+     "Planklagenævnet. Når du har klaget, vurderer Lolland Kommune, om afgørelsen skal ændres.\n", "Lolland Kommune"),
+    ("Råstofplan\n\nPlanen blev påklaget sidste år. Efter en ny høring har Region Sjælland nu vedtaget planen "
+     "igen.\n", "Region Sjælland"),
+    # … but not a board or a state agency there, and not the municipality whose decision was appealed
+    ("Din klage\n\nDu har klaget over Aarhus Kommunes afgørelse om hjælp til medicin.\n", None),
 ])
 def test_the_body_names_the_sender_as_the_subject_of_a_sentence(text, organisation):
     assert section(text)["organisation"] == organisation

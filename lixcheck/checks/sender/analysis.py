@@ -455,10 +455,14 @@ def _body(letter: Letter, votes: _Votes) -> None:
     text = letter.text
     lead_start, lead_end = letter.lead
     sender_line = [(ln.start, ln.end) for ln in letter.sender_lines]
-    # (in the klagevejledning, the bodies named are where to complain: "Om du fritages, er Planklagenævnet …")
+    # (in the klagevejledning, the bodies named are where to complain: "Om du fritages, er Planklagenævnet …"; but a
+    # municipality or region acting there is the one that decided, since complaints go through it: "Når klagen er
+    # indgivet, vurderer Lolland Kommune …". The region also takes in the block around a past complaint.)
     klage = letter.once(klage_region) if letter.authorities else []
     for m in letter.authorities:
-        if any(s <= m.start < e for s, e in sender_line) or any(s <= m.start < e for s, e in klage):
+        local = m.authority.kind in ("municipality", "region")
+        if any(s <= m.start < e for s, e in sender_line) or (
+                not local and any(s <= m.start < e for s, e in klage)):
             continue
         after = m.end
         if m.genitive:
@@ -474,7 +478,7 @@ def _body(letter: Letter, votes: _Votes) -> None:
                 continue
         actor = _verb_after().match(text, after) is not None or (
             not m.genitive and _subject_after_verb(text, m.start))
-        if not actor or _KLAGE.search(contact.sentence_at(text, m.start)):
+        if not actor or (not local and _KLAGE.search(contact.sentence_at(text, m.start))):
             continue
         weight = W_ACTOR_LEAD if lead_start <= m.start < lead_end else W_ACTOR
         votes.add(from_match(m), (m.start, m.end), weight, "body", text[m.start:m.end], body=True)
