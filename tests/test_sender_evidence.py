@@ -186,3 +186,18 @@ def test_a_line_names_a_unit_by_the_unit_words_of_both_data_files(line, unit):
     from lixcheck.letter import organisations
 
     assert organisations.is_unit(line) is unit
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("Yderligere oplysninger kan fås ved henvendelse til Center for Plan og Miljø på pom@hvidovre.dk.",
+     "Center for Plan og Miljø"),
+    ("Har du spørgsmål, er du velkommen til at kontakte Borgerservice på pom@hvidovre.dk.", "Borgerservice"),
+    # where to complain is not the sender's unit, and what the reader did before is no invitation
+    ("Klagen kan rettes til Center for Klager på pom@hvidovre.dk.", None),
+    ("Du har tidligere rettet henvendelse til Center for Plan og Miljø på pom@hvidovre.dk.", None),
+])
+def test_the_unit_the_reader_is_asked_to_contact_is_the_senders_unit(sentence, unit):
+    text = f"Dispensation til oprensning\n\nDer er givet dispensation til oprensningen.\n\n{sentence}\n"
+    sec = section(text)
+    assert sec["organisation"] == "Hvidovre Kommune" or unit is None
+    assert sec["unit"] == unit

@@ -62,6 +62,8 @@ _KLAGE = re.compile(r"\b(?:klag(?:e|en|er|es|et|ede)|påklag\w*|klagevejledning\
 # kan rettes til …", "Kontakt …", "Hvis du har spørgsmål, …".
 _ASKS_CONTACT = re.compile(r"\b(?:henvendelse til|henvend dig|kontakt(?:e|er)?|rettes til|spørgsmål|"
                            r"(?:flere|yderligere|nærmere) oplysninger)\b", re.IGNORECASE)
+_CONTACT_UNIT = re.compile(r"\b(?:ved henvendelse til|henvend dig til|kontakt(?:e|er)?|rettes til|ringe til|"
+                           r"skrive til)\s+(?=[A-ZÆØÅ])")  # (an invitation: not "I har rettet henvendelse til …")
 _OPINION = re.compile(r"\bdet er\s+$", re.IGNORECASE)
 _OPINION_AFTER = re.compile(r"\s+(?:opfattelse|vurdering)\b", re.IGNORECASE)
 
@@ -427,6 +429,14 @@ def _choose_unit(letter: Letter, info: SenderInfo, units: list[_UnitCandidate]) 
         found = authorities.unit_at(text, sentence.start)
         if found and _verb_after().match(text, sentence.start + len(found)):
             info.unit, info.unit_span = found, (sentence.start, sentence.start + len(found))
+            return
+    # The unit the reader is asked to contact: "Yderligere oplysninger kan fås ved henvendelse til Center for Plan og
+    # Miljø på …" (not where to complain)
+    for m in _CONTACT_UNIT.finditer(text):
+        found = authorities.unit_at(text, m.end())
+        if found and not any(a.start == m.end() for a in letter.authorities) \
+                and not _KLAGE.search(contact.sentence_at(text, m.end())):
+            info.unit, info.unit_span = found, (m.end(), m.end() + len(found))
             return
 
 
