@@ -44,6 +44,12 @@ def info(text: str, kind: str | None = None) -> decision.LetterInfo:
     # a receipt that speaks of the decision to come
     ("Kære Anna\n\nVi har modtaget din ansøgning om boligstøtte. Du hører fra os, når vi har truffet en afgørelse.\n\n"
      "Med venlig hilsen\nBorgerservice\n", "information"),
+    # the weighing that a decision states (FVL § 24), in a summary of a ruling …
+    ("Resumé\n\nAnkestyrelsen lagde ved afgørelsen vægt på, at ansøgerne havde et stort behov for hjælp om "
+     "natten.\n", "decision"),
+    # … but not a weighing to come in a hearing
+    ("Partshøring\n\nVi vil lægge vægt på, at du har et stort behov for hjælp. Du kan komme med bemærkninger inden "
+     "den 1. maj.\n", "partshoering"),
 ])
 def test_letter_kind(text, expected):
     assert kind(text) == expected
