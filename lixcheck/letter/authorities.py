@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
 
 from .. import yamldata
 from ..errors import ConfigError
@@ -172,10 +171,9 @@ def host(value: str) -> str | None:
     if "@" in v:
         v = v.rsplit("@", 1)[1]
     elif "://" in v:
-        try:
-            v = urlsplit(v).hostname or ""
-        except ValueError:
-            return None
+        # the host between "://" and the path, without user and port (not urllib's urlsplit: its cache would keep
+        # the letters' addresses in the process)
+        v = re.split(r"[/?#]", v.split("://", 1)[1], maxsplit=1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
     m = _HOST.match(v.lower())
     if not m:
         return None
