@@ -105,6 +105,10 @@ def test_kind_evidence_is_in_the_letter_section_with_short_phrases():
      {"how": True}),
     ("Du kan klage til Ankestyrelsen inden 4 uger. Kommunen genvurderer afgørelsen, før klagen sendes videre.", True,
      {"how": True}),
+    # Klageportalen as the way in, not as a bystander
+    ("Klagefristen er 4 uger. Klageportalen finder du på borger.dk.", True, {"where": True, "how": True}),
+    ("En klage har opsættende virkning. Hvis der indkommer klager, giver klageportalen besked.", False,
+     {"mentioned": True, "where": False, "how": False}),
 ])
 def test_klagevejledning_says_where_and_how(klage, present, parts):
     text = f"Afgørelse om tilladelse\n\nKommunen har givet tilladelse til et skur efter § 35.\n\n{klage}\n"
