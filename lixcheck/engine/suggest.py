@@ -72,6 +72,23 @@ def _prev(span):
     return span.doc[span.start - 1]
 
 
+def _after_determiner(span) -> bool:
+    """A determiner before the span, maybe with an adverb between: the span is an adjective ("den tilkendte støtte",
+    "den tidligere tilkendte støtte"), not a verb in the past ("Kommunen tilkendte dig støtte")."""
+    data = inflection.data()
+    doc, i = span.doc, span.start
+    for _ in range(3):
+        if i == 0 or doc[i].is_sent_start:
+            return False
+        low = doc[i - 1].lower_
+        if low in data.determiners or low in data.possessives:
+            return True
+        if low not in data.before_participle:
+            return False
+        i -= 1
+    return False
+
+
 def _next(span):
     if span.end >= len(span.doc) or span.doc[span.end].is_sent_start:
         return None
@@ -112,8 +129,7 @@ def _pick(forms: set[Form], span) -> Form | None:
     names = {f.form for f in forms}
     prev = _prev(span)
     if names == {"past", "part_def"}:
-        det = prev is not None and prev.lower_ in inflection.data().determiners
-        return next(f for f in forms if f.form == ("part_def" if det else "past"))
+        return next(f for f in forms if f.form == ("part_def" if _after_determiner(span) else "past"))
     if names == {"past", "part"}:
         return next(f for f in forms if f.form == ("part" if _voice(span) else "past"))
     if names == {"inf", "imp"}:

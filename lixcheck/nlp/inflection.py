@@ -46,6 +46,8 @@ class InflectionData:
     prepositions: frozenset[str]
     particles: frozenset[str]
     determiners: frozenset[str]
+    possessives: frozenset[str]
+    before_participle: frozenset[str]
     neutral_before_noun: frozenset[str]
     subject_after: frozenset[str]
     have_forms: frozenset[str]
@@ -59,8 +61,8 @@ class InflectionData:
 def data() -> InflectionData:
     raw = yamldata.read(DATA)
     words = {k: frozenset(str(w).lower() for w in raw[k]) for k in (
-        "prefixes", "perfect_with_vaere", "prepositions", "particles", "determiners", "neutral_before_noun",
-        "subject_after", "have_forms", "passive_auxiliaries")}
+        "prefixes", "perfect_with_vaere", "prepositions", "particles", "determiners", "possessives",
+        "before_participle", "neutral_before_noun", "subject_after", "have_forms", "passive_auxiliaries")}
     verbs = {}
     for lemma, forms in raw["verbs"].items():
         missing = set(VERB_FORMS) - {"inf", "past_pass"} - set(forms)
