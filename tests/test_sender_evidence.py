@@ -91,6 +91,12 @@ def test_an_address_the_reader_is_asked_to_contact_names_the_sender(sentence, or
      "Planklagenævnet. Når du har klaget, vurderer Lolland Kommune, om afgørelsen skal ændres.\n", "Lolland Kommune"),
     ("Råstofplan\n\nPlanen blev påklaget sidste år. Efter en ny høring har Region Sjælland nu vedtaget planen "
      "igen.\n", "Region Sjælland"),
+    # a heading that opens with the authority's own document
+    ("Ankestyrelsens principafgørelse om boligstøtte – frakendelse\n\nKommunen kunne nedsætte boligstøtten.\n",
+     "Ankestyrelsen"),
+    ("Vejen Kommunes tilladelse til et nyt skur\n\nDu må bygge skuret.\n", "Vejen Kommune"),
+    # (a document of another authority inside a sentence is no sender)
+    ("Din klage\n\nVi har læst Aarhus Kommunes afgørelse om hjælp til medicin.\n", None),
     # … but not a board or a state agency there, and not the municipality whose decision was appealed
     ("Din klage\n\nDu har klaget over Aarhus Kommunes afgørelse om hjælp til medicin.\n", None),
 ])

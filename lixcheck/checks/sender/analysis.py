@@ -64,6 +64,8 @@ _ASKS_CONTACT = re.compile(r"\b(?:henvendelse til|henvend dig|kontakt(?:e|er)?|r
                            r"(?:flere|yderligere|nærmere) oplysninger)\b", re.IGNORECASE)
 _CONTACT_UNIT = re.compile(r"\b(?:ved henvendelse til|henvend dig til|kontakt(?:e|er)?|rettes til|ringe til|"
                            r"skrive til)\s+(?=[A-ZÆØÅ])")  # (an invitation: not "I har rettet henvendelse til …")
+_OWN_DOCUMENT = re.compile(r"\s+(?:\w+)?(?:afgørelse|brev|svar|udtalelse|tilladelse|dispensation|påbud|godkendelse|"
+                           r"orientering|redegørelse|bevilling|beslutning)\b")
 _OPINION = re.compile(r"\bdet er\s+$", re.IGNORECASE)
 _OPINION_AFTER = re.compile(r"\s+(?:opfattelse|vurdering)\b", re.IGNORECASE)
 
@@ -483,6 +485,11 @@ def _body(letter: Letter, votes: _Votes) -> None:
             elif _OPINION.search(text, max(0, m.start - 12), m.start) and _OPINION_AFTER.match(text, m.end):
                 if not _KLAGE.search(contact.sentence_at(text, m.start)):
                     votes.add(from_match(m), (m.start, m.end), W_OPINION, "body", text[m.start:m.end], body=True)
+                continue
+            elif lead_start <= m.start < lead_end and (m.start == 0 or text[m.start - 1] == "\n") \
+                    and _OWN_DOCUMENT.match(text, m.end):
+                # a heading that opens with the authority's own document: "Ankestyrelsens principafgørelse M-9-08 om …"
+                votes.add(from_match(m), (m.start, m.end), W_ACTOR_LEAD, "body", text[m.start:m.end], body=True)
                 continue
             else:
                 continue
