@@ -144,6 +144,8 @@ def test_klagevejledning_says_where_and_how(klage, present, parts):
     ("Du kan få en skriftlig begrundelse, hvis du beder om det.", False),
     ("Nedenfor følger en begrundelse for afgørelsen.", False),
     ("Begrundelsen for afgørelsen er, at skuret står tæt på gården.", True),
+    ("Den vigtigste grund er, at skuret står tæt på gården.", True),
+    ("Skuret på grunden er, at regne som et udhus.", False),  # (the plot of land)
     ("Tilladelsen er givet på betingelse af, at skuret opføres i træ.", False),
     ("Du opfylder ikke betingelserne for at få hjælp.", True),
     ("Projektet er ikke omfattet af krav om miljøvurdering efter § 21.", False),
