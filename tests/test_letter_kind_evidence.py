@@ -105,6 +105,8 @@ def test_kind_evidence_is_in_the_letter_section_with_short_phrases():
      {"how": True}),
     ("Du kan klage til Ankestyrelsen inden 4 uger. Kommunen genvurderer afgørelsen, før klagen sendes videre.", True,
      {"how": True}),
+    ("Du kan klage til Ankestyrelsen. Vi skal have din klage senest 4 uger efter, at du har fået brevet.", True,
+     {"how": True}),
     # Klageportalen as the way in, not as a bystander
     ("Klagefristen er 4 uger. Klageportalen finder du på borger.dk.", True, {"where": True, "how": True}),
     ("En klage har opsættende virkning. Hvis der indkommer klager, giver klageportalen besked.", False,
