@@ -207,3 +207,15 @@ def test_the_unit_the_reader_is_asked_to_contact_is_the_senders_unit(sentence, u
     sec = section(text)
     assert sec["organisation"] == "Hvidovre Kommune" or unit is None
     assert sec["unit"] == unit
+
+
+@pytest.mark.parametrize(("title_line", "unit"), [
+    ("Teamleder, Ydelsesservice", "Ydelsesservice"),
+    ("Socialrådgiver - Center for Børn og Familie", "Center for Børn og Familie"),
+    ("Sagsbehandler, cand.jur.", None),  # a degree is no unit
+])
+def test_a_unit_after_the_job_title_on_one_signature_line(title_line, unit):
+    text = (f"Kære Anna\n\nDu får hjælp til brillerne.\n\nMed venlig hilsen\n\nHanne Holm\n{title_line}\n"
+            "Frederiksberg Kommune\nTlf. 38 21 21 21\n")
+    sec = section(text)
+    assert sec["organisation"] == "Frederiksberg Kommune" and sec["unit"] == unit

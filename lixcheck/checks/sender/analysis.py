@@ -382,6 +382,11 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
             elif signature == "title" and not orgs and _signature_unit(rest):
                 # name, title, then the unit: "Henrik Lund / Miljøkontrollør / Skadedyr"
                 unit(rest, ln.start + ln.text.find(rest), ln.block)
+            elif job_title(rest):
+                # the title and the unit on one line: "Teamleder, Ydelsesservice"
+                parts = _NAME_SEPARATOR.split(rest, maxsplit=1)
+                if len(parts) == 2 and is_unit(parts[1]) and not job_title(parts[1]):
+                    unit(parts[1], ln.start + ln.text.find(parts[1]), ln.block)
         in_signature = ln.zone == "signature" and closing_seen
         person = _person(ln.text) if in_signature and not orgs else None
         if info.person is None and person:
