@@ -44,6 +44,11 @@ def info(text: str, kind: str | None = None) -> decision.LetterInfo:
     # a receipt that speaks of the decision to come
     ("Kære Anna\n\nVi har modtaget din ansøgning om boligstøtte. Du hører fra os, når vi har truffet en afgørelse.\n\n"
      "Med venlig hilsen\nBorgerservice\n", "information"),
+    # a request with the verb first ("skal vi bruge"), and not "har vi" alone
+    ("Kære Anna\n\nFor at vi kan behandle din ansøgning, skal vi bruge en kopi af din lejekontrakt. Send den til os "
+     "senest den 1. juni.\n\nMed venlig hilsen\nBorgerservice\n", "request"),
+    ("Kære Anna\n\nHer har vi en kopi af din ansøgning. Vi vil gerne fortælle dig om de nye regler.\n\n"
+     "Med venlig hilsen\nBorgerservice\n", "information"),
     # the weighing that a decision states (FVL § 24), in a summary of a ruling …
     ("Resumé\n\nAnkestyrelsen lagde ved afgørelsen vægt på, at ansøgerne havde et stort behov for hjælp om "
      "natten.\n", "decision"),
