@@ -20,6 +20,8 @@ What is checked, and why (each is a way a one-click fix broke a sentence):
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -358,10 +360,16 @@ def _determiner(span, words: list[str]) -> str | None:
     return _case(" ".join([new, *words[1:]]), span)
 
 
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)]|[a-zæøå][.)]|[•*–-])?[ \t]*$")
+
+
 def _case(result: str, span) -> str:
-    """Capitalised at the start of a sentence, like the words it replaces; inside one, a capital is the polite
-    "De/Deres", which the replacement does not keep ("Deres skrivelse af" → "dit brev fra")."""
-    if span[0].is_sent_start and span[0].text[:1].isupper() and result[:1].islower():
+    """Capitalised at the start of a sentence or of a line (maybe after a list number: "5. Fortegnelse"), like the
+    words it replaces; inside a sentence, a capital is the polite "De/Deres", which the replacement does not keep
+    ("Deres skrivelse af" → "dit brev fra")."""
+    first = span[0]
+    if first.text[:1].isupper() and result[:1].islower() and (
+            first.is_sent_start or _LIST_MARKER.search(span.doc.text, max(0, first.idx - 12), first.idx)):
         return result[:1].upper() + result[1:]
     return result
 
