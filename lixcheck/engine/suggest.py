@@ -21,7 +21,6 @@ What is checked, and why (each is a way a one-click fix broke a sentence):
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import lru_cache
 
