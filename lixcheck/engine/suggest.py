@@ -288,7 +288,27 @@ def _verb_fits(span, shape_: Shape, form: Form, head: str, words: list[str]):
         nxt = _next(span)
         if nxt is not None and not nxt.is_punct and nxt.lower_ not in data.before_object_not:
             return _REFUSED  # "tilbagebetale beløbet" ≠ "betale tilbage beløbet"
+    if len(words) > 1 and (last in data.prepositions or last in data.particles) and not shape_.ends_in_preposition \
+            and _inverted_subject(span):
+        return _REFUSED  # "så medfører det gener" ≠ "så fører til det gener"
     return None
+
+
+def _inverted_subject(span) -> bool:
+    """The subject right after the verb (inverted word order): a pronoun that is only a subject ("så medfører du …"),
+    or "det"/"den" after a fronted part that ends in a comma or a word after which a subject follows ("…, medfører
+    det ikke", "så medfører det gener")."""
+    nxt = _next(span)
+    if nxt is None:
+        return False
+    data = inflection.data()
+    low = nxt.lower_
+    if low in data.subject_pronouns:
+        return True
+    if low not in ("det", "den"):
+        return False
+    prev = _prev(span)
+    return prev is not None and (prev.text == "," or prev.lower_ in data.subject_after)
 
 
 _BASE_FORMS = frozenset((Form("verb", "inf"), Form("noun", "sg"), Form("adj", "base")))
