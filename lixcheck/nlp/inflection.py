@@ -63,7 +63,8 @@ def data() -> InflectionData:
     raw = yamldata.read(DATA)
     words = {k: frozenset(str(w).lower() for w in raw[k]) for k in (
         "prefixes", "perfect_with_vaere", "prepositions", "particles", "determiners", "possessives",
-        "before_participle", "subject_pronouns", "neutral_before_noun", "subject_after", "have_forms", "passive_auxiliaries")}
+        "before_participle", "subject_pronouns", "neutral_before_noun", "subject_after", "have_forms",
+        "passive_auxiliaries")}
     verbs = {}
     for lemma, forms in raw["verbs"].items():
         missing = set(VERB_FORMS) - {"inf", "past_pass"} - set(forms)
