@@ -1,5 +1,5 @@
-"""The `term` rule's legal and administrative terms (rules/da/terms-legal.yml): sourced, plain, found in their
-inflected forms, not where the letter explains them, and never on everyday words."""
+"""The `term` rule's legal, administrative and social-benefit terms (rules/da/terms-legal.yml, terms-social.yml):
+sourced, plain, found in their inflected forms, not where the letter explains them, and never on everyday words."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import lixcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 LEGAL = ROOT / "rules" / "da" / "terms-legal.yml"
+SOCIAL = ROOT / "rules" / "da" / "terms-social.yml"
 CFG = {"rules": {"plugins": False}}
 
 
@@ -25,11 +26,15 @@ def _entries(paths=(LEGAL,)) -> list[dict]:
             if item.get("id", item.get("extend")) == "term" for entry in item.get("swap", [])]
 
 
-def test_every_entry_names_a_source_that_the_file_lists():
-    text = LEGAL.read_text(encoding="utf-8")
+@pytest.mark.parametrize(("path", "some_tags"), [
+    (LEGAL, {"DOM", "FOB", "PL", "RSL", "GST", "AST", "GDPR"}),
+    (SOCIAL, {"AKL", "SEL", "BST", "FAM", "KOM"}),
+], ids=lambda p: getattr(p, "name", ""))
+def test_every_entry_names_a_source_that_the_file_lists(path, some_tags):
+    text = path.read_text(encoding="utf-8")
     tags = set(re.findall(r"^#   ([A-Z]{2,5}) ", text, re.MULTILINE))
-    assert {"DOM", "FOB", "PL", "RSL", "GST", "AST", "GDPR"} <= tags
-    for entry in _entries():
+    assert some_tags <= tags
+    for entry in _entries((path,)):
         assert set(entry["source"].replace(" ", "").split(",")) <= tags, entry
 
 
@@ -68,6 +73,17 @@ def test_explanations_are_plain_danish(entry):
     ("Ankestyrelsen stadfæster kommunens afgørelse.", "stadfæster", "enig i"),
     ("Vi har hørt de registrerede om sagen.", "de registrerede", "oplysningerne handler om"),
     ("Der er tale om en omkonstituering af stående udvalg.", "stående udvalg", "faste udvalg"),
+    ("Huset ligger på matr. nr. 12a, Ejby By.", "matr. nr.", "register over grunde"),
+    # social-benefit terms (terms-social.yml), in the forms letters use
+    ("Du har tjent mere end fribeløbet.", "fribeløbet", "må tjene ved siden af"),
+    ("Boligstøtten efterreguleres hvert år.", "efterreguleres", "regner støtten ud igen"),
+    ("Din hjælp er nedsat efter 225-timers-reglen.", "225-timers-reglen", "225 timer"),
+    ("Du er ramt af kontanthjælpsloftet.", "kontanthjælpsloftet", "grænse for"),
+    ("Du kan søge om beboerindskudslån.", "beboerindskudslån", "lån fra kommunen"),
+    ("Vi tilbyder dig efterværnet.", "efterværnet", "18 til 22 år"),
+    ("Normalbidraget stiger den 1. januar.", "Normalbidraget", "hver måned"),
+    ("Du er bopælsforælder.", "bopælsforælder", "barnet bor hos"),
+    ("Vi har lavet en naboorientering.", "naboorientering", "naboerne"),
 ])
 def test_legal_terms_are_found_with_a_ready_explanation(text, word, advice):
     (f,) = _found(text)
@@ -95,6 +111,8 @@ def test_a_definite_subject_is_no_definition():
     "Reglerne om anbringelse af skilte står i loven.",
     "Vi har bevilget hjælp til dig, og du får en ydelse hver måned.",
     "Du kan genoptage arbejdet, når du er rask.",
+    "Vi sender et varsel, før vi lukker for vandet, og du får hjælp til merudgifter.",
+    "Du har et vejledende beløb til rådighed, og du kan låne et hjælpemiddel.",
 ])
 def test_everyday_words_are_no_terms(text):
     assert _found(text) == []
