@@ -219,6 +219,12 @@ def _fit_one(span, shape_: Shape, replacement: str, forms: frozenset[Form], own_
         return None
     if span[-1].text.endswith(".") and not result.endswith(".") and _next(span) is None:
         result += "."  # "kontoudtog m.m." ends the sentence: its full stop is the sentence's too
+    if ", " in result and not result.endswith((" at", " som")):
+        # a whole clause put inside the sentence ends with a comma: "Det, du har søgt om, kræver …" (not a clause
+        # that goes on after it: "sådan, at …")
+        nxt = _next(span)
+        if nxt is not None and not nxt.is_punct:
+            result += ","
     return _case(result, span)
 
 
