@@ -376,7 +376,11 @@ def unit_at(text: str, pos: int) -> str | None:
     if not line or not (line[0].isupper() or line[0].isdigit()):
         return None
     heads, _, areas, patterns, _ = _units()
-    best = max((m.group() for p in patterns if (m := p.match(line))), key=len, default="")
+    best = ""  # the longest match, the first of equal ones (a loop: a generator into max() costs more than the matches)
+    for p in patterns:
+        m = p.match(line)
+        if m is not None and m.end() > len(best):
+            best = m.group()
     if best and not (len(best) < len(line) and line[len(best)].isalnum()):
         return best.rstrip(" ,&-")
     folded = line.casefold()

@@ -310,7 +310,7 @@ def _block_weights(lines: list[Line], known: dict[str, bool]) -> dict[int, float
         text, b = ln.text, ln.block
         if b in info:
             continue  # (the block's weight is known: no more tests on its lines)
-        if _is_reference(text, known) or is_contact_line(text) or anatomy.is_info_line(text):
+        if _is_reference(text, known) or anatomy.is_info_line(text) or is_contact_line(text):  # (cheapest first)
             info[b] = True
         elif b not in address and anatomy.is_postal_line(text):
             address[b] = True
