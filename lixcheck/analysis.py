@@ -21,8 +21,10 @@ from .errors import InputError
 from .model import Finding, Lix, Report, Span, make_finding, make_span
 from .nlp import pipeline
 from .nlp.sentences import Sentence, split_block
+from .privacy import forget as forget_cpr_scan
 from .privacy import mask_cpr, mask_json
 from .readability import count_words, make_lix
+from .search.anchored import forget as forget_anchored
 from .version import __version__
 
 REASON_NOT_RUNNING_TEXT = "not running text (heading, address or signature lines)"
@@ -214,7 +216,11 @@ class Analyzer:
         extra = {k: v for k, v in document.meta.items() if k not in meta}
         if extra:
             meta.update(mask_json(extra))
-        return Report(text, doc_lix, paragraphs, sent_spans, findings, meta, mask_json(dict(ctx.sections)))
+        report = Report(text, doc_lix, paragraphs, sent_spans, findings, meta, mask_json(dict(ctx.sections)))
+        # The memos that let the rules share a scan of the letter keep its text: empty them now (personal data)
+        forget_cpr_scan()
+        forget_anchored()
+        return report
 
 
 # One finding per place: where rules find the same or overlapping words, the most specific keeps the place and the

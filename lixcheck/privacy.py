@@ -34,6 +34,12 @@ def six_digits_at(text: str) -> int:
     return at
 
 
+def forget() -> None:
+    """Drop the last text that six_digits_at() keeps (called when a check ends: no letter stays in memory)."""
+    global _last_six
+    _last_six = (None, -1)
+
+
 def mask_cpr(text: str) -> str:
     """``text`` with the last four digits of every CPR-shaped number replaced by XXXX; same length; idempotent."""
     if not text or six_digits_at(text) < 0:

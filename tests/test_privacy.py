@@ -344,3 +344,23 @@ def test_report_meta_masks_the_callers_and_the_readers_strings(tmp_path):
     with pytest.raises(lixcheck.UnknownKind) as refused:
         lixcheck.check(path, kind="sag 0102031234")
     assert "1234" not in str(refused.value) and "1234" not in refused.value.message_da
+
+
+def test_no_memo_keeps_the_letter_after_its_check():
+    """The memos that let the rules share one scan of a letter (the CPR scan, the anchored searches' needle places)
+    hold the letter's text during its check; when check() returns, none of them may still refer to it."""
+    import gc
+    import importlib
+
+    import lixcheck
+    from lixcheck import privacy
+
+    anchored = importlib.import_module("lixcheck.search.anchored")
+    letter = ("Kære Anna\n\nVi har truffet afgørelse om din ansøgning om boligstøtte. Du kan klage til Ankestyrelsen "
+              "inden 4 uger via Klageportalen på borger.dk. Skriv til os på post@eksempelby.dk. Sag 010203-1234.\n") * 4
+    searches = [a for a in gc.get_objects() if isinstance(a, anchored.Anchored)]
+    lixcheck.check(letter)
+    searches += [a for a in gc.get_objects() if isinstance(a, anchored.Anchored)]
+    assert searches, "the search layer made no anchored searches: this test no longer sees the memos"
+    assert all(a._last[0] is None for a in searches)
+    assert privacy._last_six[0] is None

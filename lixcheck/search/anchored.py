@@ -22,6 +22,8 @@ from .prefilter import Guarded, first_match_at, matches_at
 _BREAKS = (ord(" "), ord("\n"))
 _MAX_STRINGS = 64  # literal strings per run (a product of small alternations)
 MAX_TRIES = 48  # more candidate places than this: one scan from the first instead of a match() at each
+# The Anchored objects whose memo holds a text (forget() empties them when a check ends)
+_holding: list[Anchored] = []
 
 
 def _takes_break(op, av) -> bool:
@@ -186,6 +188,8 @@ class Anchored:
         if last[0] is text:
             return last[1]
         offsets = self.anchor.needle_starts(text, folded)
+        if last[0] is None:
+            _holding.append(self)
         self._last = (text, offsets)
         return offsets
 
@@ -305,3 +309,13 @@ class BeforeTail:
                 return
             yield m
             pos = m.end()  # (a match holds its tail: it is never empty)
+
+
+def forget() -> None:
+    """Drop the texts that the memos of offsets() hold, so that no letter stays in memory after its check (a memo
+    only serves the searches of one check). With threads this is best effort: a memo stored in the same instant may
+    stay until the next check replaces it."""
+    global _holding
+    held, _holding = _holding, []
+    for anchored in held:
+        anchored._last = (None, None)
