@@ -272,7 +272,7 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
                 k = bisect_right(starts, m.start()) - 1
                 if k >= 0 and m.start() < spans[k][2] and (
                         m.end() <= spans[k][2] or part.search(text, folded, m.start(), spans[k][2]) is not None):
-                    if not _no_reason(letter, spans[k][0], m.start()):
+                    if not _no_reason(letter, m.start()):
                         return True
                     pos = m.end()
                     continue
@@ -287,19 +287,25 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
             i, b_start, end = spans[k]
             sentence = next((s for s in letter.block_sentences(i) if s.start <= m.start() < s.end), None)
             s0, s1 = (sentence.start, sentence.end) if sentence else (b_start, end)
-            if not search.legal.found(text, folded, s0, s1) and not _no_reason(letter, i, m.start()):
+            if not search.legal.found(text, folded, s0, s1) and not _no_reason(letter, m.start(), (s0, s1)):
                 return True
     return False
 
 
-def _no_reason(letter: Letter, block: int, pos: int) -> bool:
-    """Whether the sentence at ``pos`` (in block ``block``) gives no reason of the authority, whatever reason words it
-    holds: a party's argument ("Klager har gjort gældende, at …, fordi …") or a rule put as a condition ("Hvis …")."""
+def _no_reason(letter: Letter, pos: int, bounds: tuple[int, int] | None = None) -> bool:
+    """Whether the sentence at ``pos`` (its ``bounds`` where known) gives no reason of the authority, whatever reason
+    words it holds: a party's argument ("Klager har gjort gældende, at …, fordi …") or a rule put as a condition
+    ("Hvis …")."""
     veto = _searches().reasons_not
     if veto is None:
         return False
-    sentence = next((s for s in letter.block_sentences(block) if s.start <= pos < s.end), None)
-    return sentence is not None and veto.search(letter.text[sentence.start:sentence.end]) is not None
+    if bounds is None:  # (the letter's sentences, which the pipeline has split already: no new split of the block)
+        sentences = letter.sentences
+        k = bisect_right([s.start for s in sentences], pos) - 1
+        if k < 0 or pos >= sentences[k].end:
+            return False
+        bounds = (sentences[k].start, sentences[k].end)
+    return veto.search(letter.text[bounds[0]:bounds[1]]) is not None
 
 
 _SPACES = re.compile(r"\s+")
