@@ -84,6 +84,7 @@ class _Searches:
     paragraph_ref_needles: tuple[str, ...] | None  # one of which each reference holds ("§")
     rules_section_heading: re.Pattern
     reasons_heading: re.Pattern | None  # "Begrundelse", "Kommunens vurdering": running text under it gives reasons
+    reasons_not: re.Pattern | None  # a sentence that gives no reason of ours: a party's argument, a conditional rule
 
 
 def _list(value) -> list[str]:
@@ -120,6 +121,7 @@ def _searches() -> _Searches:
         paragraph_ref_needles=needles(data.compiled(d["paragraph_ref"], 0)),
         rules_section_heading=data.any_of(tuple(_list(d["rules_section_heading"]))),
         reasons_heading=data.any_of(tuple(_list(d["reasons_heading"]))) if d.get("reasons_heading") else None,
+        reasons_not=data.any_of(tuple(_list(d["reasons_not"]))) if d.get("reasons_not") else None,
     )
 
 
@@ -270,7 +272,10 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
                 k = bisect_right(starts, m.start()) - 1
                 if k >= 0 and m.start() < spans[k][2] and (
                         m.end() <= spans[k][2] or part.search(text, folded, m.start(), spans[k][2]) is not None):
-                    return True
+                    if not _no_reason(letter, m.start()):
+                        return True
+                    pos = m.end()
+                    continue
                 if k + 1 >= len(spans):
                     break
                 pos = starts[k + 1]
@@ -282,9 +287,25 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
             i, b_start, end = spans[k]
             sentence = next((s for s in letter.block_sentences(i) if s.start <= m.start() < s.end), None)
             s0, s1 = (sentence.start, sentence.end) if sentence else (b_start, end)
-            if not search.legal.found(text, folded, s0, s1):
+            if not search.legal.found(text, folded, s0, s1) and not _no_reason(letter, m.start(), (s0, s1)):
                 return True
     return False
+
+
+def _no_reason(letter: Letter, pos: int, bounds: tuple[int, int] | None = None) -> bool:
+    """Whether the sentence at ``pos`` (its ``bounds`` where known) gives no reason of the authority, whatever reason
+    words it holds: a party's argument ("Klager har gjort gældende, at …, fordi …") or a rule put as a condition
+    ("Hvis …")."""
+    veto = _searches().reasons_not
+    if veto is None:
+        return False
+    if bounds is None:  # (the letter's sentences, which the pipeline has split already: no new split of the block)
+        sentences = letter.sentences
+        k = bisect_right([s.start for s in sentences], pos) - 1
+        if k < 0 or pos >= sentences[k].end:
+            return False
+        bounds = (sentences[k].start, sentences[k].end)
+    return veto.search(letter.text[bounds[0]:bounds[1]]) is not None
 
 
 _SPACES = re.compile(r"\s+")

@@ -1,0 +1,78 @@
+"""Klagevejledning and begrundelse on real wordings (tests/data/legal_wordings_real.yml, benchmarks/
+acc_legal_wordings.py): the set's structure, a wrapper letter that adds no cue of its own, floors at the level
+reached, and the classes of wording the cues were widened or narrowed for, as rule examples."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import lixcheck
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import acc_legal_wordings  # noqa: E402
+
+
+def test_the_set_is_large_enough_with_negatives_well_represented_and_every_item_sourced():
+    items = acc_legal_wordings.items()
+    labels = Counter(i["label"] for i in items)
+    assert set(labels) <= set(acc_legal_wordings.LABELS)
+    assert len(items) >= 60
+    assert labels["klage-incomplete"] + labels["not-begrundelse"] + labels["neither"] >= 20
+    assert all(labels[label] >= 5 for label in acc_legal_wordings.LABELS)
+    for item in items:
+        assert item["source"].startswith(("http://", "https://")), item
+        assert item["text"].strip() == item["text"] and len(item["text"].split()) >= 5, item
+    texts = [" ".join(i["text"].split()) for i in items]
+    assert len(texts) == len(set(texts)), "a passage occurs twice"
+
+
+@pytest.mark.parametrize("passage", ["", "Vi har modtaget dine oplysninger den 3. marts."])
+def test_the_wrapper_letter_carries_no_klage_or_reason_cue(passage):
+    assert acc_legal_wordings.verdicts(passage) == (False, False)
+
+
+def test_real_wordings_floors():
+    r = acc_legal_wordings.evaluate()
+    klage, reasons = r["klagevejledning"], r["begrundelse"]
+    # Reached: klagevejledning 18/18 found and no false finding; begrundelse 15/15 found, 2 false findings (a
+    # conclusion that "the conditions are not met" without saying which, and a rule about reasons).
+    assert klage["fn"] == 0 and klage["fp"] == 0, r["wrong"]
+    assert reasons["fn"] == 0 and reasons["fp"] <= 2, r["wrong"]
+
+
+def _letter(body: str) -> dict:
+    text = acc_legal_wordings.WRAPPER.format(passage=body)
+    return lixcheck.check(text, kind="decision").to_dict()["letter"]
+
+
+@pytest.mark.parametrize("body, want", [
+    # a complaint form in its own paragraph is the way to complain
+    ("Du kan klage til Ankestyrelsen inden 4 uger.\n\nDu udfylder og sender et klageskema.", True),
+    ("Du kan klage til Ankestyrelsen inden 4 uger.", False),
+])
+def test_a_complaint_form_says_how_to_complain(body, want):
+    assert _letter(body)["klagevejledning"] is want
+
+
+@pytest.mark.parametrize("body, want", [
+    # a party's argument is no reason of the authority, the authority's own weighing is
+    ("Du har i din klage gjort gældende, at afgørelsen er forkert, fordi du ikke blev hørt.", False),
+    ("Du har i din klage gjort gældende, at du ikke blev hørt. Vi har lagt vægt på, at du blev hørt den 2. maj.",
+     True),
+    # a rule put as a condition is not applied to the case
+    ("Hvis kommunen vurderer, at du kan arbejde, kan du ikke få pension.", False),
+    ("Kommunen vurderer, at du kan arbejde 20 timer om ugen.", True),
+    # the conditions of a permit are no reason; not meeting the conditions is
+    ("Tilladelsen har nogle betingelser, der skal overholdes.", False),
+    ("Du opfylder ikke betingelserne, fordi din formue er over 99.200 kr.", True),
+    # the consequence of the outcome is no reason for it
+    ("Det betyder, at kommunens afgørelse står ved magt.", False),
+])
+def test_sentences_that_give_no_reason_of_the_authority(body, want):
+    assert _letter(body)["begrundelse"] is want
