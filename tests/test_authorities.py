@@ -127,6 +127,27 @@ def test_fallback_without_pyahocorasick_finds_the_same(monkeypatch):
         A._automaton.cache_clear()
 
 
+def test_names_within_is_by_name_of_the_slice():
+    """Names(text).within(a, b) answers by_name(text[a:b]) from the one scan of the text: also where the slice cuts
+    a word or a name, where a longer name crosses its edge, and with characters that lower-case oddly."""
+    rng = random.Random(11)
+    texts = [
+        "Aarhus Kommunes Kørselskontor, SKATs brev, FORSVARET, forsvaret, Region Syd og Region Syddanmarks afgørelse.",
+        "Kontakt Aarhus\nKommune på tlf. 12 34 56 78 eller Styrelsen for\xa0Patientsikkerhed (STPS).",
+        "İstanbul ſkat Σ Region Syddanmark",
+        (ROOT / "corpus" / "speed" / "02-kontanthjaelp-afslag.txt").read_text(encoding="utf-8"),
+        *_random_texts(300),
+    ]
+    for text in texts:
+        found = A.Names(text)
+        assert found.matches == A.by_name(text)
+        edges = [0, len(text), *(e for m in found.matches for e in (m.start, m.end, m.start + 1, m.end - 1))]
+        for _ in range(60):
+            a = rng.choice(edges + [rng.randrange(len(text) + 1)])
+            b = rng.choice([e for e in edges if e >= a] + [rng.randrange(a, len(text) + 1)])
+            assert found.within(a, b) == A.by_name(text[a:b]), (text, a, b)
+
+
 def test_by_name_is_fast_on_a_letter():
     """A 400-word letter costs a few tens of microseconds (measured ~30 µs); the bound only catches a regression."""
     letter = " ".join((ROOT / "corpus" / "speed" / "02-kontanthjaelp-afslag.txt").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ to the next running-text block; footer = non-running blocks at the very end; .do
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -308,10 +309,11 @@ def find_title(document: Document, block: int | None) -> Title | None:
     return Title(text, start, start + len(text), "heading")
 
 
-def title_block(document: Document, limit: int) -> int | None:
+def title_block(document: Document, limit: int, names: Callable[[int, int], list] | None = None) -> int | None:
     """Index of the block that is the letter's title: the first heading before the body (``limit``: first_running())
     that is not letterhead, date, reference, address or salutation — or a one-line paragraph without end punctuation
-    right before the salutation (a long title that the reader did not take for a heading)."""
+    right before the salutation (a long title that the reader did not take for a heading). ``names``: by_name of a
+    span of the text (Letter.names_in), where the caller has it."""
     blocks = document.blocks
     for i in range(min(limit + 1, len(blocks))):
         b = blocks[i]
@@ -329,7 +331,13 @@ def title_block(document: Document, limit: int) -> int | None:
         digit = _DIGIT.search(text) is not None  # every date and every address line has a digit
         if digit and (is_date_line(text) or is_address_line(text)):
             continue
-        if looks_like_sender(text) or ACRONYM_LINE.match(text):
+        if names is not None:
+            raw = document.text[b.start:b.end]
+            first = b.start + len(raw) - len(raw.lstrip())
+            found = names(first, first + len(text))
+        else:
+            found = None
+        if looks_like_sender(text, found) or ACRONYM_LINE.match(text):
             continue
         return i
     return None

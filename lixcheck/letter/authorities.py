@@ -6,6 +6,7 @@ for …"). This module only looks things up; it knows nothing of letters or find
 
 - by_domain("borgerservice@aarhus.dk") → Aarhus Kommune (e-mail, URL, mailto: or bare host; subdomains too)
 - by_name(text) → every authority named in a text, with its span and whether the name stands in the genitive
+- Names(text) → by_name of a text, and of any slice of it from the same scan (a letter and its lines)
 - unit_after(text, end) → the unit right after a name ("Aarhus Kommunes Kørselskontor" → "Kørselskontor")
 
 Names are found in one pass of one Aho-Corasick automaton over the lower-cased text (pyahocorasick; str.find for
@@ -319,16 +320,57 @@ def _candidates(text: str, low: str):
                 break
 
 
-def by_name(text: str) -> list[NameMatch]:
-    """Every authority named in ``text``: (authority, start, end, genitive), in text order. Whole words only; where
-    two names overlap the longer one wins ("Aarhus Kommunes" over "Aarhus Kommune", "Region Syddanmark" over
-    "Region Syd")."""
-    found = sorted(_candidates(text, _lowered(text)), key=lambda c: (c[0] - c[1], c[0]))
+def _longest_first(c: tuple[int, int, _Key]) -> tuple[int, int]:
+    return c[0] - c[1], c[0]
+
+
+def _resolve(found: list[tuple[int, int, _Key]], offset: int = 0) -> list[NameMatch]:
+    """The names that win where candidates (longest first) overlap, in text order (spans less ``offset``)."""
     taken: list[tuple[int, int, _Key]] = []
     for start, end, k in found:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, k))
-    return [NameMatch(k.authority, s, e, k.genitive) for s, e, k in sorted(taken, key=lambda t: t[0])]
+    return [NameMatch(k.authority, s - offset, e - offset, k.genitive) for s, e, k in sorted(taken, key=lambda t: t[0])]
+
+
+def by_name(text: str) -> list[NameMatch]:
+    """Every authority named in ``text``: (authority, start, end, genitive), in text order. Whole words only; where
+    two names overlap the longer one wins ("Aarhus Kommunes" over "Aarhus Kommune", "Region Syddanmark" over
+    "Region Syd")."""
+    return _resolve(sorted(_candidates(text, _lowered(text)), key=_longest_first))
+
+
+@cache
+def _edge_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last characters of the lower-cased names."""
+    forms = _keys()
+    return frozenset(f[0] for f in forms), frozenset(f[-1] for f in forms)
+
+
+class Names:
+    """by_name() of a text (``matches``) and of any slice of it (``within``), from one scan of the whole text: a
+    letter's lines and sentences are asked about one by one, and a scan of each cost more than the letter's."""
+
+    __slots__ = ("text", "matches", "_low", "_found", "_sigma")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._low = _lowered(text)
+        self._found = sorted(_candidates(text, self._low), key=_longest_first)
+        self.matches = _resolve(self._found)
+        self._sigma = "Σ" in text  # (the one letter whose lower-case form depends on the letters around it)
+
+    def within(self, start: int, end: int) -> list[NameMatch]:
+        """What by_name(text[start:end]) gives (spans relative to ``start``). The names wholly inside the slice are
+        the slice's candidates, competing only with each other, unless the slice cuts a word where a name may
+        start or end (then it is scanned on its own)."""
+        text, low = self.text, self._low
+        firsts, lasts = _edge_chars()
+        if self._sigma or (start > 0 and _in_word(text[start - 1]) and low[start:start + 1] in firsts) or (
+                end < len(text) and _in_word(text[end]) and low[end - 1:end] in lasts):
+            return by_name(text[start:end])
+        inside = [c for c in self._found if start <= c[0] and c[1] <= end]
+        return _resolve(inside, start) if inside else []
 
 
 # --- units -------------------------------------------------------------------------------------------------------

@@ -91,10 +91,12 @@ def by_shape(text: str) -> Organisation | None:
     return Organisation(m.group(0), kind, False, m.start(), m.end())
 
 
-def match_organisation(text: str) -> Organisation | None:
+def match_organisation(text: str, found: list[NameMatch] | None = None) -> Organisation | None:
     """The first authority named in ``text``: a registered one (by name, alias or acronym, also in the genitive)
-    first, else one recognised by its name's shape. Start and end are the name's place in ``text``."""
-    found = authorities.by_name(text)
+    first, else one recognised by its name's shape. Start and end are the name's place in ``text``. ``found``:
+    authorities.by_name(text), where the caller has it (Letter.names_in, for a slice of a letter)."""
+    if found is None:
+        found = authorities.by_name(text)
     return from_match(found[0]) if found else by_shape(text)
 
 
@@ -195,9 +197,10 @@ def is_unit(text: str) -> bool:
     return found is not None and len(found) >= len(text.strip(" ,.")) - 1
 
 
-def looks_like_sender(line: str) -> bool:
-    """A line that only names the sender: an authority, maybe with its unit ("Aarhus Kommune, Borgerservice")."""
-    org = match_organisation(line)
+def looks_like_sender(line: str, found: list[NameMatch] | None = None) -> bool:
+    """A line that only names the sender: an authority, maybe with its unit ("Aarhus Kommune, Borgerservice").
+    ``found``: as for match_organisation."""
+    org = match_organisation(line, found)
     if org is None:
         return False
     rest = (line[:org.start] + " " + line[org.end:]).strip(" ,.-–|/·")

@@ -14,6 +14,7 @@ each once. Checks keep their own verdict on it with ``letter.once(analyse)``: co
     letter.sentences        the document's sentences; block_sentences(i): one block's, split on their own
     letter.folded           the text lower-cased for the search layer (its needle index is built once, with it)
     letter.authorities      every registered authority named in the text (authorities.by_name, one pass)
+    letter.names_in(s, e)   by_name of a slice of the text, from that one pass
     letter.is_letter        a whole letter rather than a pasted paragraph
 """
 
@@ -56,8 +57,16 @@ class Letter:
         return fold_letter(self.text)
 
     @cached_property
+    def names(self) -> authorities.Names:
+        return authorities.Names(self.text)
+
+    @cached_property
     def authorities(self) -> list[NameMatch]:
-        return authorities.by_name(self.text)
+        return self.names.matches
+
+    def names_in(self, start: int, end: int) -> list[NameMatch]:
+        """What authorities.by_name(text[start:end]) gives (spans relative to ``start``), without a scan of its own."""
+        return self.names.within(start, end)
 
     def authorities_in(self, start: int, end: int) -> list[NameMatch]:
         """The authorities named wholly inside text[start:end]."""
@@ -73,7 +82,7 @@ class Letter:
 
     @cached_property
     def title_block(self) -> int | None:
-        return anatomy.title_block(self.document, self.body_start)
+        return anatomy.title_block(self.document, self.body_start, self.names_in)
 
     @cached_property
     def title(self) -> Title | None:

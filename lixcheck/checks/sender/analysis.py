@@ -511,7 +511,7 @@ def _actor_in_opening(letter: Letter, info: SenderInfo) -> None:
     Kommune har …"."""
     s, e = letter.lead
     for m in _actor().finditer(letter.text, s, e):
-        org = match_organisation(m.group(1))
+        org = match_organisation(m.group(1), letter.names_in(m.start(1), m.end(1)))
         if org is not None and m.group(1).strip().endswith(org.name.split()[-1]) \
                 and not _KLAGE.search(contact.sentence_at(letter.text, m.start(1) + org.start)):
             info.organisation = org

@@ -85,13 +85,14 @@ def _searches() -> _Searches:
     )
 
 
-def about_another_authority(text: str, pos: int, sender: Organisation | None) -> bool:
+def about_another_authority(letter: Letter, pos: int, sender: Organisation | None) -> bool:
     """Is the contact detail at ``pos`` about another authority (e.g. Ankestyrelsen in the klagevejledning)? Its
     sentence, up to ``pos``, names an authority that is not the sender."""
+    text = letter.text
     a = max(0, pos - 200)
     for m in SENTENCE_START.finditer(text, a, pos):
         a = m.end()
-    org = match_organisation(text[a:pos])
+    org = match_organisation(text[a:pos], letter.names_in(a, pos))
     return org is not None and (sender is None or org.name != sender.name)
 
 
@@ -125,12 +126,12 @@ def find_phone(letter: Letter, sender: Organisation | None) -> str | None:
     phone_cue = _searches().phone_cue
     for a, b, _first in lines:
         for m in phone_cue.finditer(text, letter.folded, a, b):
-            if not about_another_authority(text, m.start(1), sender):
+            if not about_another_authority(letter, m.start(1), sender):
                 return _squash(m.group(1))
     for a, b, first in lines:
         # (a match's digits are the line's first digit group or later, and "+45 " is at most 4 characters)
         for m in PHONE_PAIRS.finditer(text, max(a, first - 4), b):
-            if not about_another_authority(text, m.start(), sender):
+            if not about_another_authority(letter, m.start(), sender):
                 return _squash(m.group(0))
     for ln in letter.sender_lines:
         if any(a <= ln.start and ln.end <= b for a, b, _first in lines):
@@ -170,7 +171,7 @@ def _webs(letter: Letter) -> list[re.Match]:
 
 def find_email(letter: Letter, sender: Organisation | None) -> str | None:
     for m in letter.once(_emails):
-        if not on_another_domain(m.group(0), sender) and not about_another_authority(letter.text, m.start(), sender):
+        if not on_another_domain(m.group(0), sender) and not about_another_authority(letter, m.start(), sender):
             return m.group(0)
     return None
 
@@ -190,7 +191,7 @@ def find_web(letter: Letter, sender: Organisation | None) -> str | None:
             # (a portal counts where the letter asks the reader to write through it: the digital_reply search)
             if search is searches.web and on_another_domain(value, sender):
                 continue
-            if about_another_authority(text, m.start(), sender):
+            if about_another_authority(letter, m.start(), sender):
                 continue
             return value
     return None
@@ -239,7 +240,10 @@ def find_address(letter: Letter, sender: Organisation | None, org_span: tuple[in
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", s)
         line_end = len(text) if line_end == -1 else line_end
-        if not looks_like_sender(text[line_start:line_end].strip()):
+        raw = text[line_start:line_end]
+        line = raw.strip()
+        first = line_start + len(raw) - len(raw.lstrip())
+        if not looks_like_sender(line, letter.names_in(first, first + len(line))):
             continue  # a name inside a sentence
         lines = _block_lines_around(text, line_start, line_end)
         address = next((ln for ln in lines["after"][:3] if anatomy.is_postal_line(ln)), None)
@@ -280,7 +284,8 @@ def _block_lines_around(text: str, line_start: int, line_end: int) -> dict:
 def find_person(letter: Letter) -> str | None:
     """A contact person named in the text: "Din sagsbehandler er Anna Hansen"."""
     m = _searches().person_cue.search(letter.text, letter.folded)
-    if m and match_organisation(m.group(1)) is None and not unit_word(m.group(1)):
+    if m and match_organisation(m.group(1), letter.names_in(m.start(1), m.end(1))) is None \
+            and not unit_word(m.group(1)):
         return m.group(1)
     return None
 
