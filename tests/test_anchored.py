@@ -21,7 +21,8 @@ LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))
 SYNTHETIC = [r"\b\w*(?:møde|samtale)\b.{0,12}\bkl\.", r"\b(?:vi )?giver dig\b", r"[\w.+-]+@[\w-]+\.\w+",
              r"\b(?=[a-zæøå-]*lov)(?:[a-zæøå-]{3,}loven\b|[a-zæøå-]{3,}lov\b)", r"(?:ab|\w+c)xyz", r"\d+ (?:dage|uger)",
              r"\b(?:vi )?\w{0,6}ret", r"x?y?møde"]
-PIECES = ["møde", "Møde", "samtale", "mødet", "kl. 10", "kl.", " ", "  ", "\n", "\t", ".", ",", "-", "vi ", "Vi ",
+PIECES = ["møde", "Møde", "samtale", "\n  ", "\n\t",
+          "mødet", "kl. 10", "kl.", " ", "  ", "\n", "\t", ".", ",", "-", "vi ", "Vi ",
           "giver dig", "har ", "ret", "abxyz", "cxyz", "xyz", "a@b.dk", "@", "x.y", "serviceloven", "lov", "loven",
           "3", "12 dage", "uger", "ø", "é", "ſ", "K", "nyt", "x", "y"]
 
@@ -44,12 +45,21 @@ def _anchored_patterns() -> list[Anchored]:
     return [g for g in found if isinstance(g, Anchored)]
 
 
+# ^ (MULTILINE) and no line break after it: tried only at the line start of each needle
+LINE_STARTS = [r"^[^\S\n]*møde\b", r"^[ \t]{0,4}\w{0,30}(?:møde|samtale)\b", r"^(?:vi )?\w*ret", r"^[^\n.]*?kl\."]
+
+
 def _synthetic() -> list[Anchored]:
     out = []
     for source in SYNTHETIC:
         for flags in (0, re.IGNORECASE):
             a = anchored(Guarded(re.compile(source, flags)))
             assert isinstance(a, Anchored), source
+            out.append(a)
+    for source in LINE_STARTS:
+        for flags in (re.MULTILINE, re.IGNORECASE | re.MULTILINE):
+            a = anchored(Guarded(re.compile(source, flags)))
+            assert isinstance(a, Anchored) and a.line, source
             out.append(a)
     return out
 
@@ -71,8 +81,18 @@ def test_data_patterns_without_prefixes_are_anchored():
 
 
 def test_shapes_that_give_no_window_stay_plain():
-    for source in (r"^\s*afgørelse\b", r".*klage", r"\s+frist", r"[^x]+møde"):
+    for source in (r"^\s*afgørelse\b", r".*klage", r"\s+frist", r"[^x]+møde", r"^[^.]*møde"):
         assert not isinstance(anchored(Guarded(re.compile(source, re.IGNORECASE | re.MULTILINE))), Anchored), source
+    # ^ without MULTILINE is the start of the text only: no line-start windows
+    assert not getattr(anchored(Guarded(re.compile(r"^[ \t]*møde", re.IGNORECASE))), "line", False)
+
+
+def test_a_line_start_pattern_is_tried_at_the_start_of_each_needle_line():
+    a = anchored(Guarded(re.compile(r"^[ \t]{0,4}\w{0,30}(?:møde|samtale)\b", re.IGNORECASE | re.MULTILINE)))
+    text = "Indkaldelse\n  Samtale om job\nVi holder et møde\n\tmøde\n"
+    assert a._candidates(text, fold_letter(text), 0, len(text)) == [12, 29, 47]
+    assert a._candidates(text, fold_letter(text), 13, len(text)) == [29, 47]  # (line 2 starts before the window)
+    assert [m.group() for m in a.finditer(text, fold_letter(text))] == ["  Samtale", "\tmøde"]
 
 
 def test_anchored_equals_the_plain_pattern_on_the_corpus():

@@ -5,7 +5,9 @@ A Guarded pattern with prefixes ("afgørelse om", "§") is only tried where a pr
 every match holds one of the pattern's needles, and what the pattern matches before that needle is either short
 (at most ``reach`` characters: ``(?:vi )?giver dig``) or cannot hold a space or a line break (``\\w*``, ``[\\w.+-]+``).
 So a match can only start in a small window before a needle occurrence: from ``reach`` characters before it, or from
-the start of the run without spaces and line breaks that holds it. anchored(guarded) gives an object with Guarded's
+the start of the run without spaces and line breaks that holds it. A pattern that starts with ``^`` (MULTILINE)
+and takes no line break (``^[ \\t]{0,4}\\w{0,30}(?:påbud|forbud)\\b``) can only start at the start of a needle's
+line. anchored(guarded) gives an object with Guarded's
 search/finditer/possible that tries the pattern only there (re.match at each place, or one scan from the first place
 when there are many), with exactly the plain pattern's results; or the Guarded itself when the pattern's shape does
 not allow this (its needle analysis is read from the parse tree once per pattern).
@@ -20,36 +22,48 @@ from . import retree, stored
 from .prefilter import Guarded, first_match_at, matches_at
 
 _BREAKS = (ord(" "), ord("\n"))
+_NEWLINE = (ord("\n"),)
 _MAX_STRINGS = 64  # literal strings per run (a product of small alternations)
 MAX_TRIES = 48  # more candidate places than this: one scan from the first instead of a match() at each
 # The Anchored objects whose memo holds a text (forget() empties them when a check ends)
 _holding: list[Anchored] = []
 
 
-def _takes_break(op, av) -> bool:
-    """Whether the element can consume a space or a line break (True when unsure)."""
+def _takes_break(op, av, breaks=_BREAKS) -> bool:
+    """Whether the element can consume a space or a line break (one of ``breaks``; True when unsure)."""
     if op in retree.ZERO_WIDTH:
         return False
     if op == retree.LITERAL:
-        return av in _BREAKS
+        return av in breaks
     if op == retree.IN:
+        if av and av[0][0] == retree.NEGATE:  # [^…]: takes each break that no literal or range of it names
+            return not all(any(o == retree.LITERAL and a == c or o == retree.RANGE and a[0] <= c <= a[1]
+                               for o, a in av[1:]) for c in breaks)
         for o, a in av:
             if o == retree.LITERAL:
-                if a in _BREAKS:
+                if a in breaks:
                     return True
             elif o == retree.RANGE:
-                if any(a[0] <= c <= a[1] for c in _BREAKS):
+                if any(a[0] <= c <= a[1] for c in breaks):
                     return True
             elif o != retree.CATEGORY or a not in retree.NO_SPACE_CATEGORIES:
-                return True  # NEGATE, other categories
+                return True  # other categories
         return False
     if op in retree.REPEATS:
-        return any(_takes_break(o, a) for o, a in av[2])
+        return any(_takes_break(o, a, breaks) for o, a in av[2])
     if op == retree.SUBPATTERN:
-        return any(_takes_break(o, a) for o, a in av[3])
+        return any(_takes_break(o, a, breaks) for o, a in av[3])
     if op == retree.BRANCH:
-        return any(_takes_break(o, a) for branch in av[1] for o, a in branch)
+        return any(_takes_break(o, a, breaks) for branch in av[1] for o, a in branch)
     return True
+
+
+def _line_start(tree: retree.Tree, flags: int) -> bool:
+    """Whether every match starts at a line start and lies on one line: ``^`` (MULTILINE) first, then nothing that
+    can take a line break."""
+    items = tree.items
+    return bool(flags & re.MULTILINE) and bool(items) and items[0] == (retree.AT, retree.AT_BEGINNING) and not any(
+        _takes_break(op, av, _NEWLINE) for op, av in items[1:])
 
 
 def _literals(op, av, ic: bool) -> set[str] | None:
@@ -141,9 +155,9 @@ def _bounds(tree: retree.Tree, items, needles, ic: bool) -> tuple[int | None, in
     return None
 
 
-def _analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None] | None:
-    """(reach, free) of a pattern whose needles are ``needles`` (a function of the pattern): made before run time
-    (stored.py) or from its parse tree."""
+def _analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None, bool] | None:
+    """(reach, free, line) of a pattern whose needles are ``needles`` (a function of the pattern): made before run
+    time (stored.py) or from its parse tree."""
     if not isinstance(pattern.pattern, str):
         return None
     found = stored.lookup("bounds", pattern.pattern, pattern.flags)
@@ -154,13 +168,19 @@ def _analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None] | No
     return result
 
 
-def analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None] | None:
-    """(reach, free) of a pattern, from its parse tree."""
+def analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None, bool] | None:
+    """(reach, free, line) of a pattern, from its parse tree: line when each match starts at the start of its
+    needle's line (then reach and free do not matter); None when no window can be shown."""
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII):
         return None
     try:
         tree = retree.parse(pattern.pattern, pattern.flags)
-        return None if tree is None else _bounds(tree, tree.items, needles, bool(pattern.flags & re.IGNORECASE))
+        if tree is None:
+            return None
+        if _line_start(tree, pattern.flags):
+            return None, None, True
+        bounds = _bounds(tree, tree.items, needles, bool(pattern.flags & re.IGNORECASE))
+        return None if bounds is None else (*bounds, False)
     except (re.error, RecursionError, TypeError, ValueError):
         return None
 
@@ -169,14 +189,15 @@ class Anchored:
     """A Guarded pattern tried only near its needles (see the module's text). Same results as the Guarded."""
 
     __slots__ = ("guarded", "anchor", "pattern", "needles", "needles2", "prefixes", "ignorecase", "reach", "free",
-                 "_last")
+                 "line", "_last")
 
-    def __init__(self, guarded: Guarded, reach: int | None, free: int | None, anchor: Guarded | None = None):
+    def __init__(self, guarded: Guarded, reach: int | None, free: int | None, line: bool = False,
+                 anchor: Guarded | None = None):
         self.guarded = guarded
         self.anchor = guarded if anchor is None else anchor  # whose needles the windows end at
         self.pattern, self.needles, self.needles2 = guarded.pattern, guarded.needles, guarded.needles2
         self.prefixes, self.ignorecase = guarded.prefixes, guarded.ignorecase
-        self.reach, self.free = reach, free
+        self.reach, self.free, self.line = reach, free, line
         self._last: tuple[str | None, list[int] | None] = (None, None)
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
@@ -211,6 +232,13 @@ class Anchored:
         out: list[int] = []
         last = -1
         rfind = text.rfind
+        if self.line:  # at the start of each needle's line (one before pos holds no match inside the window)
+            for p in offsets[i:j]:
+                lo = rfind("\n", 0, p) + 1
+                if lo > last and lo >= pos:
+                    out.append(lo)
+                    last = lo
+            return out
         for p in offsets[i:j]:
             lo = p if reach is None else p - reach
             if free is not None:
@@ -273,7 +301,7 @@ def anchored(guarded: Guarded) -> Guarded | Anchored:
     a Guarded tried at a single place scans on from there to the end of the window when the pattern fails there)."""
     if guarded.prefixes is not None:
         anchor = _prefix_anchor(guarded.prefixes, guarded.ignorecase)
-        return guarded if anchor is None else Anchored(guarded, 0, None, anchor)
+        return guarded if anchor is None else Anchored(guarded, 0, None, anchor=anchor)
     if guarded.needles is None:
         return guarded
     bounds = _analyse(guarded.pattern, guarded.needles)

@@ -27,11 +27,13 @@ if _p is not None:
     SUBPATTERN, BRANCH, MAX_REPEAT, MIN_REPEAT = _c.SUBPATTERN, _c.BRANCH, _c.MAX_REPEAT, _c.MIN_REPEAT
     # zero-width assertions consume nothing; repeats carry (min, max, items)
     ZERO_WIDTH = frozenset({_c.AT, _c.ASSERT, _c.ASSERT_NOT})
+    AT, AT_BEGINNING, NEGATE = _c.AT, _c.AT_BEGINNING, _c.NEGATE  # ``^`` is (AT, AT_BEGINNING) in any mode
     REPEATS = frozenset({MAX_REPEAT, MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", MAX_REPEAT)})
     # categories that never match a space or a line break
     NO_SPACE_CATEGORIES = frozenset({_c.CATEGORY_WORD, _c.CATEGORY_DIGIT, _c.CATEGORY_NOT_SPACE})
 else:  # pragma: no cover
     LITERAL = IN = RANGE = CATEGORY = SUBPATTERN = BRANCH = MAX_REPEAT = MIN_REPEAT = object()
+    AT = AT_BEGINNING = NEGATE = object()
     ZERO_WIDTH = REPEATS = NO_SPACE_CATEGORIES = frozenset()
 
 UNBOUNDED = 1 << 30  # a width at least this large: no bound

@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FILE = HERE / "analyses.json"
 SOURCES = ("prefilter.py", "anchored.py", "retree.py")  # the code the analyses come from
-KINDS = ("needles", "bounds")  # prefilter's (needles, second needles, prefixes); anchored's (reach, free) or None
+KINDS = ("needles", "bounds")  # prefilter's (needles, second needles, prefixes); anchored's (reach, free, line) or None
 MISSING = object()
 
 _tables: dict[str, dict[str, object]] | None = None
