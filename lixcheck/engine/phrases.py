@@ -22,7 +22,7 @@ from ..nlp.inflection import data as inflection_data
 from . import phrase_words
 from .base import Hit, RuleInfo
 from .messages import render
-from .suggest import Shape, fit, light_verb_example, shape
+from .suggest import Shape, fit, light_verb_example, object_follows, shape
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class Entry:
     first: str  # the entry's first phrase (the base form of a list: "erholde, erholdt")
     words: tuple[str, ...]  # the phrase's tokens
     own_words: frozenset[str]  # the rule's one-word phrases: a replacement must not be one of them
+    object_words: tuple[str, ...] = ()  # a verb's object nouns that call for other replacements …
+    object_replacements: tuple[str, ...] = ()  # … these ("meddele" a permit: "give")
 
     @cached_property
     def shape(self) -> Shape:
@@ -55,12 +57,13 @@ class PhraseRules:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.entries: dict[int, Entry] = {}
-        self._pending: list[tuple[RuleInfo, str, tuple[str, ...], str | None, str, str]] = []
+        self._pending: list[tuple[RuleInfo, str, tuple[str, ...], str | None, str, str, dict | None]] = []
 
     def add(self, rule: RuleInfo, phrase: str, replacements=(), message: str | None = None, match: str = "auto",
-            first: str | None = None):
-        """`first`: the entry's first phrase, when it lists several ("erholde, erholdt"): the base form."""
-        self._pending.append((rule, phrase, tuple(replacements), message, match, first or phrase))
+            first: str | None = None, object_: dict | None = None):
+        """`first`: the entry's first phrase, when it lists several ("erholde, erholdt"): the base form. `object_`:
+        {words, replace}, other replacements where the verb's object is one of the words (rules/schema.json)."""
+        self._pending.append((rule, phrase, tuple(replacements), message, match, first or phrase, object_))
 
     def compile(self) -> None:
         own: dict[str, set[str]] = {}
@@ -70,14 +73,16 @@ class PhraseRules:
         own_words = {rid: frozenset(words) for rid, words in own.items()}
         parsed = self._parsed([p[1] for p in self._pending])
         strings = self.nlp.vocab.strings
-        for rule, phrase, repl, message, match, first in self._pending:
+        for rule, phrase, repl, message, match, first, object_ in self._pending:
             tokens, token_lemmas = parsed[phrase]
             label = f"{rule.id}#{len(self.entries)}"
             key = strings.add(label)
             words = [t.lower() for t in tokens]  # (a token's LOWER)
             lemma = " ".join(lem.lower() or w for lem, w in zip(token_lemmas, words, strict=True))
             self.entries[key] = Entry(rule, phrase, lemma, repl, message, first, tuple(tokens),
-                                      own_words.get(rule.id, frozenset()))
+                                      own_words.get(rule.id, frozenset()),
+                                      tuple(w.lower() for w in object_["words"]) if object_ else (),
+                                      tuple(object_["replace"]) if object_ else ())
             # The matchers take a phrase as its tokens' values of their attribute (the hashes of LOWER, LEMMA), as
             # spaCy's own unpickling adds them: what a Doc of the phrase would give, without making one.
             written = tuple(map(strings.add, words))
@@ -130,9 +135,12 @@ class PhraseRules:
         template = entry.message or entry.rule.message
         if not entry.replacements:
             return Hit(entry.rule, span.start_char, span.end_char, (), render(template, match=matched), entry.lemma)
-        fitted = fit(span, entry.shape, entry.replacements, entry.own_words)
+        replacements = entry.replacements
+        if entry.object_words and object_follows(span, entry.object_words):
+            replacements = entry.object_replacements
+        fitted = fit(span, entry.shape, replacements, entry.own_words)
         repl = fitted.replacements
-        named = repl or entry.replacements  # none fits: name them in their base form, offer no one-click fix
+        named = repl or replacements  # none fits: name them in their base form, offer no one-click fix
         fields = {"match": matched, "replacement": named[0], "replacements": " eller ".join(f"„{r}“" for r in named)}
         if not repl and not entry.message:
             messages = inflection_data().messages

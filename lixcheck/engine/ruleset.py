@@ -95,7 +95,8 @@ class RuleSet:
                 phrases = entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]]
                 for phrase in phrases:
                     self.phrases.add(info, phrase, entry.get("replace", []), entry.get("message"),
-                                     entry.get("match", d.get("match", "auto")), first=phrases[0])
+                                     entry.get("match", d.get("match", "auto")), first=phrases[0],
+                                     object_=entry.get("object"))
         elif t == "pattern":
             self.patterns.add(info, d["patterns"], spec.origin)
         elif t == "metric":

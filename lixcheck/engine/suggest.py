@@ -96,6 +96,28 @@ def _next(span):
     return span.doc[span.end]
 
 
+_OBJECT_REACH = 16  # tokens after the verb in which its object is looked for ("meddeler hermed, i henhold til § 35,
+# stk. 1, landzonetilladelse": the object after a parenthetical reference)
+_NOUN_ENDINGS = frozenset({"", "n", "en", "et", "r", "er", "ne", "ene", "rne", "erne", "det", "dene"})
+
+
+def object_follows(span, words: tuple[str, ...]) -> bool:
+    """One of ``words`` (nouns, lower case), inflected or ending a compound ("landzonetilladelsen"), later in the
+    span's clause: before the sentence ends, a colon or semicolon, or a word that opens another clause ("at", "som"
+    …): "Kommunen meddeler hermed landzonetilladelse", not "Vi meddeler dig, at din tilladelse er forlænget"."""
+    doc = span.doc
+    openers = inflection.data().clause_openers
+    for tok in doc[span.end:min(len(doc), span.end + _OBJECT_REACH)]:
+        if tok.is_sent_start or tok.text in ".:;!?" or tok.lower_ in openers:
+            return False
+        low = tok.lower_
+        for word in words:
+            i = low.rfind(word)
+            if i >= 0 and low[i + len(word):] in _NOUN_ENDINGS:
+                return True
+    return False
+
+
 def _in_name(span) -> bool:
     """Capitalised inside a sentence and followed by another capital: a name ("i Vor Frue Kirke"), left as it is."""
     nxt = _next(span)
