@@ -84,6 +84,16 @@ def test_explanations_are_plain_danish(entry):
     ("Normalbidraget stiger den 1. januar.", "Normalbidraget", "hver måned"),
     ("Du er bopælsforælder.", "bopælsforælder", "barnet bor hos"),
     ("Vi har lavet en naboorientering.", "naboorientering", "naboerne"),
+    # the words of the klagevejledning of planning and environment decisions, and of building and debt
+    ("Nævnet kan kun tage stilling til retlige spørgsmål.", "retlige spørgsmål", "følger loven"),
+    ("Du kan ikke klage over kommunens skøn.", "skøn", "lader os vælge"),
+    ("Du kan klage, hvis kompetence-/procedureregler ikke er overholdt.", "kompetence-/procedureregler",
+     "hvem der må afgøre sagen"),
+    ("Vil du gå videre, skal sag anlægges inden 6 måneder.", "sag anlægges", "starte en retssag"),
+    ("Carporten må ikke ligge foran vejbyggelinjen.", "vejbyggelinjen", "ikke må bygge foran"),
+    ("Arealet er fredskovspligtigt.", "fredskovspligtigt", "blive ved med at være skov"),
+    ("Vi har regnet din betalingsevne ud.", "betalingsevne", "faste udgifter"),
+    ("I hæfter solidarisk for gælden.", "hæfter solidarisk", "hele gælden"),
 ])
 def test_legal_terms_are_found_with_a_ready_explanation(text, word, advice):
     (f,) = _found(text)
