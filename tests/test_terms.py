@@ -84,7 +84,7 @@ def test_explanations_are_plain_danish(entry):
     ("Normalbidraget stiger den 1. januar.", "Normalbidraget", "hver måned"),
     ("Du er bopælsforælder.", "bopælsforælder", "barnet bor hos"),
     ("Vi har lavet en naboorientering.", "naboorientering", "naboerne"),
-    # the words of the klagevejledning of planning and environment decisions, and of building and debt
+    # the words of the klagevejledning of planning and environment decisions, and building, debt, health, work
     ("Nævnet kan kun tage stilling til retlige spørgsmål.", "retlige spørgsmål", "følger loven"),
     ("Du kan ikke klage over kommunens skøn.", "skøn", "lader os vælge"),
     ("Du kan klage, hvis kompetence-/procedureregler ikke er overholdt.", "kompetence-/procedureregler",
@@ -94,6 +94,8 @@ def test_explanations_are_plain_danish(entry):
     ("Arealet er fredskovspligtigt.", "fredskovspligtigt", "blive ved med at være skov"),
     ("Vi har regnet din betalingsevne ud.", "betalingsevne", "faste udgifter"),
     ("I hæfter solidarisk for gælden.", "hæfter solidarisk", "hele gælden"),
+    ("Du får ambulant behandling.", "ambulant", "går hjem samme dag"),
+    ("Du kan få løn under pasning af nærtstående.", "nærtstående", "dine nærmeste"),
 ])
 def test_legal_terms_are_found_with_a_ready_explanation(text, word, advice):
     (f,) = _found(text)
