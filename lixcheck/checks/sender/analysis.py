@@ -301,21 +301,20 @@ def _person(line: str) -> str | None:
     return cand if PERSON_LINE.match(cand) and not unit_word(cand) and not job_title(cand) else None
 
 
-def _block_weights(lines: list[Line], known: dict[str, bool]) -> dict[int, float]:
-    """Per block of sender lines, what a name in it gains or loses: a block with the letter's reference or contact
-    lines is the sender's; a block of only a name and a postal address may be the recipient's window address."""
-    info: dict[int, bool] = {}
-    address: dict[int, bool] = {}
+def _block_weight(lines: list[Line], block: int, known: dict[str, bool]) -> float:
+    """What a name in a block of sender lines gains or loses: a block with the letter's reference or contact lines
+    is the sender's; a block of only a name and a postal address may be the recipient's window address. (Asked only
+    for a block with a name outside the signature: most blocks need no tests of their lines.)"""
+    address = False
     for ln in lines:
-        text, b = ln.text, ln.block
-        if b in info:
-            continue  # (the block's weight is known: no more tests on its lines)
+        if ln.block != block:
+            continue
+        text = ln.text
         if _is_reference(text, known) or anatomy.is_info_line(text) or is_contact_line(text):  # (cheapest first)
-            info[b] = True
-        elif b not in address and anatomy.is_postal_line(text):
-            address[b] = True
-    return {b: W_INFO_BLOCK if info.get(b) else W_ADDRESS_BLOCK if address.get(b) else 0.0
-            for b in {ln.block for ln in lines}}
+            return W_INFO_BLOCK
+        if not address and anatomy.is_postal_line(text):
+            address = True
+    return W_ADDRESS_BLOCK if address else 0.0
 
 
 def _line_organisations(letter: Letter, ln: Line) -> list[Organisation]:
@@ -333,7 +332,7 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
     person: the first name-shaped line of the signature after the closing."""
     closing_seen = False
     known: dict[str, bool] = {}  # is_reference_line per line text
-    block_weight = _block_weights(info.lines, known)
+    block_weight: dict[int, float] = {}  # _block_weight per block, where asked
     block_org: dict[int, str] = {}
     units: list[_UnitCandidate] = []
     signature = ""  # what the previous signature line was: "person", "title" (the line after the name) or ""
@@ -353,7 +352,12 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
         rest = ln.text
         if orgs:
             org = orgs[0]
-            weight = W_SIGNATURE if ln.zone == "signature" else W_LINE + block_weight.get(ln.block, 0.0)
+            if ln.zone == "signature":
+                weight = W_SIGNATURE
+            else:
+                if ln.block not in block_weight:
+                    block_weight[ln.block] = _block_weight(info.lines, ln.block, known)
+                weight = W_LINE + block_weight[ln.block]
             for o in orgs:
                 votes.add(o, (ln.start + o.start, ln.start + o.end), weight, ln.zone, ln.text[o.start:o.end])
             block_org.setdefault(ln.block, org.name)
