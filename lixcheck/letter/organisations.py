@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..model import fast_constructor
 from ..search.names import NameSearch, alternation, trie
 from ..search.prefilter import Guarded, fold, refers_to_groups
 from . import authorities, data
@@ -45,14 +46,18 @@ def kind_of(authority: Authority) -> str:
     return authority.kind if authority.kind in ("municipality", "region") else "state"
 
 
+_organisation = fast_constructor(Organisation)  # Organisation(every field in order), without the frozen __init__'s
+# object.__setattr__ per field (the sender analysis makes one per authority on a sender line and per vote)
+
+
 def from_match(m: NameMatch, offset: int = 0) -> Organisation:
     """The Organisation of an authority found by authorities.by_name (``offset``: added to its span)."""
     a = m.authority
-    return Organisation(a.name, kind_of(a), True, m.start + offset, m.end + offset, a, m.genitive)
+    return _organisation(a.name, kind_of(a), True, m.start + offset, m.end + offset, a, m.genitive)
 
 
 def from_authority(a: Authority) -> Organisation:
-    return Organisation(a.name, kind_of(a), True, authority=a)
+    return _organisation(a.name, kind_of(a), True, -1, -1, a, False)
 
 
 @dataclass(frozen=True)
