@@ -178,3 +178,19 @@ def test_detect_kind_equals_the_best_plain_score_on_the_corpus():
         kinds.add(letter_kind.detect_kind(Letter(document)))
         assert letter_kind.detect_kind(Letter(document)) == _kind_plain(document), path.name
     assert len(kinds) >= 4  # (the corpus has letters of most kinds)
+
+
+def test_tested_gives_each_tests_answer_once_per_text():
+    letter = Letter(read_text("Aarhus Kommune\nBorgerservice\n\nKære Anna\n\nDu får svar.\n"))
+    calls = []
+
+    def test(text):
+        calls.append(text)
+        return text.upper() if text else None
+
+    other = str.lower
+    assert [letter.tested(test, t) for t in ("Borgerservice", "", "Borgerservice", "")] == \
+        ["BORGERSERVICE", None, "BORGERSERVICE", None]
+    assert calls == ["Borgerservice", ""]  # (None is an answer too: kept, not asked again)
+    assert letter.tested(other, "Borgerservice") == "borgerservice"  # (kept per test, not only per text)
+    assert Letter(letter.document).tested(test, "Borgerservice") == "BORGERSERVICE" and len(calls) == 3

@@ -137,3 +137,16 @@ def test_salutation_on_a_block_is_the_match_on_its_text():
         for a in range(0, len(text) + 1, 3):
             for b in (a, min(len(text), a + 5), len(text)):
                 assert bool(anatomy._cues().salutation_at.match(text, a, b)) == anatomy.is_salutation(text[a:b])
+
+
+def test_contact_line_is_the_case_insensitive_search():
+    # (is_contact_line searches the folded line without IGNORECASE)
+    pieces = ["Tlf.", "tlf", "TELEFON", "Mail", "e-mail", "E-MAIL", "email", "www", "CVR", "ean", "Fax", "Åbningstider",
+              "åbningstid", "kl.", "KL", "@", "http://", "HTTPS://", "https:", "Kontoret", "ſ", "K", "İ", "x", "-", ".",
+              "1", "é"]
+    seen = set()
+    for text in texts(pieces + ODD, 3000, 8, most=6):
+        found = organisations.is_contact_line(text)
+        assert found == (organisations._contact_line().search(text) is not None), text
+        seen.add((found, fold(text) is None))
+    assert seen == {(True, True), (True, False), (False, True), (False, False)}  # (both paths, both answers)

@@ -15,6 +15,7 @@ each once. Checks keep their own verdict on it with ``letter.once(analyse)``: co
     letter.folded           the text lower-cased for the search layer (its needle index is built once, with it)
     letter.authorities      every registered authority named in the text (authorities.by_name, one pass)
     letter.names_in(s, e)   by_name of a slice of the text, from that one pass
+    letter.tested(f, text)  f(text) of a line's text, kept (the sender analysis tests some lines several times)
     letter.is_letter        a whole letter rather than a pasted paragraph
 """
 
@@ -43,6 +44,7 @@ class Letter:
         self._block_sentences: dict[int, list[Sentence]] = {}
         self._running: dict[int, bool] = {}
         self._once: dict[tuple, Any] = {}
+        self._tested: dict[tuple, Any] = {}
 
     def once(self, compute: Callable[..., Any], *args) -> Any:
         """compute(self, *args), computed on the first call with these arguments and kept with the view."""
@@ -50,6 +52,15 @@ class Letter:
         value = self._once.get(key, _MISSING)
         if value is _MISSING:
             value = self._once[key] = compute(self, *args)
+        return value
+
+    def tested(self, test: Callable[[str], Any], text: str) -> Any:
+        """test(text), kept with the view: the sender analysis asks the same tests of the same line (a letterhead
+        line that is also in the signature, a line after the name, the block around the sender's address)."""
+        key = (test, text)
+        value = self._tested.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._tested[key] = test(text)
         return value
 
     @cached_property

@@ -276,17 +276,9 @@ def _anchor(letter: Letter) -> tuple[int, int]:
     return 0, 0
 
 
-def _is_reference(text: str, known: dict[str, bool]) -> bool:
-    """anatomy.is_reference_line, kept in ``known`` (the sender lines are tested twice: block weights, line kinds)."""
-    ref = known.get(text)
-    if ref is None:
-        ref = known[text] = anatomy.is_reference_line(text)
-    return ref
-
-
-def _line_kind(text: str, known: dict[str, bool]) -> str:
+def _line_kind(letter: Letter, text: str) -> str:
     digit = _DIGIT.search(text) is not None  # every date and every address line has a digit (most lines have none)
-    if (digit and anatomy.is_date_line(text)) or _is_reference(text, known):
+    if (digit and anatomy.is_date_line(text)) or letter.tested(anatomy.is_reference_line, text):
         return "meta"
     if digit and anatomy.is_address_line(text):
         return "address"
@@ -295,27 +287,28 @@ def _line_kind(text: str, known: dict[str, bool]) -> str:
     return ""
 
 
-def _person(line: str) -> str | None:
+def _person(letter: Letter, line: str) -> str | None:
     """The name at the start of a signature line ("Anna Hansen, sagsbehandler"), unless it is a unit or a title."""
     cand = _NAME_SEPARATOR.split(line, 1)[0].strip()
-    return cand if PERSON_LINE.match(cand) and not unit_word(cand) and not job_title(cand) else None
+    return cand if PERSON_LINE.match(cand) and not letter.tested(unit_word, cand) \
+        and not letter.tested(job_title, cand) else None
 
 
-def _block_weights(lines: list[Line], known: dict[str, bool]) -> dict[int, float]:
-    """Per block of sender lines, what a name in it gains or loses: a block with the letter's reference or contact
-    lines is the sender's; a block of only a name and a postal address may be the recipient's window address."""
-    info: dict[int, bool] = {}
-    address: dict[int, bool] = {}
+def _block_weight(letter: Letter, lines: list[Line], block: int) -> float:
+    """What a name in a block of sender lines gains or loses: a block with the letter's reference or contact lines
+    is the sender's; a block of only a name and a postal address may be the recipient's window address. (Asked only
+    for a block with a name outside the signature: most blocks need no tests of their lines.)"""
+    address = False
     for ln in lines:
-        text, b = ln.text, ln.block
-        if b in info:
-            continue  # (the block's weight is known: no more tests on its lines)
-        if _is_reference(text, known) or anatomy.is_info_line(text) or is_contact_line(text):  # (cheapest first)
-            info[b] = True
-        elif b not in address and anatomy.is_postal_line(text):
-            address[b] = True
-    return {b: W_INFO_BLOCK if info.get(b) else W_ADDRESS_BLOCK if address.get(b) else 0.0
-            for b in {ln.block for ln in lines}}
+        if ln.block != block:
+            continue
+        text = ln.text
+        if letter.tested(anatomy.is_reference_line, text) or letter.tested(anatomy.is_info_line, text) \
+                or is_contact_line(text):  # (cheapest first)
+            return W_INFO_BLOCK
+        if not address and letter.tested(anatomy.is_postal_line, text):
+            address = True
+    return W_ADDRESS_BLOCK if address else 0.0
 
 
 def _line_organisations(letter: Letter, ln: Line) -> list[Organisation]:
@@ -332,8 +325,7 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
     """Votes for the authorities on the sender lines; the unit candidates (with the authority of their block); a
     person: the first name-shaped line of the signature after the closing."""
     closing_seen = False
-    known: dict[str, bool] = {}  # is_reference_line per line text
-    block_weight = _block_weights(info.lines, known)
+    block_weight: dict[int, float] = {}  # _block_weight per block, where asked
     block_org: dict[int, str] = {}
     units: list[_UnitCandidate] = []
     signature = ""  # what the previous signature line was: "person", "title" (the line after the name) or ""
@@ -341,8 +333,10 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
     def unit(text: str, start: int, block: int) -> None:
         units.append(_UnitCandidate(text, (start, start + len(text)), block))
 
+    tested = letter.tested  # (the same line often meets the same test twice: a title line, a repeated unit line)
+
     for ln in info.lines:
-        kind = _line_kind(ln.text, known)
+        kind = _line_kind(letter, ln.text)
         if kind == "closing":
             closing_seen = True
             continue
@@ -353,7 +347,12 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
         rest = ln.text
         if orgs:
             org = orgs[0]
-            weight = W_SIGNATURE if ln.zone == "signature" else W_LINE + block_weight.get(ln.block, 0.0)
+            if ln.zone == "signature":
+                weight = W_SIGNATURE
+            else:
+                if ln.block not in block_weight:
+                    block_weight[ln.block] = _block_weight(letter, info.lines, ln.block)
+                weight = W_LINE + block_weight[ln.block]
             for o in orgs:
                 votes.add(o, (ln.start + o.start, ln.start + o.end), weight, ln.zone, ln.text[o.start:o.end])
             block_org.setdefault(ln.block, org.name)
@@ -368,8 +367,8 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
         labelled = _UNIT_LABEL.match(rest) if not orgs else None
         if labelled:
             unit(labelled.group(1).strip(), ln.start + labelled.start(1), ln.block)
-        elif rest and not (PERSON_LINE.match(rest) and not unit_word(rest)):
-            if is_unit(rest) and not (job_title(rest) and not unit_only(rest)):
+        elif rest and not (PERSON_LINE.match(rest) and not tested(unit_word, rest)):
+            if tested(is_unit, rest) and not (tested(job_title, rest) and not unit_only(rest)):
                 off = ln.text.find(rest)
                 unit(rest, ln.start + off, ln.block)
                 if not orgs:
@@ -382,18 +381,19 @@ def _read_sender_lines(letter: Letter, info: SenderInfo, votes: _Votes) -> list[
             elif signature == "title" and not orgs and _signature_unit(rest):
                 # name, title, then the unit: "Henrik Lund / Miljøkontrollør / Skadedyr"
                 unit(rest, ln.start + ln.text.find(rest), ln.block)
-            elif job_title(rest):
+            elif tested(job_title, rest):
                 # the title and the unit on one line: "Teamleder, Ydelsesservice"
                 parts = _NAME_SEPARATOR.split(rest, maxsplit=1)
                 if len(parts) == 2 and is_unit(parts[1]) and not job_title(parts[1]):
                     unit(parts[1], ln.start + ln.text.find(parts[1]), ln.block)
         in_signature = ln.zone == "signature" and closing_seen
-        person = _person(ln.text) if in_signature and not orgs else None
+        person = _person(letter, ln.text) if in_signature and not orgs else None
         if info.person is None and person:
             info.person = person
         # (the line after the name is the job title, listed or not, unless it names a unit or an authority)
         signature = "person" if person else "title" if in_signature and not orgs and (
-            job_title(ln.text) or (signature == "person" and not (units and units[-1].span[0] >= ln.start))) else ""
+            tested(job_title, ln.text)
+            or (signature == "person" and not (units and units[-1].span[0] >= ln.start))) else ""
     for u in units:
         u.org = block_org.get(u.block)
     return units

@@ -246,11 +246,13 @@ def find_address(letter: Letter, sender: Organisation | None, org_span: tuple[in
         if not looks_like_sender(line, letter.names_in(first, first + len(line))):
             continue  # a name inside a sentence
         lines = _block_lines_around(text, line_start, line_end)
-        address = next((ln for ln in lines["after"][:3] if anatomy.is_postal_line(ln)), None)
+        # (tests kept with the letter: the sender analysis asked most of them of its sender lines)
+        address = next((ln for ln in lines["after"][:3] if letter.tested(anatomy.is_postal_line, ln)), None)
         if address is None:
             continue
         block = lines["before"] + lines["after"]
-        if any(anatomy.is_info_line(ln) or anatomy.is_reference_line(ln) for ln in block) or \
+        if any(letter.tested(anatomy.is_info_line, ln) or letter.tested(anatomy.is_reference_line, ln)
+               for ln in block) or \
                 _searches().send_to.search(lines["lead_in"]):
             return address
     return None
