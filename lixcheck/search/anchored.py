@@ -265,6 +265,11 @@ class Anchored:
     def search(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         if not self._may(text, folded, pos, endpos):
             return None
+        return self.search_possible(text, folded, pos, endpos)
+
+    def search_possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
+        """search() of a text that possible() (or a SearchSet) has found to hold the needles: the same result,
+        without that test again."""
         end = len(text) if endpos is None else endpos
         places = self._candidates(text, folded, pos, end)
         if places is None:
