@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +17,7 @@ from lixcheck.search import any_of
 from lixcheck.search.anchored import Anchored, anchored
 from lixcheck.search.prefilter import Guarded, fold_letter
 
+anchored_module = importlib.import_module("lixcheck.search.anchored")  # (the package's name "anchored" is a function)
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))
 
@@ -115,6 +118,36 @@ def test_anchored_equals_the_plain_pattern(parts, a, b, pad):
     for x in _synthetic() + _anchored_patterns():
         _compare(x, text, pos, end)
         _compare(x, text, 0, len(text))
+
+
+# bounded patterns whose ends look past the match: \b, $ (with and without MULTILINE), a lookahead
+BOUNDED = [r"\b(?:vi )?giver dig\b(?! ikke| nu\b)", r"\b(?:vi )?\w{0,6}ret$", r"x?y?møde(?=\w{0,3}t)",
+           r"\bkl\.\s{0,2}\d?(?<=\d)", r"(?:ab|\w{0,3}c)xyz\b"]
+
+
+def test_a_pattern_s_span_counts_what_its_attempts_read():
+    assert anchored_module.span(re.compile(r"ab\b")) == 4  # two characters, the one after them, one more for $
+    assert anchored_module.span(re.compile(r"a(?=bcd)(?<!xyz)e{2,3}")) == 1 + 3 + 3 + 2
+    assert anchored_module.span(re.compile(r"a\w*")) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["giver dig ikke", "giver dig nu", "møder", "kl. 9", "ret\n"]), max_size=40),
+       st.integers(0, 400), st.integers(0, 400), st.integers(0, 2))
+def test_a_search_of_many_places_scans_their_windows_only(parts, a, b, pad):
+    """With more places than MAX_TRIES, search() scans each run of windows up to the pattern's span past its last
+    place: the plain pattern's match all the same (here with every search of one place or more scanned so)."""
+    text = "".join(parts) * (1 + pad * 4)
+    pos, end = sorted((min(a, len(text)), min(b, len(text))))
+    searches = [anchored(Guarded(re.compile(p, f))) for p in BOUNDED + SYNTHETIC
+                for f in (0, re.IGNORECASE, re.IGNORECASE | re.MULTILINE)]
+    assert sum(isinstance(x, Anchored) and x.pattern.pattern in BOUNDED for x in searches) == 3 * len(BOUNDED)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(anchored_module, "MAX_TRIES", 0)
+        for x in searches + _anchored_patterns():
+            if isinstance(x, Anchored):
+                _compare(x, text, pos, end)
+                _compare(x, text, 0, len(text))
 
 
 FOUND_KEYS = [("klage", "mention"), ("klage", "where"), ("klage", "deadline"), ("reasons",), ("reply_deadline",),

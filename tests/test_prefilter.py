@@ -193,7 +193,8 @@ def test_needle_starts_are_every_occurrence(monkeypatch, index_min):
 
 
 def test_a_search_set_answers_possible():
-    """SearchSet.possible (one look-up of the letter's needle index for many searches) says what possible() says."""
+    """SearchSet.possible and .which (one look-up of the letter's needle index for many searches) say what
+    possible() says."""
     from lixcheck.search.prefilter import SearchSet
 
     searches = SearchSet(GUARDED)
@@ -203,4 +204,6 @@ def test_a_search_set_answers_possible():
     for text in TEXTS + ["kort", "Du kan klage"]:
         folded = fold_letter(text)
         for search_set in (searches, indexed):
-            assert search_set.possible(text, folded) == [g.possible(text, folded) for g in search_set.searches]
+            expected = [g.possible(text, folded) for g in search_set.searches]
+            assert search_set.possible(text, folded) == expected
+            assert search_set.which(text, folded) == [i for i, ok in enumerate(expected) if ok]

@@ -45,6 +45,8 @@ def test_every_stored_analysis_equals_a_fresh_one():
         pattern = re.compile(*_split(key))
         needles = prefilter.analyse(*_split(key))[0]
         assert anchored_module.analyse(pattern, needles) == (None if value is None else tuple(value)), key
+    for key, value in SHIPPED["span"].items():
+        assert anchored_module.span(re.compile(*_split(key))) == value, key
 
 
 def test_a_stored_analysis_is_what_a_search_uses():
@@ -83,7 +85,7 @@ def test_a_missing_or_broken_file_means_fresh_analyses(monkeypatch, tmp_path):
         if text is not None:
             path.write_text(text, encoding="utf-8")
         monkeypatch.setattr(stored, "FILE", path)
-        assert stored._load() == {"needles": {}, "bounds": {}}
+        assert stored._load() == {"needles": {}, "bounds": {}, "span": {}}
 
 
 def test_an_alternation_is_the_same_whatever_the_order_of_its_words():

@@ -252,8 +252,7 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
             and any(letter.is_running(i) for i in range(sec.first_block, sec.last_block + 1))
             for sec in letter.sections):
         return True
-    parts = [p for p, ok in zip(search.reasons_set.searches, search.reasons_set.possible(text, folded), strict=True)
-             if ok]
+    parts = [search.reasons_set.searches[i] for i in search.reasons_set.which(text, folded)]
     strong_possible = bool(parts)
     weak_possible = weak is not None and weak.possible(text, folded)
     if not (strong_possible or weak_possible):

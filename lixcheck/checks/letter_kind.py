@@ -18,6 +18,7 @@ kind; adding a kind is adding its cues to the data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -85,7 +86,7 @@ def _own_line(text: str, start: int, end: int) -> bool:
 def kind_evidence(letter: Letter) -> list[CueHit]:
     """Every cue that matches the letter, in the data's order: in the title or the first two paragraphs it counts
     lead_factor times its weight, elsewhere once."""
-    factor = float(data.load("letter").get("lead_factor", 2))
+    factor = _lead_factor()
     text, folded = letter.text, letter.folded
     lead_start, lead_end = letter.lead
     t = letter.title
@@ -94,32 +95,53 @@ def kind_evidence(letter: Letter) -> list[CueHit]:
     # where a whole-word cue can match the title alone and not the text around it.
     title_apart = t is not None and (t.start < 0 or not _own_line(text, t.start, t.end))
     cues, searches = _cues()
-    hits = []
     # A cue whose literal strings are not in the letter matches nowhere in it (nor in its title, a part of it).
-    for cue, possible in zip(cues, searches.possible(text, folded), strict=True):
-        if not (possible or title_apart):
-            continue
+    which = searches.which(text, folded)
+    held = None
+    if title_apart:  # (each cue is tried on a title apart; the whole letter only where its strings are)
+        held, which = set(which), range(len(cues))
+    hits = []
+    for i in which:
+        cue = cues[i]
         search = cue.search
-        # The whole letter first: a cue with no match in it has none in its title or lead either (parts of it), and
-        # most cues that may occur do not (one search for them, not two).
-        anywhere = search.search(text, folded) if possible else None
-        if anywhere is None and not title_apart:
-            continue
-        # (a title in the text can match only where the cue's strings lie inside it: the letter's index says)
-        m = search.pattern.search(title) if title and (
-            title_apart or search.possible(text, folded, t.start, t.end)) else None
+        if held is None:
+            # The whole letter first: a cue with no match in it has none in its title or lead either (parts of it),
+            # and most cues that may occur do not (one search for them, not two).
+            anywhere = search.search_possible(text, folded)
+            if anywhere is None:
+                continue
+            # (a title in the text can match only where the cue's strings lie inside it)
+            m = search.pattern.search(title) if title and _in(search, text, folded, t.start, t.end) else None
+        else:
+            anywhere = search.search_possible(text, folded) if i in held else None
+            m = search.pattern.search(title) if title else None
         if m is not None:
             hits.append(CueHit(cue.kind, _phrase(m.group(0)), cue.weight * factor, "title", cue.outcome,
                                t.start + m.start() if t.start >= 0 else -1))
             continue
         if anywhere is None:
             continue
-        m = search.search(text, folded, lead_start, lead_end)
+        m = search.search_possible(text, folded, lead_start, lead_end)
         if m is not None:
             hits.append(CueHit(cue.kind, _phrase(m.group(0)), cue.weight * factor, "lead", cue.outcome, m.start()))
             continue
         hits.append(CueHit(cue.kind, _phrase(anywhere.group(0)), cue.weight, "body", cue.outcome, anywhere.start()))
     return hits
+
+
+def _in(search: Guarded | Anchored, text: str, folded: str | None, start: int, end: int) -> bool:
+    """False only when no match of ``search`` lies inside text[start:end]: for an Anchored whose search of the text
+    has just listed the places of its needles (or prefixes), one of which each match holds, one look-up of them."""
+    offsets = search.offsets(text, folded) if isinstance(search, Anchored) else None
+    if offsets is None:
+        return search.possible(text, folded, start, end)
+    k = bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end
+
+
+@cache
+def _lead_factor() -> float:
+    return float(data.load("letter").get("lead_factor", 2))
 
 
 def kind_scores(letter: Letter) -> dict[str, float]:

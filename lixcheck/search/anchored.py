@@ -8,9 +8,10 @@ So a match can only start in a small window before a needle occurrence: from ``r
 the start of the run without spaces and line breaks that holds it. A pattern that starts with ``^`` (MULTILINE)
 and takes no line break (``^[ \\t]{0,4}\\w{0,30}(?:påbud|forbud)\\b``) can only start at the start of a needle's
 line. anchored(guarded) gives an object with Guarded's
-search/finditer/possible that tries the pattern only there (re.match at each place, or one scan from the first place
-when there are many), with exactly the plain pattern's results; or the Guarded itself when the pattern's shape does
-not allow this (its needle analysis is read from the parse tree once per pattern).
+search/finditer/possible that tries the pattern only there (re.match at each place; when there are many, one scan
+from the first place, or for search() of a pattern whose attempts read a bounded stretch, span(), one scan of each
+run of windows that stops that far past it), with exactly the plain pattern's results; or the Guarded itself when
+the pattern's shape does not allow this (its needle analysis is read from the parse tree once per pattern).
 """
 
 from __future__ import annotations
@@ -185,11 +186,70 @@ def analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None, bool]
         return None
 
 
+def _reads(items) -> int | None:
+    """The most characters after its start that a match attempt of the sequence can read: consume, or look at with
+    a lookahead (None: no bound, or a node this does not know)."""
+    total = 0
+    for op, av in items:
+        if op in retree.ONE_CHAR:
+            w = 1
+        elif op == retree.AT:
+            w = 0
+        elif op in retree.LOOKAROUND:
+            w = _reads(retree.children(av[1])) if av[0] == 1 else 0  # (a lookbehind reads before its place)
+        elif op == retree.SUBPATTERN:
+            w = _reads(retree.children(av[3]))
+        elif op == retree.BRANCH:
+            widths = [_reads(retree.children(b)) for b in av[1]]
+            w = None if None in widths else max(widths)
+        elif op in retree.REPEATS:
+            lo, hi, p = av
+            w = _reads(retree.children(p))
+            w = None if w is None or hi >= retree.UNBOUNDED else w * hi
+        else:
+            return None
+        if w is None:
+            return None
+        total += w
+    return total
+
+
+def span(pattern: re.Pattern) -> int | None:
+    """How far past a match attempt's start the attempt can look, ``\b`` and ``$`` at its end included: searched
+    with an ``endpos`` this far past the last start it tries, a pattern gives at each start up to there what it gives
+    in the whole text (None: no bound known)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII):
+        return None
+    try:
+        tree = retree.parse(pattern.pattern, pattern.flags)
+        reads = None if tree is None else _reads(tree.items)
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    # (+1: \b and $ look at the character after their place; +1: $ without MULTILINE checks whether the one after
+    # it is the last)
+    return None if reads is None else reads + 2
+
+
+def _span(pattern: re.Pattern) -> int | None:
+    """span(pattern): made before run time (stored.py) or now."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    found = stored.lookup("span", pattern.pattern, pattern.flags)
+    if found is not stored.MISSING:
+        return found
+    result = span(pattern)
+    stored.record("span", pattern.pattern, pattern.flags, result)
+    return result
+
+
+_UNKNOWN = object()
+
+
 class Anchored:
     """A Guarded pattern tried only near its needles (see the module's text). Same results as the Guarded."""
 
     __slots__ = ("guarded", "anchor", "pattern", "needles", "needles2", "prefixes", "ignorecase", "reach", "free",
-                 "line", "_last")
+                 "line", "_last", "_span")
 
     def __init__(self, guarded: Guarded, reach: int | None, free: int | None, line: bool = False,
                  anchor: Guarded | None = None):
@@ -199,6 +259,7 @@ class Anchored:
         self.prefixes, self.ignorecase = guarded.prefixes, guarded.ignorecase
         self.reach, self.free, self.line = reach, free, line
         self._last: tuple[str | None, list[int] | None] = (None, None)
+        self._span = _UNKNOWN  # span(pattern), worked out when first needed
 
     def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.guarded.possible(text, folded, pos, endpos)
@@ -265,6 +326,11 @@ class Anchored:
     def search(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         if not self._may(text, folded, pos, endpos):
             return None
+        return self.search_possible(text, folded, pos, endpos)
+
+    def search_possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
+        """search() of a text that possible() (or a SearchSet) has found to hold the needles: the same result,
+        without that test again."""
         end = len(text) if endpos is None else endpos
         places = self._candidates(text, folded, pos, end)
         if places is None:
@@ -272,8 +338,55 @@ class Anchored:
         if not places:
             return None
         if len(places) > MAX_TRIES:
-            return self.pattern.search(text, places[0], end)  # no match starts before the first place
+            width = self._span
+            if width is _UNKNOWN:
+                width = self._span = _span(self.pattern)
+            if width is None:
+                return self.pattern.search(text, places[0], end)  # no match starts before the first place
+            return self._search_windows(text, folded, pos, end, width)
         return first_match_at(self.pattern, text, places, end)
+
+    def _search_windows(self, text: str, folded: str | None, pos: int, end: int, width: int):
+        """search() with many candidate places: one scan of each run of windows where a match can start, which
+        stops ``width`` (span()) past the run's last place. At each place up to there that scan sees what the whole
+        text shows (no attempt reads past it); a match it finds further on is not trusted, and the next run is
+        scanned. The runs hold every place where a match can start (_candidates), in order: the first match found
+        in one is search()'s."""
+        offsets = self.offsets(text, folded)
+        i = bisect_left(offsets, pos) if pos else 0
+        j = bisect_left(offsets, end, i)
+        reach, free, line = self.reach, self.free, self.line
+        rfind, search = text.rfind, self.pattern.search
+        lo = hi = -1  # the run of windows being gathered: starts from lo to hi
+        for p in offsets[i:j]:
+            if line:
+                start = p = rfind("\n", 0, p) + 1
+            else:
+                start = p if reach is None else p - reach
+                if free is not None:
+                    x = p - free if p > free else 0
+                    space, newline = rfind(" ", 0, x), rfind("\n", 0, x)
+                    run = (space if space > newline else newline) + 1
+                    if run < start:
+                        start = run
+            if start < pos:
+                start = pos
+            if p < start:
+                continue
+            if hi >= 0 and start <= hi + width:  # (its scan would reach this window anyway)
+                if p > hi:
+                    hi = p
+                continue
+            if hi >= 0:
+                m = search(text, lo, min(end, hi + width))
+                if m is not None and m.start() <= hi:
+                    return m
+            lo, hi = start, p
+        if hi >= 0:
+            m = search(text, lo, min(end, hi + width))
+            if m is not None and m.start() <= hi:
+                return m
+        return None
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.search(text, folded, pos, endpos) is not None

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
 from . import retree, stored
 
@@ -187,34 +188,44 @@ class SearchSet:
     def __init__(self, searches):
         self.searches = tuple(searches)
         self.version = _tests_version(self.searches)
-        # Which searches each string is a needle (or a second needle) of: a letter's index is then read once for
-        # all of them (the strings it holds), not once per search.
-        self._strings: dict[str, tuple[list[int], list[int]]] = {}
+        # Which searches each string is a needle (or a second needle) of, as one int: bit i for a needle of search i,
+        # bit n + i for a second needle of it (n searches). A letter's index is then read once for all of them (the
+        # strings it holds), OR-ing one int per string, not once per search.
+        n = self._n = len(self.searches)
+        self._bits: dict[str, int] = {}
         for i, s in enumerate(self.searches):
-            for group, which in ((s.needles, 0), (s.needles2, 1)):
-                for n in group or ():
-                    self._strings.setdefault(n, ([], []))[which].append(i)
-        self._open = ([s.needles is None for s in self.searches],
-                      [s.needles is None or s.needles2 is None for s in self.searches])
+            for group, bit in ((s.needles, 1 << i), (s.needles2, 1 << (n + i))):
+                for needle in group or ():
+                    self._bits[needle] = self._bits.get(needle, 0) | bit
+        # the searches with no needles (or no second needles) pass that test whatever the letter holds
+        self._open = sum(1 << i for i, s in enumerate(self.searches) if s.needles is None) | sum(
+            1 << (n + i) for i, s in enumerate(self.searches) if s.needles is None or s.needles2 is None)
 
-    def possible(self, text: str, folded: str | None) -> list[bool]:
-        """[search.possible(text, folded) for search in self.searches]."""
+    def which(self, text: str, folded: str | None) -> list[int]:
+        """The positions in ``searches`` of the searches that can match (possible() true), ascending."""
         present = None
         if folded is not None and self.version is not None and len(folded) >= INDEX_MIN:
             index = _index(folded)
             if index is not None and index.version >= self.version:
                 present = index.positions.keys()
         if present is None:
-            return [s.possible(text, folded) for s in self.searches]
-        first, second = self._open[0].copy(), self._open[1].copy()
-        strings = self._strings
-        for n in present & strings.keys():
-            ones, twos = strings[n]
-            for i in ones:
-                first[i] = True
-            for i in twos:
-                second[i] = True
-        return [a and b for a, b in zip(first, second, strict=True)]
+            return [i for i, s in enumerate(self.searches) if s.possible(text, folded)]
+        bits = self._bits
+        mask = reduce(or_, map(bits.__getitem__, present & bits.keys()), self._open)
+        mask &= mask >> self._n  # both tests pass (the high half is cut off by the low half's width)
+        out = []
+        while mask:
+            low = mask & -mask
+            out.append(low.bit_length() - 1)
+            mask ^= low
+        return out
+
+    def possible(self, text: str, folded: str | None) -> list[bool]:
+        """[search.possible(text, folded) for search in self.searches]."""
+        out = [False] * self._n
+        for i in self.which(text, folded):
+            out[i] = True
+        return out
 
 
 class _Unknown(Exception):
@@ -510,6 +521,8 @@ class Guarded:
         if isinstance(starts, int):  # many places: scan from the first
             return self.pattern.search(text, starts, end)
         return first_match_at(self.pattern, text, starts, end)
+
+    search_possible = search  # (what Anchored.search_possible is: search() of a text that may hold a match)
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
         return self.search(text, folded, pos, endpos) is not None

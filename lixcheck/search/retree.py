@@ -27,6 +27,9 @@ if _p is not None:
     SUBPATTERN, BRANCH, MAX_REPEAT, MIN_REPEAT = _c.SUBPATTERN, _c.BRANCH, _c.MAX_REPEAT, _c.MIN_REPEAT
     # zero-width assertions consume nothing; repeats carry (min, max, items)
     ZERO_WIDTH = frozenset({_c.AT, _c.ASSERT, _c.ASSERT_NOT})
+    LOOKAROUND = frozenset({_c.ASSERT, _c.ASSERT_NOT})  # (direction: 1 ahead, -1 behind; sequence)
+    # single characters: LITERAL, NOT_LITERAL, IN, ANY (CATEGORY only occurs inside IN)
+    ONE_CHAR = frozenset({_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY})
     AT, AT_BEGINNING, NEGATE = _c.AT, _c.AT_BEGINNING, _c.NEGATE  # ``^`` is (AT, AT_BEGINNING) in any mode
     REPEATS = frozenset({MAX_REPEAT, MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", MAX_REPEAT)})
     # categories that never match a space or a line break
@@ -34,7 +37,7 @@ if _p is not None:
 else:  # pragma: no cover
     LITERAL = IN = RANGE = CATEGORY = SUBPATTERN = BRANCH = MAX_REPEAT = MIN_REPEAT = object()
     AT = AT_BEGINNING = NEGATE = object()
-    ZERO_WIDTH = REPEATS = NO_SPACE_CATEGORIES = frozenset()
+    ZERO_WIDTH = REPEATS = NO_SPACE_CATEGORIES = LOOKAROUND = ONE_CHAR = frozenset()
 
 UNBOUNDED = 1 << 30  # a width at least this large: no bound
 

@@ -1,9 +1,10 @@
 """Pattern analyses made before run time, for the patterns of lixcheck's own rules and checks.
 
-The pre-filter's needles and prefixes (prefilter.py) and the anchored searches' windows (anchored.py) are read from
-each pattern's parse tree: some 270 patterns, about 70 ms of a fresh process's first check (benchmarks/cold_start.py).
-They depend only on the pattern, its flags and the code that reads them, so scripts/build_analyses.py works them out
-once and writes them to analyses.json, which ships with lixcheck; a pattern found there is not analysed again.
+The pre-filter's needles and prefixes (prefilter.py) and the anchored searches' windows and spans (anchored.py) are
+read from each pattern's parse tree: some 270 patterns, about 70 ms of a fresh process's first check
+(benchmarks/cold_start.py). They depend only on the pattern, its flags and the code that reads them, so
+scripts/build_analyses.py works them out once and writes them to analyses.json, which ships with lixcheck; a
+pattern found there is not analysed again.
 
 The file carries a stamp: a hash of the modules that make the analyses (prefilter.py, anchored.py, retree.py) and the
 Python version (re's parser). A file with another stamp is not read at all, so an analysis is never taken from older
@@ -22,7 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FILE = HERE / "analyses.json"
 SOURCES = ("prefilter.py", "anchored.py", "retree.py")  # the code the analyses come from
-KINDS = ("needles", "bounds")  # prefilter's (needles, second needles, prefixes); anchored's (reach, free, line) or None
+KINDS = ("needles", "bounds", "span")  # prefilter's (needles, second needles, prefixes); anchored's (reach, free,
+# line) or None, and its span() (an int or None)
 MISSING = object()
 
 _tables: dict[str, dict[str, object]] | None = None
