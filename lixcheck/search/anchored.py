@@ -245,6 +245,19 @@ def _span(pattern: re.Pattern) -> int | None:
 _UNKNOWN = object()
 
 
+def _window_start(rfind, p: int, reach: int | None, free: int | None) -> int:
+    """The first place where a match holding the needle at ``p`` can start: ``reach`` characters before it, or the
+    start of the space-free run that holds ``p - free`` (see _bounds), whichever is earlier; ``rfind``: the text's."""
+    start = p if reach is None else p - reach
+    if free is not None:
+        x = p - free if p > free else 0
+        space, newline = rfind(" ", 0, x), rfind("\n", 0, x)
+        run = (space if space > newline else newline) + 1
+        if run < start:
+            start = run
+    return start
+
+
 class Anchored:
     """A Guarded pattern tried only near its needles (see the module's text). Same results as the Guarded."""
 
@@ -301,13 +314,7 @@ class Anchored:
                     last = lo
             return out
         for p in offsets[i:j]:
-            lo = p if reach is None else p - reach
-            if free is not None:
-                x = p - free if p > free else 0
-                space, newline = rfind(" ", 0, x), rfind("\n", 0, x)
-                run = (space if space > newline else newline) + 1
-                if run < lo:
-                    lo = run
+            lo = _window_start(rfind, p, reach, free)
             if lo < pos:
                 lo = pos
             if lo <= last:
@@ -362,13 +369,7 @@ class Anchored:
             if line:
                 start = p = rfind("\n", 0, p) + 1
             else:
-                start = p if reach is None else p - reach
-                if free is not None:
-                    x = p - free if p > free else 0
-                    space, newline = rfind(" ", 0, x), rfind("\n", 0, x)
-                    run = (space if space > newline else newline) + 1
-                    if run < start:
-                        start = run
+                start = _window_start(rfind, p, reach, free)
             if start < pos:
                 start = pos
             if p < start:
