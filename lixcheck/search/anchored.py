@@ -161,12 +161,8 @@ def _analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None, bool
     time (stored.py) or from its parse tree."""
     if not isinstance(pattern.pattern, str):
         return None
-    found = stored.lookup("bounds", pattern.pattern, pattern.flags)
-    if found is not stored.MISSING:
-        return None if found is None else tuple(found)
-    result = analyse(pattern, needles)
-    stored.record("bounds", pattern.pattern, pattern.flags, result)
-    return result
+    return stored.analysis("bounds", pattern.pattern, pattern.flags, lambda: analyse(pattern, needles),
+                           lambda found: None if found is None else tuple(found))
 
 
 def analyse(pattern: re.Pattern, needles) -> tuple[int | None, int | None, bool] | None:
@@ -234,12 +230,7 @@ def _span(pattern: re.Pattern) -> int | None:
     """span(pattern): made before run time (stored.py) or now."""
     if not isinstance(pattern.pattern, str):
         return None
-    found = stored.lookup("span", pattern.pattern, pattern.flags)
-    if found is not stored.MISSING:
-        return found
-    result = span(pattern)
-    stored.record("span", pattern.pattern, pattern.flags, result)
-    return result
+    return stored.analysis("span", pattern.pattern, pattern.flags, lambda: span(pattern))
 
 
 _UNKNOWN = object()

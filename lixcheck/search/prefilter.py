@@ -321,12 +321,8 @@ def _analysis(source: str, flags: int) -> tuple[tuple[str, ...] | None, tuple[st
                                                 tuple[str, ...] | None]:
     """(needles, second needles, prefixes) of a pattern: made before run time (stored.py) or from one parse of it
     (cached: rule data repeats)."""
-    found = stored.lookup("needles", source, flags)
-    if found is not stored.MISSING:
-        return tuple(None if x is None else tuple(x) for x in found)
-    result = analyse(source, flags)
-    stored.record("needles", source, flags, result)
-    return result
+    return stored.analysis("needles", source, flags, lambda: analyse(source, flags),
+                           lambda found: tuple(None if x is None else tuple(x) for x in found))
 
 
 def analyse(source: str, flags: int) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None]:

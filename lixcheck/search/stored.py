@@ -77,3 +77,14 @@ def record(kind: str, source: str, flags: int, value) -> None:
     """Keep an analysis made at run time, while the build script records them."""
     if recorded is not None:
         recorded[kind][key(source, flags)] = value
+
+
+def analysis(kind: str, source: str, flags: int, make, from_json=None):
+    """The analysis of a pattern: the stored one (``from_json`` turns its JSON lists back into tuples), else
+    ``make()``, recorded while the build script records."""
+    found = lookup(kind, source, flags)
+    if found is not MISSING:
+        return found if from_json is None else from_json(found)
+    result = make()
+    record(kind, source, flags, result)
+    return result
