@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from acc_letters import _fmt, _pr  # (the benchmarks' folder is on sys.path: run as a script or by accuracy.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "legal_wordings_real.yml"
@@ -44,13 +45,13 @@ def verdicts(passage: str) -> tuple[bool, bool]:
     return bool(letter["klagevejledning"]), bool(letter["begrundelse"])
 
 
-def _pr(rows: list[tuple[bool, bool]]) -> dict:
-    """Precision and recall over (expected, got) pairs."""
+def _counts(rows: list[tuple[bool, bool]]) -> dict:
+    """TP, FP, FN, precision and recall over (expected, got) pairs."""
     tp = sum(w and g for w, g in rows)
     fp = sum(g and not w for w, g in rows)
     fn = sum(w and not g for w, g in rows)
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": tp / (tp + fp) if tp + fp else None,
-            "recall": tp / (tp + fn) if tp + fn else None}
+    precision, recall = _pr(tp, fp, fn)
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall}
 
 
 def evaluate() -> dict:
@@ -69,11 +70,7 @@ def evaluate() -> dict:
             if want != got:
                 wrong.append({"label": item["label"], "verdict": name, "got": got, "text": item["text"]})
     return {"items": sum(r["items"] for r in per_label.values()), "per_label": per_label,
-            "klagevejledning": _pr(klage), "begrundelse": _pr(reasons), "wrong": wrong}
-
-
-def _fmt(x) -> str:
-    return "  —  " if x is None else f"{x:5.2f}"
+            "klagevejledning": _counts(klage), "begrundelse": _counts(reasons), "wrong": wrong}
 
 
 def main(verbose: bool = False) -> dict:
