@@ -157,6 +157,11 @@ def _pick(forms: set[Form], span) -> Form | None:
         return next(f for f in forms if f.form == ("part" if _voice(span) else "past"))
     if names == {"inf", "imp"}:
         return next(f for f in forms if f.form == ("imp" if prev is None else "inf"))
+    if names == {"pres", "imp"}:
+        # "gør" of the "gøre" compounds ("Beløbet udgør …", "det beløb, der udgør …"): the present after a word; first
+        # in the sentence or after "og", "eller", "men" it may be a command, and that is left open
+        if prev is not None and prev.lower_ not in ("og", "eller", "men"):
+            return next(f for f in forms if f.form == "pres")
     return None
 
 
@@ -285,6 +290,8 @@ def _usable(shape_: Shape, head: str, forms: frozenset[Form]) -> tuple[frozenset
     # forms that give the same word need no choice ("nødvendige": adjective or noun plural)
     if len({inflection.inflect(head, f) for f in usable}) != 1:
         return frozenset(usable), None
+    if {f.form for f in usable} == {"past", "part_def"}:
+        return frozenset(usable), None  # the same word, but a particle fits only the past (_verb_fits): _pick decides
     form = min(usable, key=lambda f: _POS_ORDER.index(f.pos))
     return frozenset(usable), EXACT if form in _BASE_FORMS and form.pos != "verb" else form
 
@@ -294,6 +301,8 @@ def _verb_fits(span, shape_: Shape, form: Form, head: str, words: list[str]):
     data = inflection.data()
     last = words[-1].lower()
     passive = form.form in ("pass", "past_pass")
+    if form.form == "part_def" and len(words) > 1 and (last in data.prepositions or last in data.particles):
+        return _REFUSED  # "den påregnede udgift" ≠ "den regnede med udgift": a particle cannot stand before the noun
     if form.form == "part":
         voice = _voice(span)
         lemma = shape_.lemma or ""
