@@ -22,8 +22,8 @@ def test_the_set_is_large_enough_with_negatives_well_represented_and_every_item_
     items = acc_legal_wordings.items()
     labels = Counter(i["label"] for i in items)
     assert set(labels) <= set(acc_legal_wordings.LABELS)
-    assert len(items) >= 60
-    assert labels["klage-incomplete"] + labels["not-begrundelse"] + labels["neither"] >= 20
+    assert len(items) >= 190
+    assert labels["klage-incomplete"] + labels["not-begrundelse"] + labels["neither"] >= 100
     assert all(labels[label] >= 5 for label in acc_legal_wordings.LABELS)
     for item in items:
         assert item["source"].startswith(("http://", "https://")), item
@@ -40,10 +40,10 @@ def test_the_wrapper_letter_carries_no_klage_or_reason_cue(passage):
 def test_real_wordings_floors():
     r = acc_legal_wordings.evaluate()
     klage, reasons = r["klagevejledning"], r["begrundelse"]
-    # Reached: klagevejledning 18/18 found and no false finding; begrundelse 15/15 found, 2 false findings (a
-    # conclusion that "the conditions are not met" without saying which, and a rule about reasons).
-    assert klage["fn"] == 0 and klage["fp"] == 0, r["wrong"]
-    assert reasons["fn"] == 0 and reasons["fp"] <= 2, r["wrong"]
+    # Reached on 197 passages (73 of the first round, 124 of the second, labelled before lixcheck saw them):
+    # klagevejledning 31/38 found, 6 false findings; begrundelse 36/45 found, 14 false findings.
+    assert klage["fn"] <= 7 and klage["fp"] <= 6, r["wrong"]
+    assert reasons["fn"] <= 9 and reasons["fp"] <= 14, r["wrong"]
 
 
 def _letter(body: str) -> dict:
