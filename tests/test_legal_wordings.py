@@ -41,8 +41,9 @@ def test_real_wordings_floors():
     r = acc_legal_wordings.evaluate()
     klage, reasons = r["klagevejledning"], r["begrundelse"]
     # Reached on 197 passages (73 of the first round, 124 of the second, labelled before lixcheck saw them):
-    # klagevejledning 31/38 found, 6 false findings; begrundelse 36/45 found, 14 false findings.
-    assert klage["fn"] <= 7 and klage["fp"] <= 6, r["wrong"]
+    # klagevejledning 37/38 found, 1 false finding (a complaint to be sent "to the address given in the
+    # klagevejledning" of another letter); begrundelse 36/45 found, 14 false findings.
+    assert klage["fn"] <= 1 and klage["fp"] <= 1, r["wrong"]
     assert reasons["fn"] <= 9 and reasons["fp"] <= 14, r["wrong"]
 
 
@@ -76,3 +77,24 @@ def test_a_complaint_form_says_how_to_complain(body, want):
 ])
 def test_sentences_that_give_no_reason_of_the_authority(body, want):
     assert _letter(body)["begrundelse"] is want
+
+
+@pytest.mark.parametrize("body, want", [
+    # what a line ending in ":" introduces (an address, a list of ways) belongs to the klagevejledning
+    ("Du kan klage over afgørelsen til:\n\nAnkestyrelsen\nPostboks 9080\n1022 København K", True),
+    ("Klager sendes via:\n\n- e-Boks, hvor du vælger Nævnenes Hus som modtager\n- brevpost til Nævnenes Hus", True),
+    # the authority forwarding a complaint says where it ends up, not how the reader complains
+    ("Hvis vi fastholder afgørelsen, sender vi din klage til Ankestyrelsen.", False),
+    ("Send din klage til os inden 4 uger. Hvis vi fastholder afgørelsen, sender vi den videre til Ankestyrelsen.",
+     True),
+    ("Klagen indgives til jobcentret, der genvurderer sagen.", True),
+    # "indgives til" names the place, not the way
+    ("Din klage skal indgives til Ankestyrelsen senest 4 uger efter, at du har fået afgørelsen.", False),
+    ("Klager over afgørelsen skal indgives skriftligt og direkte til Miljø- og Fødevareklagenævnet.", True),
+    # a court route is the guidance of a final decision only with its time limit
+    ("Afgørelsen kan indbringes for domstolene.", False),
+    ("Du kan ikke klage over afgørelsen til en anden myndighed. Du kan indbringe den for domstolene inden 6 "
+     "måneder.", True),
+])
+def test_where_and_how_to_complain(body, want):
+    assert _letter(body)["klagevejledning"] is want

@@ -190,8 +190,25 @@ def klage_region(letter: Letter) -> list[tuple[int, int]]:
                             text, folded, nxt.start, nxt.end):
                         end = nxt.end
                     break
+            if text[s.start:end].rstrip().endswith(":"):
+                end = _introduced(letter, bisect_right([b.start for b in blocks], end - 1) - 1)
             spans.append((s.start, end))
     return _union(spans)
+
+
+def _introduced(letter: Letter, index: int) -> int:
+    """Where what block ``index`` introduces with its ":" ends: the list items or the short lines of an address after
+    it ("Klagen sendes til:" / "Ankestyrelsen" / "7998 Statsservice"), at most six blocks, never past the closing."""
+    blocks, text = letter.blocks, letter.text
+    end = blocks[index].end
+    stop = len(text) if letter.closing is None else letter.closing
+    for b in blocks[index + 1:index + 7]:
+        lines = text[b.start:b.end].splitlines()
+        if b.start >= stop or (b.kind != "list_item" and (len(lines) > 6 or any(
+                len(line.split()) > 8 for line in lines))):
+            break
+        end = b.end
+    return end
 
 
 _LABELLED = re.compile(r":\s*\S")
