@@ -42,9 +42,11 @@ def test_real_wordings_floors():
     klage, reasons = r["klagevejledning"], r["begrundelse"]
     # Reached on 197 passages (73 of the first round, 124 of the second, labelled before lixcheck saw them):
     # klagevejledning 37/38 found, 1 false finding (a complaint to be sent "to the address given in the
-    # klagevejledning" of another letter); begrundelse 36/45 found, 14 false findings.
+    # klagevejledning" of another letter); begrundelse 45/45 found, 4 false findings (conditions said not to be
+    # met without saying which, a rule about reasons, the reason of a rule ("Det skyldes, at din boligstøtte afhænger
+    # af din indkomst"), why letters may still come).
     assert klage["fn"] <= 1 and klage["fp"] <= 1, r["wrong"]
-    assert reasons["fn"] <= 9 and reasons["fp"] <= 14, r["wrong"]
+    assert reasons["fn"] == 0 and reasons["fp"] <= 4, r["wrong"]
 
 
 def _letter(body: str) -> dict:
@@ -98,3 +100,36 @@ def test_sentences_that_give_no_reason_of_the_authority(body, want):
 ])
 def test_where_and_how_to_complain(body, want):
     assert _letter(body)["klagevejledning"] is want
+
+
+@pytest.mark.parametrize("body, want", [
+    # a few words inside the phrases of the assessment
+    ("Vi lagde ved afgørelsen til grund, at du ikke kunne tage bussen.", True),
+    ("Kommunen lagde i sin afgørelse bl.a. vægt på, at du bor alene.", True),
+    # a causal "da" clause in the present tense before the main clause; a temporal one is no reason
+    ("Da bilen ikke er sammenlignelig med bilerne i annoncerne, har vi skønnet prisen.", True),
+    ("Da vi modtog din ansøgning, sendte vi den til din læge.", False),
+    # a duty to give reasons, a calculation still to be made
+    ("Afgørelsen skal være begrundet.", False),
+    ("Kommunen begrundede afslaget med, at du har en formue på 80.000 kr.", True),
+    ("Regionen skal beregne og udbetale godtgørelsen til dig.", False),
+    # a party's view; the authority's own view
+    ("A mener ikke, at kommunen har begrundet, hvorfor den ændrede ordningen.", False),
+    ("I den forbindelse mener vi, at du ikke har ret til hjælp, fordi din formue er for stor.", True),
+    # a rule of the general kind, possible reasons as examples, a pointer to reasons
+    ("Når en skade ikke bliver anerkendt, er det fordi betingelserne ikke er opfyldt.", False),
+    ("Grunden til, at vi hjemviser en sag, kan for eksempel være, at der mangler oplysninger.", False),
+    ("Det fremgår af afgørelsen, hvad styrelsen har lagt vægt på.", False),
+    # a reason word inside a condition, or in a list of conditions
+    ("Patienten har ret til godtgørelse, hvis én af betingelserne er opfyldt.", False),
+    ("Betingelser for at få hjælp:\n\n- Kommunen vurderer, at udgiften er nødvendig.", False),
+    # the outcome drawn with "derfor" from a disagreement; from a fact
+    ("Vi er ikke enige i kommunens afgørelse. Vi ændrer derfor afgørelsen.", False),
+    ("Du har ikke sendt dine lønsedler. Du får derfor afslag.", True),
+    # inside the klagevejledning: a decision on a complaint told in the past; what the reader may do
+    ("Nævnet afviste klagen. Begrundelsen var, at klagefristen var overskredet.", True),
+    ("Du kan klage til os. Klagen skal være modtaget senest 4 uger efter, fordi vi skal nå at se på sagen igen.",
+     False),
+])
+def test_reasons_by_class(body, want):
+    assert _letter(body)["begrundelse"] is want
