@@ -22,8 +22,8 @@ def test_the_set_is_large_enough_with_negatives_well_represented_and_every_item_
     items = acc_legal_wordings.items()
     labels = Counter(i["label"] for i in items)
     assert set(labels) <= set(acc_legal_wordings.LABELS)
-    assert len(items) >= 60
-    assert labels["klage-incomplete"] + labels["not-begrundelse"] + labels["neither"] >= 20
+    assert len(items) >= 190
+    assert labels["klage-incomplete"] + labels["not-begrundelse"] + labels["neither"] >= 100
     assert all(labels[label] >= 5 for label in acc_legal_wordings.LABELS)
     for item in items:
         assert item["source"].startswith(("http://", "https://")), item
@@ -40,10 +40,13 @@ def test_the_wrapper_letter_carries_no_klage_or_reason_cue(passage):
 def test_real_wordings_floors():
     r = acc_legal_wordings.evaluate()
     klage, reasons = r["klagevejledning"], r["begrundelse"]
-    # Reached: klagevejledning 18/18 found and no false finding; begrundelse 15/15 found, 2 false findings (a
-    # conclusion that "the conditions are not met" without saying which, and a rule about reasons).
-    assert klage["fn"] == 0 and klage["fp"] == 0, r["wrong"]
-    assert reasons["fn"] == 0 and reasons["fp"] <= 2, r["wrong"]
+    # Reached on 197 passages (73 of the first round, 124 of the second, labelled before lixcheck saw them):
+    # klagevejledning 37/38 found, 1 false finding (a complaint to be sent "to the address given in the
+    # klagevejledning" of another letter); begrundelse 45/45 found, 4 false findings (conditions said not to be
+    # met without saying which, a rule about reasons, the reason of a rule ("Det skyldes, at din boligstøtte afhænger
+    # af din indkomst"), why letters may still come).
+    assert klage["fn"] <= 1 and klage["fp"] <= 1, r["wrong"]
+    assert reasons["fn"] == 0 and reasons["fp"] <= 4, r["wrong"]
 
 
 def _letter(body: str) -> dict:
@@ -75,4 +78,58 @@ def test_a_complaint_form_says_how_to_complain(body, want):
     ("Det betyder, at kommunens afgørelse står ved magt.", False),
 ])
 def test_sentences_that_give_no_reason_of_the_authority(body, want):
+    assert _letter(body)["begrundelse"] is want
+
+
+@pytest.mark.parametrize("body, want", [
+    # what a line ending in ":" introduces (an address, a list of ways) belongs to the klagevejledning
+    ("Du kan klage over afgørelsen til:\n\nAnkestyrelsen\nPostboks 9080\n1022 København K", True),
+    ("Klager sendes via:\n\n- e-Boks, hvor du vælger Nævnenes Hus som modtager\n- brevpost til Nævnenes Hus", True),
+    # the authority forwarding a complaint says where it ends up, not how the reader complains
+    ("Hvis vi fastholder afgørelsen, sender vi din klage til Ankestyrelsen.", False),
+    ("Send din klage til os inden 4 uger. Hvis vi fastholder afgørelsen, sender vi den videre til Ankestyrelsen.",
+     True),
+    ("Klagen indgives til jobcentret, der genvurderer sagen.", True),
+    # "indgives til" names the place, not the way
+    ("Din klage skal indgives til Ankestyrelsen senest 4 uger efter, at du har fået afgørelsen.", False),
+    ("Klager over afgørelsen skal indgives skriftligt og direkte til Miljø- og Fødevareklagenævnet.", True),
+    # a court route is the guidance of a final decision only with its time limit
+    ("Afgørelsen kan indbringes for domstolene.", False),
+    ("Du kan ikke klage over afgørelsen til en anden myndighed. Du kan indbringe den for domstolene inden 6 "
+     "måneder.", True),
+])
+def test_where_and_how_to_complain(body, want):
+    assert _letter(body)["klagevejledning"] is want
+
+
+@pytest.mark.parametrize("body, want", [
+    # a few words inside the phrases of the assessment
+    ("Vi lagde ved afgørelsen til grund, at du ikke kunne tage bussen.", True),
+    ("Kommunen lagde i sin afgørelse bl.a. vægt på, at du bor alene.", True),
+    # a causal "da" clause in the present tense before the main clause; a temporal one is no reason
+    ("Da bilen ikke er sammenlignelig med bilerne i annoncerne, har vi skønnet prisen.", True),
+    ("Da vi modtog din ansøgning, sendte vi den til din læge.", False),
+    # a duty to give reasons, a calculation still to be made
+    ("Afgørelsen skal være begrundet.", False),
+    ("Kommunen begrundede afslaget med, at du har en formue på 80.000 kr.", True),
+    ("Regionen skal beregne og udbetale godtgørelsen til dig.", False),
+    # a party's view; the authority's own view
+    ("A mener ikke, at kommunen har begrundet, hvorfor den ændrede ordningen.", False),
+    ("I den forbindelse mener vi, at du ikke har ret til hjælp, fordi din formue er for stor.", True),
+    # a rule of the general kind, possible reasons as examples, a pointer to reasons
+    ("Når en skade ikke bliver anerkendt, er det fordi betingelserne ikke er opfyldt.", False),
+    ("Grunden til, at vi hjemviser en sag, kan for eksempel være, at der mangler oplysninger.", False),
+    ("Det fremgår af afgørelsen, hvad styrelsen har lagt vægt på.", False),
+    # a reason word inside a condition, or in a list of conditions
+    ("Patienten har ret til godtgørelse, hvis én af betingelserne er opfyldt.", False),
+    ("Betingelser for at få hjælp:\n\n- Kommunen vurderer, at udgiften er nødvendig.", False),
+    # the outcome drawn with "derfor" from a disagreement; from a fact
+    ("Vi er ikke enige i kommunens afgørelse. Vi ændrer derfor afgørelsen.", False),
+    ("Du har ikke sendt dine lønsedler. Du får derfor afslag.", True),
+    # inside the klagevejledning: a decision on a complaint told in the past; what the reader may do
+    ("Nævnet afviste klagen. Begrundelsen var, at klagefristen var overskredet.", True),
+    ("Du kan klage til os. Klagen skal være modtaget senest 4 uger efter, fordi vi skal nå at se på sagen igen.",
+     False),
+])
+def test_reasons_by_class(body, want):
     assert _letter(body)["begrundelse"] is want

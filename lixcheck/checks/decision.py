@@ -84,7 +84,12 @@ class _Searches:
     paragraph_ref_needles: tuple[str, ...] | None  # one of which each reference holds ("§")
     rules_section_heading: re.Pattern
     reasons_heading: re.Pattern | None  # "Begrundelse", "Kommunens vurdering": running text under it gives reasons
-    reasons_not: re.Pattern | None  # a sentence that gives no reason of ours: a party's argument, a conditional rule
+    reasons_not: re.Pattern | None  # a sentence that gives no reason of ours: a party's argument, a general rule
+    reasons_if: re.Pattern | None  # a reason word after it in its sentence stands in a condition ("…, hvis …")
+    reasons_opening: re.Pattern | None  # a reason clause that opens a sentence ("Da X ikke er …, har vi …")
+    conditions_lead: re.Pattern | None  # "Betingelser for at få hjælp:": the list items after it are conditions
+    klage_reasons: re.Pattern | None  # inside the klagevejledning, a sentence told in the past can give reasons …
+    klage_reasons_not: re.Pattern | None  # … unless it speaks of what the reader may do ("kan", "skal", "senest")
 
 
 def _list(value) -> list[str]:
@@ -122,6 +127,11 @@ def _searches() -> _Searches:
         rules_section_heading=data.any_of(tuple(_list(d["rules_section_heading"]))),
         reasons_heading=data.any_of(tuple(_list(d["reasons_heading"]))) if d.get("reasons_heading") else None,
         reasons_not=data.any_of(tuple(_list(d["reasons_not"]))) if d.get("reasons_not") else None,
+        reasons_if=data.any_of(tuple(_list(d["reasons_if"]))) if d.get("reasons_if") else None,
+        reasons_opening=data.any_of(tuple(_list(d["reasons_opening"]))) if d.get("reasons_opening") else None,
+        conditions_lead=data.any_of(tuple(_list(d["conditions_lead"]))) if d.get("conditions_lead") else None,
+        klage_reasons=data.any_of(tuple(_list(d["klage_reasons"]))) if d.get("klage_reasons") else None,
+        klage_reasons_not=data.any_of(tuple(_list(d["klage_reasons_not"]))) if d.get("klage_reasons_not") else None,
     )
 
 
@@ -190,8 +200,25 @@ def klage_region(letter: Letter) -> list[tuple[int, int]]:
                             text, folded, nxt.start, nxt.end):
                         end = nxt.end
                     break
+            if text[s.start:end].rstrip().endswith(":"):
+                end = _introduced(letter, bisect_right([b.start for b in blocks], end - 1) - 1)
             spans.append((s.start, end))
     return _union(spans)
+
+
+def _introduced(letter: Letter, index: int) -> int:
+    """Where what block ``index`` introduces with its ":" ends: the list items or the short lines of an address after
+    it ("Klagen sendes til:" / "Ankestyrelsen" / "7998 Statsservice"), at most six blocks, never past the closing."""
+    blocks, text = letter.blocks, letter.text
+    end = blocks[index].end
+    stop = len(text) if letter.closing is None else letter.closing
+    for b in blocks[index + 1:index + 7]:
+        lines = text[b.start:b.end].splitlines()
+        if b.start >= stop or (b.kind != "list_item" and (len(lines) > 6 or any(
+                len(line.split()) > 8 for line in lines))):
+            break
+        end = b.end
+    return end
 
 
 _LABELLED = re.compile(r":\s*\S")
@@ -242,7 +269,8 @@ def _outside(letter: Letter, region: list[tuple[int, int]]) -> list[tuple[int, i
 def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
     """A running-text block outside the klagevejledning (``region``) says why ("fordi", "vi har lagt vægt på" …), or
     draws a conclusion ("derfor") in a sentence that names no legal rule. (Outside it, not only before it: a
-    "Klagefrist: …" line may stand at the top of a public notice.)"""
+    "Klagefrist: …" line may stand at the top of a public notice.) Inside it, a sentence that tells a decision on a
+    complaint gives reasons too (_reasons_in_klage)."""
     search = _searches()
     weak = search.reasons_weak
     text, folded = letter.text, letter.folded
@@ -262,7 +290,7 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
     # span it jumps to, not one per phrase and block).
     spans = _outside(letter, region)
     if not spans:
-        return False
+        return strong_possible and _reasons_in_klage(letter, region, parts)
     starts = [s for _i, s, _e in spans]
     if strong_possible:
         for part in parts:
@@ -288,23 +316,76 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
             s0, s1 = (sentence.start, sentence.end) if sentence else (b_start, end)
             if not search.legal.found(text, folded, s0, s1) and not _no_reason(letter, m.start(), (s0, s1)):
                 return True
+    opening = search.reasons_opening
+    if opening is not None:  # (the letter's sentences, split already; tried last, as few letters need it)
+        for s in letter.sentences:
+            if opening.match(text, s.start, s.end):
+                k = bisect_right(starts, s.start) - 1
+                if k >= 0 and s.start < spans[k][2] and not _no_reason(letter, s.start, (s.start, s.end)):
+                    return True
+    return strong_possible and _reasons_in_klage(letter, region, parts)
+
+
+def _reasons_in_klage(letter: Letter, region: list[tuple[int, int]], parts: list) -> bool:
+    """Whether a reason word (of ``parts``) inside the klagevejledning stands in a sentence that tells a decision on a
+    complaint in the past ("Begrundelsen var, at klagefristen var overskredet", "Enheden lagde vægt på, at …"): an
+    appeal body's reasons speak of the complaint, while a klagevejledning speaks of what the reader may do ("Du kan
+    klage …", "Klagen skal være modtaget senest …"), and its own reason words ("fordi vi skal vurdere sagen igen",
+    "Fristen beregnes fra …") are no reasons for the decision."""
+    search = _searches()
+    told, not_told = search.klage_reasons, search.klage_reasons_not
+    if told is None or not region:
+        return False
+    text, folded, sentences = letter.text, letter.folded, letter.sentences
+    starts = [s.start for s in sentences]
+    for s, e in region:
+        for part in parts:
+            for m in part.finditer(text, folded, s, e):
+                k = bisect_right(starts, m.start()) - 1
+                if k < 0 or m.start() >= sentences[k].end:
+                    continue
+                bounds = (sentences[k].start, sentences[k].end)
+                sentence = text[bounds[0]:bounds[1]]
+                if told.search(sentence) and not (not_told is not None and not_told.search(sentence)) \
+                        and not _no_reason(letter, m.start(), bounds):
+                    return True
     return False
 
 
 def _no_reason(letter: Letter, pos: int, bounds: tuple[int, int] | None = None) -> bool:
-    """Whether the sentence at ``pos`` (its ``bounds`` where known) gives no reason of the authority, whatever reason
-    words it holds: a party's argument ("Klager har gjort gældende, at …, fordi …") or a rule put as a condition
-    ("Hvis …")."""
-    veto = _searches().reasons_not
-    if veto is None:
-        return False
+    """Whether the reason word at ``pos`` gives no reason of the authority: its sentence (``bounds`` where known) is a
+    party's argument ("Klager har gjort gældende, at …, fordi …") or a rule of the general kind, the word stands in a
+    condition ("Hvis …", "…, hvis din indkomst har været højere end …"), or in a list of conditions."""
+    search = _searches()
+    text = letter.text
     if bounds is None:  # (the letter's sentences, which the pipeline has split already: no new split of the block)
         sentences = letter.sentences
         k = bisect_right([s.start for s in sentences], pos) - 1
-        if k < 0 or pos >= sentences[k].end:
-            return False
-        bounds = (sentences[k].start, sentences[k].end)
-    return veto.search(letter.text[bounds[0]:bounds[1]]) is not None
+        if 0 <= k and pos < sentences[k].end:
+            bounds = (sentences[k].start, sentences[k].end)
+    if bounds is not None and (
+            (search.reasons_not is not None and search.reasons_not.search(text[bounds[0]:bounds[1]]))
+            or (search.reasons_if is not None and search.reasons_if.search(text[bounds[0]:pos]))):
+        return True
+    return any(s <= pos < e for s, e in letter.once(_condition_lists))
+
+
+def _condition_lists(letter: Letter) -> list[tuple[int, int]]:
+    """The spans of each lead-in that lists conditions ("Betingelser for at få hjælp:") with the list items after
+    it."""
+    lead_in = _searches().conditions_lead
+    blocks, text = letter.blocks, letter.text
+    out = []
+    for i, b in enumerate(blocks):
+        if lead_in is not None and b.kind != "list_item" and text[b.start:b.end].rstrip().endswith(":") \
+                and lead_in.search(text[b.start:b.end]):
+            end = b.end
+            for nxt in blocks[i + 1:]:
+                if nxt.kind != "list_item":
+                    break
+                end = nxt.end
+            out.append((b.start, end))
+    return out
 
 
 _SPACES = re.compile(r"\s+")
