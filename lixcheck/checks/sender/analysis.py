@@ -113,6 +113,11 @@ def _verb_before() -> re.Pattern:
 
 
 @cache
+def _verb_words() -> tuple[str, ...]:
+    return tuple(data.load("senders")["actor_verbs"])
+
+
+@cache
 def _adverbial_starts() -> frozenset[str]:
     return frozenset(w.lower() for w in data.load("senders")["adverbial_starts"])
 
@@ -121,7 +126,14 @@ def _subject_after_verb(text: str, start: int) -> bool:
     """Is the name at ``start`` the subject after a finite verb? Only when what comes before the verb is an adverbial
     (an adverb or a phrase that starts with a preposition: "Hermed fremsender Justitsministeriet …", "I anledning af
     en ny vej afholder Vejen Kommune …"); after a subject the name is an object ("Vi beder Aarhus Kommune om …")."""
-    m = _verb_before().search(text, max(0, start - 120), start)
+    lo = max(0, start - 120)
+    # (a match ends with a verb and spaces right before ``start``, or before a "\n" there, which $ allows: most
+    # names have none, and the search would try each of the 120 places before them)
+    before = text[lo:start - 1] if text[start - 1:start] == "\n" else text[lo:start]
+    head = before.rstrip(" \t")
+    if len(head) == len(before) or not head.endswith(_verb_words()):
+        return False
+    m = _verb_before().search(text, lo, start)
     if m is None:
         return False
     words = [w.strip(",;()").lower() for w in m.group(1).split()]
