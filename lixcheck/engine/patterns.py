@@ -10,6 +10,28 @@ from ..nlp.pipeline import column
 from .base import Hit, RuleInfo
 from .messages import render
 
+_EXPAND_MAX = 16  # alternatives of one pattern: beyond this the set predicate stays
+
+
+def _plain_first(pattern) -> list:
+    """``pattern``, with a first token {"ORTH": {"IN": [...]}} (or TEXT, LOWER, NORM, LEMMA) written as one pattern
+    per value: the same matches. spaCy's Matcher tries every pattern's first token at every token of a letter, and a
+    set predicate there is a Python call each time (most of the Matcher's cost), a plain value a comparison in C.
+    A first token with an operator ("?", "*" …) or anything unusual is left as it is."""
+    first = pattern[0] if isinstance(pattern, list) and pattern else None
+    if not isinstance(first, dict) or "OP" in first:
+        return [pattern]
+    alternatives = [{}]
+    for attr, spec in first.items():
+        values = spec.get("IN") if isinstance(spec, dict) and len(spec) == 1 else None
+        if (attr.upper() not in ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA") or not isinstance(values, list)
+                or not values or not all(isinstance(v, str) for v in values)):
+            values = [spec]
+        alternatives = [{**a, attr: v} for a in alternatives for v in dict.fromkeys(values)]
+        if len(alternatives) > _EXPAND_MAX:
+            return [pattern]
+    return [[a, *pattern[1:]] for a in alternatives]
+
 
 class PatternRules:
     def __init__(self, nlp):
@@ -23,7 +45,7 @@ class PatternRules:
     def add(self, rule: RuleInfo, patterns: list, origin: str) -> None:
         key = self.vocab.strings.add(rule.id)
         try:
-            self.matcher.add(rule.id, patterns)
+            self.matcher.add(rule.id, [alt for pattern in patterns for alt in _plain_first(pattern)])
         except (ValueError, KeyError, TypeError) as e:
             raise ConfigError(f"{origin}, rule {rule.id!r}, field patterns: not a valid spaCy Matcher pattern: "
                               f"{str(e).strip()[:300]}") from None
