@@ -126,15 +126,24 @@ class PhraseRules:
                 if taken.intersection(range(start, end)):
                     continue
                 taken.update(range(start, end))
-                hits.append(self._hit(doc[start:end], self.entries[key]))
+                hits.append(self._hit(doc, start, end, self.entries[key]))
         return hits
 
     @staticmethod
-    def _hit(span, entry: Entry) -> Hit:
-        matched = span.text
+    def _hit(doc, start: int, end: int, entry: Entry) -> Hit:
+        # The matched text and its offsets read from the tokens, as Span.text/start_char/end_char would give them: a
+        # Span is made only where the replacements are fitted (a third of the hits have none to fit)
+        last = doc[end - 1]
+        if end - start == 1:
+            first, matched = last, last.text
+        else:
+            first = doc[start]
+            matched = "".join([doc[i].text_with_ws for i in range(start, end - 1)]) + last.text
+        start_char, end_char = first.idx, last.idx + len(last)
         template = entry.message or entry.rule.message
         if not entry.replacements:
-            return Hit(entry.rule, span.start_char, span.end_char, (), render(template, match=matched), entry.lemma)
+            return Hit(entry.rule, start_char, end_char, (), render(template, match=matched), entry.lemma)
+        span = doc[start:end]
         replacements = entry.replacements
         if entry.object_words and object_follows(span, entry.object_words):
             replacements = entry.object_replacements
@@ -148,4 +157,4 @@ class PhraseRules:
             template = messages["light_verb"] if example else messages["no_form"]
             if example:
                 fields.update(present=example[0], participle=example[1])
-        return Hit(entry.rule, span.start_char, span.end_char, repl, render(template, **fields), entry.lemma)
+        return Hit(entry.rule, start_char, end_char, repl, render(template, **fields), entry.lemma)

@@ -120,9 +120,11 @@ def object_follows(span, words: tuple[str, ...]) -> bool:
 
 def _in_name(span) -> bool:
     """Capitalised inside a sentence and followed by another capital: a name ("i Vor Frue Kirke"), left as it is."""
+    first = span[0]
+    if not first.text[:1].isupper() or first.is_sent_start:  # (most matches: the word after is not read)
+        return False
     nxt = _next(span)
-    return (not span[0].is_sent_start and span[0].text[:1].isupper() and nxt is not None
-            and nxt.text[:1].isupper() and nxt.is_alpha)
+    return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
 
 
 def _voice(span) -> str | None:
