@@ -105,6 +105,10 @@ def _any_of(value) -> Anchored | AnyOf:
 def _searches() -> _Searches:
     d = data.load("letter")
     outcome = d["outcome"]
+
+    def optional(key: str) -> re.Pattern | None:  # (a pattern or list of them that the data may leave out)
+        return data.any_of(tuple(_list(d[key]))) if d.get(key) else None
+
     return _Searches(
         klage_heading=Guarded(data.any_of(tuple(_list(d["klage"]["heading"])))),
         klage_mention=_any_of(d["klage"]["mention"]),
@@ -125,13 +129,13 @@ def _searches() -> _Searches:
         paragraph_ref=data.compiled(d["paragraph_ref"], 0),
         paragraph_ref_needles=needles(data.compiled(d["paragraph_ref"], 0)),
         rules_section_heading=data.any_of(tuple(_list(d["rules_section_heading"]))),
-        reasons_heading=data.any_of(tuple(_list(d["reasons_heading"]))) if d.get("reasons_heading") else None,
-        reasons_not=data.any_of(tuple(_list(d["reasons_not"]))) if d.get("reasons_not") else None,
-        reasons_if=data.any_of(tuple(_list(d["reasons_if"]))) if d.get("reasons_if") else None,
-        reasons_opening=data.any_of(tuple(_list(d["reasons_opening"]))) if d.get("reasons_opening") else None,
-        conditions_lead=data.any_of(tuple(_list(d["conditions_lead"]))) if d.get("conditions_lead") else None,
-        klage_reasons=data.any_of(tuple(_list(d["klage_reasons"]))) if d.get("klage_reasons") else None,
-        klage_reasons_not=data.any_of(tuple(_list(d["klage_reasons_not"]))) if d.get("klage_reasons_not") else None,
+        reasons_heading=optional("reasons_heading"),
+        reasons_not=optional("reasons_not"),
+        reasons_if=optional("reasons_if"),
+        reasons_opening=optional("reasons_opening"),
+        conditions_lead=optional("conditions_lead"),
+        klage_reasons=optional("klage_reasons"),
+        klage_reasons_not=optional("klage_reasons_not"),
     )
 
 
@@ -336,15 +340,13 @@ def _reasons_in_klage(letter: Letter, region: list[tuple[int, int]], parts: list
     told, not_told = search.klage_reasons, search.klage_reasons_not
     if told is None or not region:
         return False
-    text, folded, sentences = letter.text, letter.folded, letter.sentences
-    starts = [s.start for s in sentences]
+    text, folded = letter.text, letter.folded
     for s, e in region:
         for part in parts:
             for m in part.finditer(text, folded, s, e):
-                k = bisect_right(starts, m.start()) - 1
-                if k < 0 or m.start() >= sentences[k].end:
+                bounds = letter.sentence_at(m.start())
+                if bounds is None:
                     continue
-                bounds = (sentences[k].start, sentences[k].end)
                 sentence = text[bounds[0]:bounds[1]]
                 if told.search(sentence) and not (not_told is not None and not_told.search(sentence)) \
                         and not _no_reason(letter, m.start(), bounds):
@@ -359,10 +361,7 @@ def _no_reason(letter: Letter, pos: int, bounds: tuple[int, int] | None = None) 
     search = _searches()
     text = letter.text
     if bounds is None:  # (the letter's sentences, which the pipeline has split already: no new split of the block)
-        sentences = letter.sentences
-        k = bisect_right([s.start for s in sentences], pos) - 1
-        if 0 <= k and pos < sentences[k].end:
-            bounds = (sentences[k].start, sentences[k].end)
+        bounds = letter.sentence_at(pos)
     if bounds is not None and (
             (search.reasons_not is not None and search.reasons_not.search(text[bounds[0]:bounds[1]]))
             or (search.reasons_if is not None and search.reasons_if.search(text[bounds[0]:pos]))):
@@ -374,10 +373,12 @@ def _condition_lists(letter: Letter) -> list[tuple[int, int]]:
     """The spans of each lead-in that lists conditions ("Betingelser for at få hjælp:") with the list items after
     it."""
     lead_in = _searches().conditions_lead
+    if lead_in is None:
+        return []
     blocks, text = letter.blocks, letter.text
     out = []
     for i, b in enumerate(blocks):
-        if lead_in is not None and b.kind != "list_item" and text[b.start:b.end].rstrip().endswith(":") \
+        if b.kind != "list_item" and text[b.start:b.end].rstrip().endswith(":") \
                 and lead_in.search(text[b.start:b.end]):
             end = b.end
             for nxt in blocks[i + 1:]:

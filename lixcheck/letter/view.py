@@ -12,6 +12,7 @@ each once. Checks keep their own verdict on it with ``letter.once(analyse)``: co
     letter.lead             (start, end) of the title and the first two running-text blocks
     letter.sections         heading-led sections of the body
     letter.sentences        the document's sentences; block_sentences(i): one block's, split on their own
+    letter.sentence_at(pos) (start, end) of the sentence that holds offset pos, or None
     letter.folded           the text lower-cased for the search layer (its needle index is built once, with it)
     letter.authorities      every registered authority named in the text (authorities.by_name, one pass)
     letter.names_in(s, e)   by_name of a slice of the text, from that one pass
@@ -21,6 +22,7 @@ each once. Checks keep their own verdict on it with ``letter.once(analyse)``: co
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any
@@ -126,6 +128,17 @@ class Letter:
     @cached_property
     def sentences(self) -> list[Sentence]:
         return self._sentences if self._sentences else split(self.text, self.blocks)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        """(start, end) of the sentence that holds offset ``pos``; None between sentences."""
+        k = bisect_right(self._sentence_starts, pos) - 1
+        if k < 0 or pos >= self.sentences[k].end:
+            return None
+        return self.sentences[k].start, self.sentences[k].end
 
     def block_sentences(self, index: int) -> list[Sentence]:
         """The sentences of one block, split on its own (with the default rules)."""
