@@ -93,6 +93,12 @@ def test_sentences_that_give_no_reason_of_the_authority(body, want):
     # "indgives til" names the place, not the way
     ("Din klage skal indgives til Ankestyrelsen senest 4 uger efter, at du har fået afgørelsen.", False),
     ("Klager over afgørelsen skal indgives skriftligt og direkte til Miljø- og Fødevareklagenævnet.", True),
+    # a pointer with its verb first says where the guidance is, not how to complain; a way the reader may not use
+    # or is exempted from is no way either
+    ("Klager over afslag på aktindsigt kan ikke indgives via Klageportalen. Fremgangsmåden vil fremgå af "
+     "klagevejledningen i din afgørelse.", False),
+    ("Du kan blive fritaget for at bruge Klageportalen, hvis du har et særligt handicap.", False),
+    ("Klager over afgørelsen skal indgives via Klageportalen.", True),
     # a court route is the guidance of a final decision only with its time limit
     ("Afgørelsen kan indbringes for domstolene.", False),
     ("Du kan ikke klage over afgørelsen til en anden myndighed. Du kan indbringe den for domstolene inden 6 "
