@@ -85,6 +85,11 @@ def test_sentences_that_give_no_reason_of_the_authority(body, want):
     # what a line ending in ":" introduces (an address, a list of ways) belongs to the klagevejledning
     ("Du kan klage over afgørelsen til:\n\nAnkestyrelsen\nPostboks 9080\n1022 København K", True),
     ("Klager sendes via:\n\n- e-Boks, hvor du vælger Nævnenes Hus som modtager\n- brevpost til Nævnenes Hus", True),
+    # a postal address, on its own lines or in the sentence, is the way (a letter); the name of the body alone is not
+    ("Du kan klage over afgørelsen til:\n\nKonkurrence- og Forbrugerstyrelsen\nCarl Jacobsens Vej 35\n2500 Valby",
+     True),
+    ("Du kan klage over afgørelsen til Ankestyrelsen, Amaliegade 25, 1256 København K, inden 4 uger.", True),
+    ("Du kan klage over afgørelsen til Konkurrence- og Forbrugerstyrelsen inden 4 uger.", False),
     # the authority forwarding a complaint says where it ends up, not how the reader complains
     ("Hvis vi fastholder afgørelsen, sender vi din klage til Ankestyrelsen.", False),
     ("Send din klage til os inden 4 uger. Hvis vi fastholder afgørelsen, sender vi den videre til Ankestyrelsen.",
