@@ -294,7 +294,7 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
     # span it jumps to, not one per phrase and block).
     spans = _outside(letter, region)
     if not spans:
-        return strong_possible and _reasons_in_klage(letter, region, parts)
+        return _reasons_in_klage(letter, region, parts, weak_possible)
     starts = [s for _i, s, _e in spans]
     if strong_possible:
         for part in parts:
@@ -327,28 +327,32 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
                 k = bisect_right(starts, s.start) - 1
                 if k >= 0 and s.start < spans[k][2] and not _no_reason(letter, s.start, (s.start, s.end)):
                     return True
-    return strong_possible and _reasons_in_klage(letter, region, parts)
+    return _reasons_in_klage(letter, region, parts, weak_possible)
 
 
-def _reasons_in_klage(letter: Letter, region: list[tuple[int, int]], parts: list) -> bool:
-    """Whether a reason word (of ``parts``) inside the klagevejledning stands in a sentence that tells a decision on a
-    complaint in the past ("Begrundelsen var, at klagefristen var overskredet", "Enheden lagde vægt på, at …"): an
-    appeal body's reasons speak of the complaint, while a klagevejledning speaks of what the reader may do ("Du kan
-    klage …", "Klagen skal være modtaget senest …"), and its own reason words ("fordi vi skal vurdere sagen igen",
-    "Fristen beregnes fra …") are no reasons for the decision."""
+def _reasons_in_klage(letter: Letter, region: list[tuple[int, int]], parts: list, weak: bool) -> bool:
+    """Whether a reason word (of ``parts``, or a weak one where ``weak`` says the letter can hold one) inside the
+    klagevejledning stands in a sentence that tells a decision on a complaint in the past ("Begrundelsen var, at
+    klagefristen var overskredet", "Enheden lagde vægt på, at …", "Klager var ikke omtalt og var derfor ikke
+    klageberettiget"): an appeal body's reasons speak of the complaint, while a klagevejledning speaks of what the
+    reader may do ("Du kan klage …", "Klagen skal være modtaget senest …"), and its own reason words ("fordi vi skal
+    vurdere sagen igen", "Fristen beregnes fra …") are no reasons for the decision. A weak word counts, as outside,
+    only in a sentence that names no legal rule."""
     search = _searches()
     told, not_told = search.klage_reasons, search.klage_reasons_not
     if told is None or not region:
         return False
     text, folded = letter.text, letter.folded
+    searches = [(part, False) for part in parts] + ([(search.reasons_weak, True)] if weak else [])
     for s, e in region:
-        for part in parts:
+        for part, is_weak in searches:
             for m in part.finditer(text, folded, s, e):
                 bounds = letter.sentence_at(m.start())
                 if bounds is None:
                     continue
                 sentence = text[bounds[0]:bounds[1]]
                 if told.search(sentence) and not (not_told is not None and not_told.search(sentence)) \
+                        and not (is_weak and search.legal.found(text, folded, *bounds)) \
                         and not _no_reason(letter, m.start(), bounds):
                     return True
     return False
