@@ -120,6 +120,9 @@ def test_where_and_how_to_complain(body, want):
     # a causal "da" clause in the present tense before the main clause; a temporal one is no reason
     ("Da bilen ikke er sammenlignelig med bilerne i annoncerne, har vi skønnet prisen.", True),
     ("Da vi modtog din ansøgning, sendte vi den til din læge.", False),
+    # … also when a dot inside a name or a number stands in the clause
+    ("Da siden www.eksempel.dk ikke er anmeldt til nævnet, kan nævnet ikke behandle klagen.", True),
+    ("Da regningen på 12.500 kr ikke er betalt, kan vi ikke udbetale tilskuddet.", True),
     # a duty to give reasons, a calculation still to be made
     ("Afgørelsen skal være begrundet.", False),
     ("Kommunen begrundede afslaget med, at du har en formue på 80.000 kr.", True),
