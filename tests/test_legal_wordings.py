@@ -130,6 +130,7 @@ def test_where_and_how_to_complain(body, want):
     # a party's view; the authority's own view
     ("A mener ikke, at kommunen har begrundet, hvorfor den ændrede ordningen.", False),
     ("I den forbindelse mener vi, at du ikke har ret til hjælp, fordi din formue er for stor.", True),
+    ("Du har i din klage henvist til, at du ikke kan tage bussen, idet du har ondt i knæet.", False),
     # a rule of the general kind, possible reasons as examples, a pointer to reasons
     ("Når en skade ikke bliver anerkendt, er det fordi betingelserne ikke er opfyldt.", False),
     ("Grunden til, at vi hjemviser en sag, kan for eksempel være, at der mangler oplysninger.", False),
