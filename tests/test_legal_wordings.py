@@ -137,6 +137,8 @@ def test_where_and_how_to_complain(body, want):
     ("Det fremgår af afgørelsen, hvad styrelsen har lagt vægt på.", False),
     # a reason word inside a condition, or in a list of conditions
     ("Patienten har ret til godtgørelse, hvis én af betingelserne er opfyldt.", False),
+    ("Skolen kan kun give fritagelse, når det er begrundet i særlige forhold.", False),
+    ("Skolen har ikke givet fritagelse, fordi der ikke er særlige forhold.", True),
     ("Betingelser for at få hjælp:\n\n- Kommunen vurderer, at udgiften er nødvendig.", False),
     # the outcome drawn with "derfor" from a disagreement; from a fact
     ("Vi er ikke enige i kommunens afgørelse. Vi ændrer derfor afgørelsen.", False),
