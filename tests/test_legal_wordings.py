@@ -135,6 +135,14 @@ def test_where_and_how_to_complain(body, want):
     ("Når en skade ikke bliver anerkendt, er det fordi betingelserne ikke er opfyldt.", False),
     ("Grunden til, at vi hjemviser en sag, kan for eksempel være, at der mangler oplysninger.", False),
     ("Det fremgår af afgørelsen, hvad styrelsen har lagt vægt på.", False),
+    ("I afgørelsen kan du læse, hvilke oplysninger vurderingen bygger på.", False),
+    # a call to explain why: the why follows, or is asked of the reader
+    ("I din ansøgning skal du forklare, hvorfor du har brug for hjælpen.", False),
+    ("Vi giver dig afslag, fordi du har brug for hjælpen i mindre end 6 måneder.", True),
+    # the items after "Resultatet er:" are the outcome; a calculation still to be made is no reason
+    ("Resultatet er:\n\n- Udgiften skal medtages ved beregningen af din ydelse.", False),
+    ("Det betyder, at sagen sendes tilbage til kommunen til fornyet beregning.", False),
+    ("Ved beregningen har vi brugt din indkomst fra 2025.", True),
     # a reason word inside a condition, or in a list of conditions
     ("Patienten har ret til godtgørelse, hvis én af betingelserne er opfyldt.", False),
     ("Skolen kan kun give fritagelse, når det er begrundet i særlige forhold.", False),
