@@ -155,6 +155,8 @@ def test_where_and_how_to_complain(body, want):
     ("Nævnet afviste klagen. Begrundelsen var, at klagefristen var overskredet.", True),
     ("Du kan klage til os. Klagen skal være modtaget senest 4 uger efter, fordi vi skal nå at se på sagen igen.",
      False),
+    # where complaints are to be directed is klagevejledning: its "derfor" gives no reason for the decision
+    ("Klager over opkrævningen skal derfor rettes til Gældsstyrelsen.", False),
     # … also with a weak reason word ("derfor") in a sentence told in the past: a board's reasons about standing
     ("Du var ikke selv nævnt i udsendelsen og var derfor ikke klageberettiget. Nævnet afviste derfor klagen.", True),
     ("Du kan klage til os. Du skal derfor sende klagen, så vi har den senest 4 uger efter, at du fik brevet.", False),
