@@ -146,6 +146,7 @@ def test_where_and_how_to_complain(body, want):
     ("Resultatet er:\n\n- Udgiften skal medtages ved beregningen af din ydelse.", False),
     ("Det betyder, at sagen sendes tilbage til kommunen til fornyet beregning.", False),
     ("Ved beregningen har vi brugt din indkomst fra 2025.", True),
+    ("Vi har lavet en ny beregning af din boligstøtte med din indkomst fra 2025.", True),
     # a reason word inside a condition, or in a list of conditions
     ("Patienten har ret til godtgørelse, hvis én af betingelserne er opfyldt.", False),
     ("Skolen kan kun give fritagelse, når det er begrundet i særlige forhold.", False),
