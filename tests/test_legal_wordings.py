@@ -22,8 +22,8 @@ def test_the_set_is_large_enough_with_negatives_well_represented_and_every_item_
     items = acc_legal_wordings.items()
     labels = Counter(i["label"] for i in items)
     assert set(labels) <= set(acc_legal_wordings.LABELS)
-    assert len(items) >= 280
-    assert labels["klage-incomplete"] + labels["not-begrundelse"] + labels["neither"] >= 160
+    assert len(items) >= 300
+    assert labels["klage-incomplete"] + labels["not-begrundelse"] + labels["neither"] >= 175
     assert all(labels[label] >= 5 for label in acc_legal_wordings.LABELS)
     for item in items:
         assert item["source"].startswith(("http://", "https://")), item
@@ -40,16 +40,17 @@ def test_the_wrapper_letter_carries_no_klage_or_reason_cue(passage):
 def test_real_wordings_floors():
     r = acc_legal_wordings.evaluate()
     klage, reasons = r["klagevejledning"], r["begrundelse"]
-    # Reached on 287 passages (73 of the first round, 124 of the second, 90 of the third, each labelled before
-    # lixcheck saw it; the third round alone scored klagevejledning P/R 0.85/0.94 and begrundelse 0.65/0.88 before
-    # its classes were fixed): klagevejledning 55/56 found (missed: the way in the sentence before the one that
-    # mentions complaining), 2 false findings (a complaint to be sent "to the address given in the klagevejledning"
-    # of another letter; a law's rule on what a klagevejledning must say); begrundelse 62/62 found, 6 false findings
-    # (conditions said not to be met without saying which, a rule about reasons, the reason of a rule ("Det skyldes,
-    # at din boligstøtte afhænger af din indkomst"), why letters may still come, a rule with "på grund af", a
-    # writing guide under the heading "Begrundelse").
+    # Reached on 307 passages (73 of the first round, 124 of the second, 90 of the third and 20 held out after its
+    # fixes, each labelled before lixcheck saw it; the third round alone scored klagevejledning P/R 0.85/0.94 and
+    # begrundelse 0.65/0.88 before its classes were fixed, the 20 held out 1.00/1.00 and 0.50/1.00 after):
+    # klagevejledning 60/61 found (missed: the way in the sentence before the one that mentions complaining), 2 false
+    # findings (a complaint to be sent "to the address given in the klagevejledning" of another letter; a law's rule
+    # on what a klagevejledning must say); begrundelse 64/64 found, 8 false findings (conditions said not to be met
+    # without saying which, a rule about reasons, the reason of a rule ("Det skyldes, at din boligstøtte afhænger af
+    # din indkomst"), why letters may still come, a rule with "på grund af", a writing guide under the heading
+    # "Begrundelse", two general texts that draw a conclusion with "derfor").
     assert klage["fn"] <= 1 and klage["fp"] <= 2, r["wrong"]
-    assert reasons["fn"] == 0 and reasons["fp"] <= 6, r["wrong"]
+    assert reasons["fn"] == 0 and reasons["fp"] <= 8, r["wrong"]
 
 
 def _letter(body: str) -> dict:
