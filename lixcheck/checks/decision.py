@@ -68,7 +68,7 @@ class _Searches:
     klage_mention: Anchored | AnyOf
     klage_where: Anchored | AnyOf
     klage_how: Anchored | AnyOf
-    klage_elsewhere: Anchored | AnyOf | None  # "Klagevejledning findes i afgørelsen"
+    klage_elsewhere: tuple[re.Pattern, ...]  # "Klagevejledning findes i afgørelsen" (plain re: see _searches)
     klage_deadline: Anchored | AnyOf
     reasons: Anchored | AnyOf
     reasons_set: SearchSet  # its parts, for one look-up of which of them can match a letter
@@ -114,7 +114,9 @@ def _searches() -> _Searches:
         klage_mention=_any_of(d["klage"]["mention"]),
         klage_where=_any_of(d["klage"]["where"]),
         klage_how=_any_of(d["klage"]["how"]),
-        klage_elsewhere=_any_of(d["klage"]["elsewhere"]) if d["klage"].get("elsewhere") else None,
+        # (searched inside the klagevejledning only: plain patterns, so their common words ("ikke", "står") are no
+        # needles of the letter index, which finds every needle's places in every letter)
+        klage_elsewhere=tuple(data.compiled(p) for p in _list(d["klage"].get("elsewhere") or [])),
         klage_deadline=_any_of(d["klage"]["deadline"]),
         reasons=(reasons := _any_of(d["reasons"])),
         reasons_set=SearchSet(getattr(reasons, "parts", (reasons,))),
@@ -232,12 +234,11 @@ def _without_pointers(letter: Letter, region: list[tuple[int, int]]) -> list[tup
     """``region`` with each pointer to a klagevejledning elsewhere cut out ("Læs klagevejledningen på
     www.kommune.dk" says where the guidance is, not how to complain)."""
     pointer = _searches().klage_elsewhere
-    if pointer is None:
+    if not pointer:
         return region
     out = []
     for s, e in region:
-        cuts = sorted(m.span() for part in getattr(pointer, "parts", (pointer,))
-                      for m in part.finditer(letter.text, letter.folded, s, e))
+        cuts = sorted(m.span() for part in pointer for m in part.finditer(letter.text, s, e))
         for start, end in cuts:
             if start > s:
                 out.append((s, start))
