@@ -68,7 +68,8 @@ class _Searches:
     klage_mention: Anchored | AnyOf
     klage_where: Anchored | AnyOf
     klage_how: Anchored | AnyOf
-    klage_elsewhere: tuple[re.Pattern, ...]  # "Klagevejledning findes i afgørelsen" (plain re: see _searches)
+    klage_elsewhere: tuple[tuple[re.Pattern, tuple[str, ...] | None], ...]  # "Klagevejledning findes i …": each
+    # pattern (plain re: see _searches) with the strings one of which its every match holds
     klage_deadline: Anchored | AnyOf
     reasons: Anchored | AnyOf
     reasons_set: SearchSet  # its parts, for one look-up of which of them can match a letter
@@ -114,9 +115,10 @@ def _searches() -> _Searches:
         klage_mention=_any_of(d["klage"]["mention"]),
         klage_where=_any_of(d["klage"]["where"]),
         klage_how=_any_of(d["klage"]["how"]),
-        # (searched inside the klagevejledning only: plain patterns, so their common words ("ikke", "står") are no
-        # needles of the letter index, which finds every needle's places in every letter)
-        klage_elsewhere=tuple(data.compiled(p) for p in _list(d["klage"].get("elsewhere") or [])),
+        # (searched inside the klagevejledning only, after a look for their needles in it: plain patterns, so their
+        # common words ("ikke", "står") are no needles of the letter index, which records every needle's places in
+        # every letter)
+        klage_elsewhere=tuple((p, needles(p)) for p in map(data.compiled, _list(d["klage"].get("elsewhere") or []))),
         klage_deadline=_any_of(d["klage"]["deadline"]),
         reasons=(reasons := _any_of(d["reasons"])),
         reasons_set=SearchSet(getattr(reasons, "parts", (reasons,))),
@@ -237,8 +239,11 @@ def _without_pointers(letter: Letter, region: list[tuple[int, int]]) -> list[tup
     if not pointer:
         return region
     out = []
+    folded = letter.folded
     for s, e in region:
-        cuts = sorted(m.span() for part in pointer for m in part.finditer(letter.text, s, e))
+        window = folded[s:e] if folded is not None else letter.text[s:e].lower()
+        cuts = sorted(m.span() for part, must in pointer if must is None or any(n in window for n in must)
+                      for m in part.finditer(letter.text, s, e))
         for start, end in cuts:
             if start > s:
                 out.append((s, start))
