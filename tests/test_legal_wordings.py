@@ -22,8 +22,8 @@ def test_the_set_is_large_enough_with_negatives_well_represented_and_every_item_
     items = acc_legal_wordings.items()
     labels = Counter(i["label"] for i in items)
     assert set(labels) <= set(acc_legal_wordings.LABELS)
-    assert len(items) >= 190
-    assert labels["klage-incomplete"] + labels["not-begrundelse"] + labels["neither"] >= 100
+    assert len(items) >= 300
+    assert labels["klage-incomplete"] + labels["not-begrundelse"] + labels["neither"] >= 175
     assert all(labels[label] >= 5 for label in acc_legal_wordings.LABELS)
     for item in items:
         assert item["source"].startswith(("http://", "https://")), item
@@ -40,13 +40,17 @@ def test_the_wrapper_letter_carries_no_klage_or_reason_cue(passage):
 def test_real_wordings_floors():
     r = acc_legal_wordings.evaluate()
     klage, reasons = r["klagevejledning"], r["begrundelse"]
-    # Reached on 197 passages (73 of the first round, 124 of the second, labelled before lixcheck saw them):
-    # klagevejledning 37/38 found, 1 false finding (a complaint to be sent "to the address given in the
-    # klagevejledning" of another letter); begrundelse 45/45 found, 4 false findings (conditions said not to be
-    # met without saying which, a rule about reasons, the reason of a rule ("Det skyldes, at din boligstøtte afhænger
-    # af din indkomst"), why letters may still come).
-    assert klage["fn"] <= 1 and klage["fp"] <= 1, r["wrong"]
-    assert reasons["fn"] == 0 and reasons["fp"] <= 4, r["wrong"]
+    # Reached on 307 passages (73 of the first round, 124 of the second, 90 of the third and 20 held out after its
+    # fixes, each labelled before lixcheck saw it; the third round alone scored klagevejledning P/R 0.85/0.94 and
+    # begrundelse 0.65/0.88 before its classes were fixed, the 20 held out 1.00/1.00 and 0.50/1.00 after):
+    # klagevejledning 60/61 found (missed: the way in the sentence before the one that mentions complaining), 2 false
+    # findings (a complaint to be sent "to the address given in the klagevejledning" of another letter; a law's rule
+    # on what a klagevejledning must say); begrundelse 64/64 found, 8 false findings (conditions said not to be met
+    # without saying which, a rule about reasons, the reason of a rule ("Det skyldes, at din boligstøtte afhænger af
+    # din indkomst"), why letters may still come, a rule with "på grund af", a writing guide under the heading
+    # "Begrundelse", two general texts that draw a conclusion with "derfor").
+    assert klage["fn"] <= 1 and klage["fp"] <= 2, r["wrong"]
+    assert reasons["fn"] == 0 and reasons["fp"] <= 8, r["wrong"]
 
 
 def _letter(body: str) -> dict:
@@ -85,6 +89,11 @@ def test_sentences_that_give_no_reason_of_the_authority(body, want):
     # what a line ending in ":" introduces (an address, a list of ways) belongs to the klagevejledning
     ("Du kan klage over afgørelsen til:\n\nAnkestyrelsen\nPostboks 9080\n1022 København K", True),
     ("Klager sendes via:\n\n- e-Boks, hvor du vælger Nævnenes Hus som modtager\n- brevpost til Nævnenes Hus", True),
+    # a postal address, on its own lines or in the sentence, is the way (a letter); the name of the body alone is not
+    ("Du kan klage over afgørelsen til:\n\nKonkurrence- og Forbrugerstyrelsen\nCarl Jacobsens Vej 35\n2500 Valby",
+     True),
+    ("Du kan klage over afgørelsen til Ankestyrelsen, Amaliegade 25, 1256 København K, inden 4 uger.", True),
+    ("Du kan klage over afgørelsen til Konkurrence- og Forbrugerstyrelsen inden 4 uger.", False),
     # the authority forwarding a complaint says where it ends up, not how the reader complains
     ("Hvis vi fastholder afgørelsen, sender vi din klage til Ankestyrelsen.", False),
     ("Send din klage til os inden 4 uger. Hvis vi fastholder afgørelsen, sender vi den videre til Ankestyrelsen.",
@@ -93,6 +102,12 @@ def test_sentences_that_give_no_reason_of_the_authority(body, want):
     # "indgives til" names the place, not the way
     ("Din klage skal indgives til Ankestyrelsen senest 4 uger efter, at du har fået afgørelsen.", False),
     ("Klager over afgørelsen skal indgives skriftligt og direkte til Miljø- og Fødevareklagenævnet.", True),
+    # a pointer with its verb first says where the guidance is, not how to complain; a way the reader may not use
+    # or is exempted from is no way either
+    ("Klager over afslag på aktindsigt kan ikke indgives via Klageportalen. Fremgangsmåden vil fremgå af "
+     "klagevejledningen i din afgørelse.", False),
+    ("Du kan blive fritaget for at bruge Klageportalen, hvis du har et særligt handicap.", False),
+    ("Klager over afgørelsen skal indgives via Klageportalen.", True),
     # a court route is the guidance of a final decision only with its time limit
     ("Afgørelsen kan indbringes for domstolene.", False),
     ("Du kan ikke klage over afgørelsen til en anden myndighed. Du kan indbringe den for domstolene inden 6 "
@@ -109,6 +124,9 @@ def test_where_and_how_to_complain(body, want):
     # a causal "da" clause in the present tense before the main clause; a temporal one is no reason
     ("Da bilen ikke er sammenlignelig med bilerne i annoncerne, har vi skønnet prisen.", True),
     ("Da vi modtog din ansøgning, sendte vi den til din læge.", False),
+    # … also when a dot inside a name or a number stands in the clause
+    ("Da siden www.eksempel.dk ikke er anmeldt til nævnet, kan nævnet ikke behandle klagen.", True),
+    ("Da regningen på 12.500 kr ikke er betalt, kan vi ikke udbetale tilskuddet.", True),
     # a duty to give reasons, a calculation still to be made
     ("Afgørelsen skal være begrundet.", False),
     ("Kommunen begrundede afslaget med, at du har en formue på 80.000 kr.", True),
@@ -116,12 +134,24 @@ def test_where_and_how_to_complain(body, want):
     # a party's view; the authority's own view
     ("A mener ikke, at kommunen har begrundet, hvorfor den ændrede ordningen.", False),
     ("I den forbindelse mener vi, at du ikke har ret til hjælp, fordi din formue er for stor.", True),
+    ("Du har i din klage henvist til, at du ikke kan tage bussen, idet du har ondt i knæet.", False),
     # a rule of the general kind, possible reasons as examples, a pointer to reasons
     ("Når en skade ikke bliver anerkendt, er det fordi betingelserne ikke er opfyldt.", False),
     ("Grunden til, at vi hjemviser en sag, kan for eksempel være, at der mangler oplysninger.", False),
     ("Det fremgår af afgørelsen, hvad styrelsen har lagt vægt på.", False),
+    ("I afgørelsen kan du læse, hvilke oplysninger vurderingen bygger på.", False),
+    # a call to explain why: the why follows, or is asked of the reader
+    ("I din ansøgning skal du forklare, hvorfor du har brug for hjælpen.", False),
+    ("Vi giver dig afslag, fordi du har brug for hjælpen i mindre end 6 måneder.", True),
+    # the items after "Resultatet er:" are the outcome; a calculation still to be made is no reason
+    ("Resultatet er:\n\n- Udgiften skal medtages ved beregningen af din ydelse.", False),
+    ("Det betyder, at sagen sendes tilbage til kommunen til fornyet beregning.", False),
+    ("Ved beregningen har vi brugt din indkomst fra 2025.", True),
+    ("Vi har lavet en ny beregning af din boligstøtte med din indkomst fra 2025.", True),
     # a reason word inside a condition, or in a list of conditions
     ("Patienten har ret til godtgørelse, hvis én af betingelserne er opfyldt.", False),
+    ("Skolen kan kun give fritagelse, når det er begrundet i særlige forhold.", False),
+    ("Skolen har ikke givet fritagelse, fordi der ikke er særlige forhold.", True),
     ("Betingelser for at få hjælp:\n\n- Kommunen vurderer, at udgiften er nødvendig.", False),
     # the outcome drawn with "derfor" from a disagreement; from a fact
     ("Vi er ikke enige i kommunens afgørelse. Vi ændrer derfor afgørelsen.", False),
@@ -130,6 +160,11 @@ def test_where_and_how_to_complain(body, want):
     ("Nævnet afviste klagen. Begrundelsen var, at klagefristen var overskredet.", True),
     ("Du kan klage til os. Klagen skal være modtaget senest 4 uger efter, fordi vi skal nå at se på sagen igen.",
      False),
+    # where complaints are to be directed is klagevejledning: its "derfor" gives no reason for the decision
+    ("Klager over opkrævningen skal derfor rettes til Gældsstyrelsen.", False),
+    # … also with a weak reason word ("derfor") in a sentence told in the past: a board's reasons about standing
+    ("Du var ikke selv nævnt i udsendelsen og var derfor ikke klageberettiget. Nævnet afviste derfor klagen.", True),
+    ("Du kan klage til os. Du skal derfor sende klagen, så vi har den senest 4 uger efter, at du fik brevet.", False),
 ])
 def test_reasons_by_class(body, want):
     assert _letter(body)["begrundelse"] is want

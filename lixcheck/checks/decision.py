@@ -68,7 +68,8 @@ class _Searches:
     klage_mention: Anchored | AnyOf
     klage_where: Anchored | AnyOf
     klage_how: Anchored | AnyOf
-    klage_elsewhere: Anchored | AnyOf | None  # "Klagevejledning findes i afgørelsen"
+    klage_elsewhere: tuple[tuple[re.Pattern, tuple[str, ...] | None], ...]  # "Klagevejledning findes i …": each
+    # pattern (plain re: see _searches) with the strings one of which its every match holds
     klage_deadline: Anchored | AnyOf
     reasons: Anchored | AnyOf
     reasons_set: SearchSet  # its parts, for one look-up of which of them can match a letter
@@ -114,7 +115,10 @@ def _searches() -> _Searches:
         klage_mention=_any_of(d["klage"]["mention"]),
         klage_where=_any_of(d["klage"]["where"]),
         klage_how=_any_of(d["klage"]["how"]),
-        klage_elsewhere=_any_of(d["klage"]["elsewhere"]) if d["klage"].get("elsewhere") else None,
+        # (searched inside the klagevejledning only, after a look for their needles in it: plain patterns, so their
+        # common words ("ikke", "står") are no needles of the letter index, which records every needle's places in
+        # every letter)
+        klage_elsewhere=tuple((p, needles(p)) for p in map(data.compiled, _list(d["klage"].get("elsewhere") or []))),
         klage_deadline=_any_of(d["klage"]["deadline"]),
         reasons=(reasons := _any_of(d["reasons"])),
         reasons_set=SearchSet(getattr(reasons, "parts", (reasons,))),
@@ -232,12 +236,14 @@ def _without_pointers(letter: Letter, region: list[tuple[int, int]]) -> list[tup
     """``region`` with each pointer to a klagevejledning elsewhere cut out ("Læs klagevejledningen på
     www.kommune.dk" says where the guidance is, not how to complain)."""
     pointer = _searches().klage_elsewhere
-    if pointer is None:
+    if not pointer:
         return region
     out = []
+    folded = letter.folded
     for s, e in region:
-        cuts = sorted(m.span() for part in getattr(pointer, "parts", (pointer,))
-                      for m in part.finditer(letter.text, letter.folded, s, e))
+        window = folded[s:e] if folded is not None else letter.text[s:e].lower()
+        cuts = sorted(m.span() for part, must in pointer if must is None or any(n in window for n in must)
+                      for m in part.finditer(letter.text, s, e))
         for start, end in cuts:
             if start > s:
                 out.append((s, start))
@@ -294,7 +300,7 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
     # span it jumps to, not one per phrase and block).
     spans = _outside(letter, region)
     if not spans:
-        return strong_possible and _reasons_in_klage(letter, region, parts)
+        return _reasons_in_klage(letter, region, parts, weak_possible)
     starts = [s for _i, s, _e in spans]
     if strong_possible:
         for part in parts:
@@ -327,28 +333,32 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
                 k = bisect_right(starts, s.start) - 1
                 if k >= 0 and s.start < spans[k][2] and not _no_reason(letter, s.start, (s.start, s.end)):
                     return True
-    return strong_possible and _reasons_in_klage(letter, region, parts)
+    return _reasons_in_klage(letter, region, parts, weak_possible)
 
 
-def _reasons_in_klage(letter: Letter, region: list[tuple[int, int]], parts: list) -> bool:
-    """Whether a reason word (of ``parts``) inside the klagevejledning stands in a sentence that tells a decision on a
-    complaint in the past ("Begrundelsen var, at klagefristen var overskredet", "Enheden lagde vægt på, at …"): an
-    appeal body's reasons speak of the complaint, while a klagevejledning speaks of what the reader may do ("Du kan
-    klage …", "Klagen skal være modtaget senest …"), and its own reason words ("fordi vi skal vurdere sagen igen",
-    "Fristen beregnes fra …") are no reasons for the decision."""
+def _reasons_in_klage(letter: Letter, region: list[tuple[int, int]], parts: list, weak: bool) -> bool:
+    """Whether a reason word (of ``parts``, or a weak one where ``weak`` says the letter can hold one) inside the
+    klagevejledning stands in a sentence that tells a decision on a complaint in the past ("Begrundelsen var, at
+    klagefristen var overskredet", "Enheden lagde vægt på, at …", "Klager var ikke omtalt og var derfor ikke
+    klageberettiget"): an appeal body's reasons speak of the complaint, while a klagevejledning speaks of what the
+    reader may do ("Du kan klage …", "Klagen skal være modtaget senest …"), and its own reason words ("fordi vi skal
+    vurdere sagen igen", "Fristen beregnes fra …") are no reasons for the decision. A weak word counts, as outside,
+    only in a sentence that names no legal rule."""
     search = _searches()
     told, not_told = search.klage_reasons, search.klage_reasons_not
     if told is None or not region:
         return False
     text, folded = letter.text, letter.folded
+    searches = [(part, False) for part in parts] + ([(search.reasons_weak, True)] if weak else [])
     for s, e in region:
-        for part in parts:
+        for part, is_weak in searches:
             for m in part.finditer(text, folded, s, e):
                 bounds = letter.sentence_at(m.start())
                 if bounds is None:
                     continue
                 sentence = text[bounds[0]:bounds[1]]
                 if told.search(sentence) and not (not_told is not None and not_told.search(sentence)) \
+                        and not (is_weak and search.legal.found(text, folded, *bounds)) \
                         and not _no_reason(letter, m.start(), bounds):
                     return True
     return False
