@@ -75,6 +75,7 @@ def _compare(a: Anchored, text: str, pos: int, end: int) -> None:
     plain = a.pattern
     m, p = a.search(text, folded, pos, end), plain.search(text, pos, end)
     assert (m and m.span()) == (p and p.span()), (a.pattern.pattern, text, pos, end)
+    assert a.found(text, folded, pos, end) == (p is not None), (a.pattern.pattern, text, pos, end)
     assert [x.span() for x in a.finditer(text, folded, pos, end)] == \
         [x.span() for x in plain.finditer(text, pos, end)], (a.pattern.pattern, text, pos, end)
 

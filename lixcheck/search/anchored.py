@@ -510,7 +510,13 @@ class Alternatives:
         return self.pattern.match(text, first, len(text) if endpos is None else endpos)
 
     def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
-        return self.search(text, folded, pos, endpos) is not None
+        """Whether the pattern matches: whether one alternative matches (the first that does answers)."""
+        if (pos == 0 and endpos is None) and not self.guarded.possible(text, folded):
+            return False
+        for part in self.parts:
+            if part.search(text, folded, pos, endpos) is not None:
+                return True
+        return False
 
     def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
         return self.whole.finditer(text, folded, pos, endpos)
