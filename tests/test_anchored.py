@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from lixcheck.checks import decision, letter_kind, template
 from lixcheck.letter import data as gazetteer
 from lixcheck.search import any_of
-from lixcheck.search.anchored import Anchored, anchored
+from lixcheck.search.anchored import Alternatives, Anchored, anchored, split_alternatives
 from lixcheck.search.prefilter import Guarded, fold_letter
 
 anchored_module = importlib.import_module("lixcheck.search.anchored")  # (the package's name "anchored" is a function)
 ROOT = Path(__file__).resolve().parent.parent
-LETTERS = sorted((ROOT / "corpus").glob("*/*.txt"))
+LETTERS = sorted((ROOT / "corpus").glob("*/*.txt")) + sorted((ROOT / "tests" / "data").rglob("*.txt"))
 
 SYNTHETIC = [r"\b\w*(?:møde|samtale)\b.{0,12}\bkl\.", r"\b(?:vi )?giver dig\b", r"[\w.+-]+@[\w-]+\.\w+",
              r"\b(?=[a-zæøå-]*lov)(?:[a-zæøå-]{3,}loven\b|[a-zæøå-]{3,}lov\b)", r"(?:ab|\w+c)xyz", r"\d+ (?:dage|uger)",
@@ -45,7 +45,7 @@ def _anchored_patterns() -> list[Anchored]:
                 ("klage", "mention"), ("reasons",), ("reasons_weak",), ("reply_deadline",),
                 ("outcome", "negative"), ("outcome", "negative_body"), ("outcome", "positive")):
         found += [anchored(Guarded(re.compile(p, re.IGNORECASE))) for p in _data_patterns(*key)]
-    return [g for g in found if isinstance(g, Anchored)]
+    return [g for g in found if isinstance(g, Anchored | Alternatives)]
 
 
 # ^ (MULTILINE) and no line break after it: tried only at the line start of each needle
@@ -64,6 +64,9 @@ def _synthetic() -> list[Anchored]:
             a = anchored(Guarded(re.compile(source, flags)))
             assert isinstance(a, Anchored) and a.line, source
             out.append(a)
+    for source in ALTERNATIVES:
+        for flags in (0, re.IGNORECASE | re.MULTILINE):
+            out.append(anchored(Guarded(re.compile(source, flags))))
     return out
 
 
@@ -72,8 +75,44 @@ def _compare(a: Anchored, text: str, pos: int, end: int) -> None:
     plain = a.pattern
     m, p = a.search(text, folded, pos, end), plain.search(text, pos, end)
     assert (m and m.span()) == (p and p.span()), (a.pattern.pattern, text, pos, end)
+    assert a.found(text, folded, pos, end) == (p is not None), (a.pattern.pattern, text, pos, end)
     assert [x.span() for x in a.finditer(text, folded, pos, end)] == \
         [x.span() for x in plain.finditer(text, pos, end)], (a.pattern.pattern, text, pos, end)
+
+
+def test_an_alternation_is_split_at_its_top_level_bars_only():
+    assert split_alternatives(r"a|b(c|d)|[|]|\||[]|]x|(?:e|f)") == ["a", "b(c|d)", "[|]", "\\|", "[]|]x", "(?:e|f)"]
+    assert split_alternatives(r"[^]|]|g") == ["[^]|]", "g"]
+    assert split_alternatives("abc") == ["abc"]
+
+
+def test_alternations_whose_alternatives_start_apart_are_searched_apart():
+    # The whole pattern's window reaches 98 characters before its needles; its first alternative starts at its own
+    # words, its second lies within a space-free run before its needles.
+    cue = next(c.search for c in letter_kind._cues()[0] if "(?:meddel" in c.search.pattern.pattern)
+    assert isinstance(cue, Alternatives) and cue.whole.reach > 90
+    assert [(p.reach, p.free) for p in cue.parts] == [(0, None), (30, None)]
+    # one alternative with neither prefixes nor needles, or a whole pattern tried at its prefixes: not split
+    assert not isinstance(anchored(Guarded(re.compile(r"\bfoo\w+bar|\w+"))), Alternatives)
+    assert not isinstance(anchored(Guarded(re.compile(r"\bfoo bar|\bbaz"))), Alternatives)
+    assert not isinstance(anchored(Guarded(re.compile(r"(a)x\w*y|\1b"))), Alternatives)  # (group numbers)
+
+
+ALTERNATIVES = [r"\b\w{0,6}(?:møde|ret)\b|\bvi (?:har )?\w*møde", r"x?y?møde|\bhar\b|ret", r"møde\w*|\w*møde",
+                r"(?<=vi )har|\w{0,4}har\b|^\s*ret"]
+
+
+def test_alternatives_give_the_match_re_gives_where_several_start_at_one_place():
+    """re takes the leftmost place where one alternative matches, and there the first alternative that matches
+    (not the longest)."""
+    for source in ALTERNATIVES:
+        for flags in (0, re.IGNORECASE | re.MULTILINE):
+            a = anchored(Guarded(re.compile(source, flags)))
+            assert isinstance(a, Alternatives), source
+            for text in ("Vi har møde", "mødet og mødested", "vi har ret", "xymøder", "  ret\nvi harmøde"):
+                _compare(a, text, 0, len(text))
+    a = anchored(Guarded(re.compile(r"møde|\w*mødested")))
+    assert isinstance(a, Alternatives) and a.search("et mødested").group() == "møde"  # (both start at 3)
 
 
 def test_data_patterns_without_prefixes_are_anchored():
@@ -145,7 +184,7 @@ def test_a_search_of_many_places_scans_their_windows_only(parts, a, b, pad):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(anchored_module, "MAX_TRIES", 0)
         for x in searches + _anchored_patterns():
-            if isinstance(x, Anchored):
+            if isinstance(x, Anchored | Alternatives):
                 _compare(x, text, pos, end)
                 _compare(x, text, 0, len(text))
 

@@ -29,6 +29,12 @@ def test_safe_characters_fold_like_lower():
         assert len(a.lower()) == 1
 
 
+def test_fold_lower_cases_every_text_like_str_lower():
+    latin1 = "".join(map(chr, range(256)))  # (a Latin-1 text: lower-cased byte by byte)
+    for text in (latin1, latin1 + "–”", "ABC Æble", "Afgørelse – “SAG” …"):
+        assert fold(text) == text.lower(), text
+
+
 def test_fold_refuses_special_case_folding():
     assert fold("Afgørelse om BOLIGSTØTTE") == fold_letter("Afgørelse om BOLIGSTØTTE") == "afgørelse om boligstøtte"
     for odd in ("ſ", "\u212a", "İ", "Σ"):

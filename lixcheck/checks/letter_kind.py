@@ -25,7 +25,7 @@ from functools import cache
 from .. import kinds
 from ..letter import data
 from ..letter.view import Letter
-from ..search import Anchored, Guarded, SearchSet, searcher
+from ..search import Alternatives, Anchored, Guarded, SearchSet, searcher
 
 DECISION = "decision"
 PARTSHOERING = "partshoering"
@@ -45,7 +45,7 @@ class Cue:
     kind: str
     weight: float
     outcome: bool  # outcome wording: the authority has decided
-    search: Guarded | Anchored
+    search: Guarded | Anchored | Alternatives
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +129,7 @@ def kind_evidence(letter: Letter) -> list[CueHit]:
     return hits
 
 
-def _in(search: Guarded | Anchored, text: str, folded: str | None, start: int, end: int) -> bool:
+def _in(search: Guarded | Anchored | Alternatives, text: str, folded: str | None, start: int, end: int) -> bool:
     """False only when no match of ``search`` lies inside text[start:end]: for an Anchored whose search of the text
     has just listed the places of its needles (or prefixes), one of which each match holds, one look-up of them."""
     offsets = search.offsets(text, folded) if isinstance(search, Anchored) else None
@@ -174,7 +174,7 @@ def outcome_decides(letter: Letter) -> bool:
 
 
 @cache
-def legal_search() -> Guarded | Anchored:
+def legal_search() -> Guarded | Anchored | Alternatives:
     """A named legal rule (a §-reference, a law by name, a bekendtgørelse: data/letter.yml, ``legal``); decision.py
     lists the references with it."""
     legal = data.load("letter")["legal"]

@@ -6,8 +6,8 @@ Fold a letter once (``folded = fold_letter(text)``; the Letter view keeps it as 
 search of the letter: its needle index (one Aho-Corasick scan for the literal strings of every pattern) is built by
 the first search and answers the others.
 
-- searcher(pattern): the fastest exact search of a pattern (Guarded, or Anchored when its shape allows), with
-  search / finditer / found / possible (text, folded, pos, endpos);
+- searcher(pattern): the fastest exact search of a pattern (Guarded, or Anchored or Alternatives when its shape
+  allows), with search / finditer / found / possible (text, folded, pos, endpos);
 - any_of(patterns): whether one of several patterns matches in a text or window (found, possible);
 - SearchSet(searches).possible(text, folded): which of many searches can match at all, in one look-up;
 - NameSearch(names, template): hundreds of listed names, tried only at word starts that begin like one;
@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 
-from .anchored import Anchored, BeforeTail, anchored
+from .anchored import Alternatives, Anchored, BeforeTail, anchored
 from .names import NameSearch, alternation
 from .prefilter import AnyOf, Folded, Guarded, SearchSet, fold, fold_letter, joined
 
 
-def searcher(pattern: re.Pattern) -> Guarded | Anchored:
+def searcher(pattern: re.Pattern) -> Guarded | Anchored | Alternatives:
     """The pattern searched only where it can match: near its literal strings, or after its literal start."""
     return anchored(Guarded(pattern))
 
@@ -38,7 +38,7 @@ def any_of(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) ->
     its alternatives does); else each alternative on its own, with its own pre-filter."""
     if len(patterns) > 1:
         whole = joined(patterns, flags)
-        whole = anchored(whole) if whole is not None else None
+        whole = anchored(whole, split=False) if whole is not None else None  # (AnyOf below splits it)
         if isinstance(whole, Anchored):
             return whole  # (the alternatives are not compiled: a fresh process's first check builds ~90 fewer)
     plain = AnyOf((), parts=tuple(anchored(g) for g in AnyOf(patterns, flags).parts))
@@ -47,5 +47,5 @@ def any_of(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) ->
     return plain
 
 
-__all__ = ["Anchored", "AnyOf", "BeforeTail", "Folded", "Guarded", "NameSearch", "SearchSet", "alternation", "any_of",
-           "fold", "fold_letter", "searcher"]
+__all__ = ["Alternatives", "Anchored", "AnyOf", "BeforeTail", "Folded", "Guarded", "NameSearch", "SearchSet",
+           "alternation", "any_of", "fold", "fold_letter", "searcher"]

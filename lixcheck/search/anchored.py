@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left
 
 from . import retree, stored
-from .prefilter import Guarded, first_match_at, matches_at
+from .prefilter import Guarded, first_match_at, matches_at, refers_to_groups
 
 _BREAKS = (ord(" "), ord("\n"))
 _NEWLINE = (ord("\n"),)
@@ -399,11 +399,23 @@ class Anchored:
         return matches_at(self.pattern, text, places, end)
 
 
-def anchored(guarded: Guarded) -> Guarded | Anchored:
-    """An Anchored for a pattern whose prefixes or needles allow it; else the Guarded itself.
+def anchored(guarded: Guarded, split: bool = True) -> Guarded | Anchored | Alternatives:
+    """An Anchored for a pattern whose prefixes or needles allow it; else the Guarded itself. A pattern that is an
+    alternation whose alternatives each start at their own literal strings or lie near their own needles, where the
+    whole does not, is searched alternative by alternative (Alternatives), unless ``split`` is False.
 
     A pattern with prefixes is tried at each place where one occurs (all of them, from the letter's needle index:
     a Guarded tried at a single place scans on from there to the end of the window when the pattern fails there)."""
+    whole = _anchored(guarded)
+    if not split or isinstance(whole, Anchored) and whole.reach == 0 and whole.free is None:
+        return whole  # (tried at its prefixes already)
+    parts = _alternatives(guarded.pattern)
+    if parts is None:
+        return whole
+    return Alternatives(guarded, whole, parts)
+
+
+def _anchored(guarded: Guarded) -> Guarded | Anchored:
     if guarded.prefixes is not None:
         anchor = _prefix_anchor(guarded.prefixes, guarded.ignorecase)
         return guarded if anchor is None else Anchored(guarded, 0, None, anchor=anchor)
@@ -413,6 +425,101 @@ def anchored(guarded: Guarded) -> Guarded | Anchored:
     if bounds is None:
         return guarded
     return Anchored(guarded, *bounds)
+
+
+def split_alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source: ``a|b(c|d)`` gives ``["a", "b(c|d)"]`` (a ``|`` inside a
+    group, a character set or after a backslash is not one of them)."""
+    parts, depth, start, i, n = [], 0, 0, 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":  # a set ends at the first unescaped "]" that is not its first character
+            i += 1
+            if i < n and source[i] == "^":
+                i += 1
+            if i < n and source[i] == "]":
+                i += 1
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+def _alternatives(pattern: re.Pattern) -> list[Guarded | Anchored] | None:
+    """The searches of a pattern's top-level alternatives, when each of them can be searched near its own strings:
+    an Anchored, or a Guarded with needles (skipped where they are absent); else None."""
+    source = pattern.pattern
+    if not isinstance(source, str) or "(?#" in source or refers_to_groups(source) or pattern.flags & re.VERBOSE:
+        return None
+    sources = split_alternatives(source)
+    if len(sources) < 2:
+        return None
+    try:
+        parts = [_anchored(Guarded(re.compile(s, pattern.flags))) for s in sources]
+    except (re.error, RecursionError):
+        return None
+    if not all(isinstance(p, Anchored) or p.needles is not None for p in parts):
+        return None
+    return parts
+
+
+class Alternatives:
+    """A pattern ``A|B|…`` searched alternative by alternative, each near its own strings (its own Anchored or
+    Guarded). re tries the alternatives in order at each place and takes the first place where one matches: that
+    place is the leftmost of the alternatives' own first matches, and the pattern's match is the one it gives there
+    (re.match of the whole pattern, which tries them in its order). Same results as the plain pattern
+    (tests/test_anchored.py); finditer and the needle tests are the whole pattern's."""
+
+    __slots__ = ("guarded", "whole", "parts", "pattern", "needles", "needles2", "prefixes", "ignorecase")
+
+    def __init__(self, guarded: Guarded, whole: Guarded | Anchored, parts: list[Guarded | Anchored]):
+        self.guarded, self.whole, self.parts = guarded, whole, tuple(parts)
+        self.pattern, self.needles, self.needles2 = guarded.pattern, guarded.needles, guarded.needles2
+        self.prefixes, self.ignorecase = guarded.prefixes, guarded.ignorecase
+
+    def possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        return self.guarded.possible(text, folded, pos, endpos)
+
+    def needle_starts(self, text: str, folded: str | None = None) -> list[int] | None:
+        return self.guarded.needle_starts(text, folded)
+
+    def search(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
+        if (pos == 0 and endpos is None) and not self.guarded.possible(text, folded):
+            return None
+        return self.search_possible(text, folded, pos, endpos)
+
+    def search_possible(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
+        """search() of a text that holds the needles (see Anchored.search_possible)."""
+        first = -1
+        for part in self.parts:
+            m = part.search(text, folded, pos, endpos)  # (each tests its own needles)
+            if m is not None and (first < 0 or m.start() < first):
+                first = m.start()
+        if first < 0:
+            return None
+        return self.pattern.match(text, first, len(text) if endpos is None else endpos)
+
+    def found(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether the pattern matches: whether one alternative matches (the first that does answers)."""
+        if (pos == 0 and endpos is None) and not self.guarded.possible(text, folded):
+            return False
+        for part in self.parts:
+            if part.search(text, folded, pos, endpos) is not None:
+                return True
+        return False
+
+    def finditer(self, text: str, folded: str | None = None, pos: int = 0, endpos: int | None = None):
+        return self.whole.finditer(text, folded, pos, endpos)
 
 
 def _prefix_anchor(prefixes: tuple[str, ...], ignorecase: bool) -> Guarded | None:

@@ -53,9 +53,20 @@ class Folded(str):
     __slots__ = ("index",)
 
 
+# str.lower() of each Latin-1 character, which is one Latin-1 character (tests/test_prefilter.py)
+_LOWER_LATIN1 = bytes(ord(chr(i).lower()) for i in range(256))
+
+
 def fold(text: str) -> str | None:
     """``text`` lower-cased index for index, or None when a character's case folding in ``re`` differs."""
-    return text.lower() if text.isascii() or _UNSAFE.search(text) is None else None
+    if text.isascii():
+        return text.lower()
+    # A Latin-1 text (most Danish letters) is safe throughout: lower-cased byte by byte, what str.lower() gives,
+    # without testing its characters one by one.
+    raw = text.encode("latin-1", "ignore")
+    if len(raw) == len(text):
+        return raw.translate(_LOWER_LATIN1).decode("latin-1")
+    return text.lower() if _UNSAFE.search(text) is None else None
 
 
 def fold_letter(text: str) -> Folded | None:
