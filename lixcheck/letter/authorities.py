@@ -436,6 +436,11 @@ def unit_at(text: str, pos: int) -> str | None:
         for head in multi:
             if folded.startswith(head) and not (len(head) < len(line) and line[len(head)].isalnum()):
                 return line[:len(head)]
+    # (most lines fail on their first word: a word at the line's start is the first of the words below, and a unit
+    # starts with a unit word or with a shortened compound; one test of it instead of reading the words)
+    lead = _WORD.match(line)
+    if lead is not None and not lead.group().endswith("-") and not _unit_word(lead.group()):
+        return None
     words = []
     for m in _WORD.finditer(line.split(",", 1)[0]):
         w = m.group()

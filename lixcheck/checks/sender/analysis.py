@@ -41,6 +41,7 @@ from ...letter.organisations import (
     unit_word,
 )
 from ...letter.view import Letter
+from ...search import Anchored, Guarded, searcher
 from ...search.anchored import BeforeTail
 from ..decision import klage_region
 from . import contact
@@ -62,8 +63,6 @@ _KLAGE = re.compile(r"\b(?:klag(?:e|en|er|es|et|ede)|påklag\w*|klagevejledning\
 # kan rettes til …", "Kontakt …", "Hvis du har spørgsmål, …".
 _ASKS_CONTACT = re.compile(r"\b(?:henvendelse til|henvend dig|kontakt(?:e|er)?|rettes til|spørgsmål|"
                            r"(?:flere|yderligere|nærmere) oplysninger)\b", re.IGNORECASE)
-_CONTACT_UNIT = re.compile(r"\b(?:ved henvendelse til|henvend dig til|kontakt(?:e|er)?|rettes til|ringe til|"
-                           r"skrive til)\s+(?=[A-ZÆØÅ])")  # (an invitation: not "I har rettet henvendelse til …")
 _OWN_DOCUMENT = re.compile(r"\s+(?:\w+)?(?:afgørelse|brev|svar|udtalelse|tilladelse|dispensation|påbud|godkendelse|"
                            r"orientering|redegørelse|bevilling|beslutning)\b")
 _OPINION = re.compile(r"\bdet er\s+$", re.IGNORECASE)
@@ -91,6 +90,14 @@ def _actor() -> BeforeTail:
     verbs = _verbs()
     return BeforeTail(data.compiled(rf"([^\n.]{{0,80}}?)\s{{1,10}}{verbs}\b", 0),
                       data.compiled(rf"\s{{1,10}}{verbs}\b", 0), 80, "\n.")
+
+
+@cache
+def _contact_unit() -> Guarded | Anchored:
+    """An invitation to contact a unit: "ved henvendelse til Center for …" (not "I har rettet henvendelse til …").
+    Tried only where one of its literal starts occurs, not at every character of the letter."""
+    return searcher(re.compile(r"\b(?:ved henvendelse til|henvend dig til|kontakt(?:e|er)?|rettes til|ringe til|"
+                               r"skrive til)\s+(?=[A-ZÆØÅ])"))
 
 
 @cache
@@ -451,7 +458,7 @@ def _choose_unit(letter: Letter, info: SenderInfo, units: list[_UnitCandidate]) 
             return
     # The unit the reader is asked to contact: "Yderligere oplysninger kan fås ved henvendelse til Center for Plan og
     # Miljø på …" (not where to complain)
-    for m in _CONTACT_UNIT.finditer(text):
+    for m in _contact_unit().finditer(text, letter.folded):
         found = authorities.unit_at(text, m.end())
         if found and not any(a.start == m.end() for a in letter.authorities) \
                 and not _KLAGE.search(contact.sentence_at(text, m.end())):
