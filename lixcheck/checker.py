@@ -191,6 +191,14 @@ class Checker:
         specs, _ = load_specs(list(s.paths), s.plugins if isinstance(s.plugins, bool) else list(s.plugins))
         return {rid: spec.data.get("swap", []) for rid, spec in specs.items()}
 
+    def lix_rules(self) -> tuple[tuple[str, str, str], ...] | None:
+        """(id, severity, category) of the enabled rules on the letter's LIX, which decide on its LIX alone (the
+        batch's result reuse decides them again on each letter's own counts); None when other hits or the text
+        around them decide too (an allow list, deferring, once per letter)."""
+        ruleset = self.analyzer.ruleset
+        rules = tuple((r.info.id, r.info.severity, r.info.category) for r in ruleset.lix_rules())
+        return None if {r[0] for r in rules} & ruleset.filtered() else rules
+
     def threshold(self, rule_id: str, kind: str | None = None) -> float | None:
         """The limit a metric rule (lix, long-sentence …) applies to a letter kind, or None for another rule."""
         return self.analyzer.ruleset.threshold(rule_id, kinds.normalise(kind))

@@ -5,6 +5,7 @@ Field names here are what letter systems integrate against: extend, never rename
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -211,6 +212,20 @@ make_span = fast_constructor(Span)
 make_finding = fast_constructor(Finding)
 
 
+def tally(findings: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, int]]:
+    """Findings counted per severity, category and rule, from (rule, severity, category) triples: the summary's
+    counts (Report.summary, and the batch's rows)."""
+    by_severity = {s: 0 for s in SEVERITIES}
+    by_category: dict[str, int] = {}
+    by_rule: dict[str, int] = {}
+    for rule, severity, category in findings:
+        by_severity[severity] = by_severity.get(severity, 0) + 1
+        by_category[category] = by_category.get(category, 0) + 1
+        by_rule[rule] = by_rule.get(rule, 0) + 1
+    return {"by_severity": by_severity, "by_category": dict(sorted(by_category.items())),
+            "by_rule": dict(sorted(by_rule.items()))}
+
+
 @dataclass(slots=True)
 class Report:
     """The result of checking one letter: ``lix`` (the document's LIX and counts), ``findings``, ``paragraphs``
@@ -237,19 +252,10 @@ class Report:
 
     @property
     def summary(self) -> dict[str, Any]:
-        by_severity = {s: 0 for s in SEVERITIES}
-        by_category: dict[str, int] = {}
-        by_rule: dict[str, int] = {}
-        for f in self.findings:
-            by_severity[f.severity] = by_severity.get(f.severity, 0) + 1
-            by_category[f.category] = by_category.get(f.category, 0) + 1
-            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
         words = self.lix.words
         return {
             "findings": len(self.findings),
-            "by_severity": by_severity,
-            "by_category": dict(sorted(by_category.items())),
-            "by_rule": dict(sorted(by_rule.items())),
+            **tally((f.rule, f.severity, f.category) for f in self.findings),
             "findings_per_100_words": round(100 * len(self.findings) / words, 2) if words else None,
             "lix": self.lix.value,
             "band": self.lix.band,

@@ -43,6 +43,8 @@ def summary_table(summary: dict, stats=None, store_path: Path | None = None) -> 
                      .replace(".", ",", 1)))
         if stats.hit_rate is not None:
             rows.append(("Cache-træf (afsnit)", f"{100 * stats.hit_rate:.0f} %"))
+        if stats.reuse_rate is not None:
+            rows.append(("Genbrugte resultater", f"{100 * stats.reuse_rate:.0f} % af brevene"))
     width = max(len(k) for k, _ in rows)
     lines += [f"{k:<{width}}  {v}" for k, v in rows]
     if summary["top_rules"]:
@@ -65,7 +67,8 @@ def summary_table(summary: dict, stats=None, store_path: Path | None = None) -> 
 @click.option("--shard-size", type=click.IntRange(1, 100_000), default=200, show_default=True,
               help="Breve pr. opgave, der sendes til en arbejder.")
 @click.option("--cache-size", type=click.IntRange(0, 10_000_000), default=20_000, show_default=True,
-              help="Antal gentagne afsnit, hver arbejder husker (0 slår cachen fra).")
+              help="Antal gentagne afsnit og skabelonresultater, hver arbejder husker (0 slår cachen fra: "
+                   "hvert brev tjekkes for sig).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Konfigurationsfil (lixcheck.toml).")
 @click.option("--quiet", is_flag=True, help="Ingen fremdriftsvisning.")

@@ -12,7 +12,6 @@ and the letter with its merge values masked, held in memory only); the parent gr
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import os
 import sys
@@ -29,6 +28,7 @@ from ..checker import Checker
 from ..config import Config
 from ..errors import InputError
 from ..privacy import mask_cpr
+from .reuse import Normalised, Outline
 from .sources import Item, Opener, iter_items, shards
 from .store import Store
 
@@ -47,14 +47,16 @@ _state_lock = threading.Lock()
 
 
 def _worker(config: Config, cache_size: int):
-    """The analyser and paragraph cache of this worker process, built once (spaCy loads once per worker)."""
+    """The analyser, paragraph cache and result reuse of this worker process, built once (spaCy loads once per
+    worker)."""
     key = (config.key(), cache_size)
     with _state_lock:
         w = _state.get(key)
         if w is None:
             from .cache import BlockCache
+            from .reuse import Reuse
 
-            w = _state[key] = BlockCache(Checker(config).load(), cache_size)
+            w = _state[key] = Reuse(BlockCache(Checker(config).load(), cache_size), cache_size)
         return w
 
 
@@ -77,68 +79,38 @@ def init_worker(config: Config, cache_size: int) -> None:
         pass
 
 
-def _as_flag(value) -> int | None:
-    if isinstance(value, dict):
-        value = value.get("present", value.get("value"))
-    if value is None:
-        return None
-    return int(bool(value))
-
-
-def _sender(item: Item, report) -> str | None:
-    if item.sender:
-        return item.sender
-    for value in ((report.sections.get("sender") or {}).get("organisation"), report.meta.get("sender")):
-        if isinstance(value, dict):
-            value = value.get("label") or value.get("name")
-        if isinstance(value, str) and value.strip():
-            return value.strip()[:200]
-    return None
-
-
 def _base_row(item: Item) -> dict[str, Any]:
     return {"id": item.id, "source": item.source or item.ref[0], "kind": item.kind, "template": item.template,
             "sender": item.sender, "sent": item.sent, "date": item.date}
 
 
-def result_row(item: Item, report, content_hash: str, mask: Callable[[str], str]) -> dict[str, Any]:
-    """The store row for one checked document: a rendering of its Report (nothing is scored here)."""
-    summary = report.summary
-    letter = report.sections.get("letter") or {}
-    date = item.date or report.meta.get("date") or report.meta.get("created")
+def result_row(item: Item, outline: Outline, text: str, normalised: Normalised | None, content_hash: str,
+               mask: Callable[[str], str]) -> dict[str, Any]:
+    """The store row for one checked letter (``text``): a rendering of the Outline of its Report, or of its
+    normalised text's Report (lixcheck.batch.reuse); nothing is scored here."""
     row = _base_row(item)
+    values = outline.row_values(text, normalised, MAX_FINDING_TEXT, mask)
+    value, band, words, sentences, long_words = values["lix"]
     row.update({
         "hash": content_hash,
         "status": "ok",
-        "format": report.meta.get("format"),
-        "kind": item.kind or report.meta.get("kind"),
-        "sender": _sender(item, report),
-        "date": str(date)[:10] if date else None,
-        "lix": report.lix.value,
-        "band": report.lix.band,
-        "words": report.lix.words,
-        "sentences": report.lix.sentences,
-        "long_words": report.lix.long_words,
-        "findings": summary["findings"],
-        "is_decision": _as_flag(letter.get("is_decision")),
-        "klagevejledning": _as_flag(letter.get("klagevejledning")),
-        "sender_clear": _as_flag((report.sections.get("sender") or {}).get("clear")),
-        "summary": _json({k: summary[k] for k in ("by_rule", "by_severity", "by_category")}),
-        "finding_rows": [(f.rule, f.severity, f.category, f.offset, f.length, f.line, f.column, f.block,
-                          mask(f.text) if len(f.text) <= MAX_FINDING_TEXT and not _whole(f, report) else None)
-                         for f in report.findings],
+        "format": outline.format,
+        "kind": item.kind or outline.kind,
+        "sender": item.sender or outline.sender,
+        "date": str(item.date)[:10] if item.date else outline.date,
+        "lix": value,
+        "band": band,
+        "words": words,
+        "sentences": sentences,
+        "long_words": long_words,
+        "findings": values["findings"],
+        "is_decision": outline.is_decision,
+        "klagevejledning": outline.klagevejledning,
+        "sender_clear": outline.sender_clear,
+        "summary": _json(values["summary"]),
+        "finding_rows": values["finding_rows"],
     })
     return row
-
-
-def _whole(finding, report) -> bool:
-    """Does the finding cover a whole sentence or paragraph of the letter?"""
-    start, end = finding.offset, finding.offset + finding.length
-    for spans in (report.sentences, report.paragraphs):
-        i = bisect.bisect_left(spans, start, key=lambda s: s.offset)
-        if i < len(spans) and spans[i].offset + spans[i].length <= end and spans[i].length > 0:
-            return True
-    return False
 
 
 def error_row(item: Item, code: str, content_hash: str | None = None) -> dict[str, Any]:
@@ -166,7 +138,8 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
     default), never written anywhere."""
     engine = _worker(config, cache_size)
     mask = mask_cpr  # the Report is already masked; stored rows are masked again as a safety net
-    before = (engine.lookups, engine.hits)
+    blocks = engine.blocks
+    before = (blocks.lookups, blocks.hits, engine.lookups, engine.reused)
     rows: list[dict[str, Any] | None] = [None] * len(shard)
 
     def failed(i: int, e: Exception, content_hash: str | None = None) -> None:
@@ -174,7 +147,7 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
         rows[i] = error_row(shard[i], code, content_hash)
 
     read = []  # (index, document, content hash) of the letters that could be read
-    opener = Opener(engine.checker)
+    opener = Opener(blocks.checker)
     with opener:
         for i, item in enumerate(shard):
             content_hash = None
@@ -188,14 +161,14 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
     cpu0 = time.process_time()  # CPU seconds inside the checks: the anchor for the batch's overhead
     for i, document, content_hash in read:
         try:
-            checked.append((i, document, content_hash, engine.check(document, shard[i].kind)))
+            checked.append((i, document, content_hash, *engine.check(document, shard[i].kind)))
         except Exception as e:
             failed(i, e, content_hash)
     check_cpu = time.process_time() - cpu0
     ok = []
-    for i, document, content_hash, report in checked:
+    for i, document, content_hash, outline, normalised in checked:
         try:
-            rows[i] = result_row(shard[i], report, content_hash, mask)
+            rows[i] = result_row(shard[i], outline, document.text, normalised, content_hash, mask)
             ok.append((i, document))
         except Exception as e:
             failed(i, e, content_hash)
@@ -207,9 +180,10 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
                 rows[i]["signature"], rows[i]["masked"] = signature, masked
             except Exception as e:
                 failed(i, e, rows[i]["hash"])
-    return {"rows": rows, "lookups": engine.lookups - before[0], "hits": engine.hits - before[1],
+    return {"rows": rows, "lookups": blocks.lookups - before[0], "hits": blocks.hits - before[1],
+            "letters_looked_up": engine.lookups - before[2], "reused": engine.reused - before[3],
             "check_cpu": check_cpu, "read_cpu": opener.read_cpu, "pid": os.getpid(),
-            "rules_version": engine.checker.rules_version}
+            "rules_version": blocks.checker.rules_version}
 
 
 # -- parent side ------------------------------------------------------------------------------------------------
@@ -223,6 +197,8 @@ class RunStats:
     duplicates: int = 0  # ids seen twice in the input (only the first result is kept)
     lookups: int = 0
     hits: int = 0
+    letters_looked_up: int = 0  # letters that went through result reuse (lixcheck.batch.reuse)
+    reused: int = 0  # ... and took an earlier letter's result
     check_cpu: float = 0.0  # CPU seconds the workers spent inside check_document (the rest is the batch's overhead)
     read_cpu: float = 0.0  # ... and in the reader (Checker.read), which check() runs too
     rules_version: str | None = None
@@ -235,6 +211,10 @@ class RunStats:
     @property
     def hit_rate(self) -> float | None:
         return self.hits / self.lookups if self.lookups else None
+
+    @property
+    def reuse_rate(self) -> float | None:
+        return self.reused / self.letters_looked_up if self.letters_looked_up else None
 
     @property
     def rate(self) -> float:
@@ -397,6 +377,8 @@ def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None
             stats.duplicates += len(rows) - added
             stats.lookups += result["lookups"]
             stats.hits += result["hits"]
+            stats.letters_looked_up += result.get("letters_looked_up", 0)
+            stats.reused += result.get("reused", 0)
             stats.check_cpu += result.get("check_cpu", 0.0)
             stats.read_cpu += result.get("read_cpu", 0.0)
             stats.rules_version = result.get("rules_version")
@@ -424,7 +406,8 @@ def run(sources: list[str], out_dir: str | Path, *, config: Config | None = None
             stats.seconds = time.monotonic() - start
             store.set_meta("last_run", {"engine": engine, "workers": workers, "added": stats.added,
                                         "seconds": round(stats.seconds, 2), "cache_lookups": stats.lookups,
-                                        "cache_hits": stats.hits, "rules_version": stats.rules_version})
+                                        "cache_hits": stats.hits, "reused": stats.reused,
+                                        "rules_version": stats.rules_version})
     return stats
 
 

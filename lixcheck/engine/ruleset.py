@@ -129,6 +129,16 @@ class RuleSet:
                                   f"{d['check']!r} (registered: {', '.join(sorted(CHECKS)) or 'none'})")
             self.others.append(_CheckRule(info, fn, d.get("params", {})))
 
+    def lix_rules(self) -> list[MetricRule]:
+        """The enabled rules on the letter's LIX (the batch's reuse decides them again on each letter's counts)."""
+        return [r for r in self._active if isinstance(r, MetricRule) and r.measure == "lix"]
+
+    def filtered(self) -> frozenset[str]:
+        """Ids of the rules whose hits depend on other hits or on the text around them (allow lists, explained
+        terms, deferring, once per letter), and of the rules they defer to."""
+        deferred_to = {rid for targets in self.defer.values() for rid in targets}
+        return frozenset(self.allow) | self.explainable | frozenset(self.defer) | self.once | deferred_to
+
     def threshold(self, rule_id: str, kind: str | None = None) -> float | None:
         for rule in self.others:
             if isinstance(rule, MetricRule) and rule.info.id == rule_id:

@@ -1,0 +1,349 @@
+"""Reuse of results across the letters of one template: a year of letters is mostly the same few thousand texts with
+other names, dates and amounts filled in.
+
+What is reused, and why the stored result is the same as when every letter is checked:
+
+* A letter is checked as its *normalised* text: every merge value (``lixcheck.merge_values.find``: names, dates,
+  amounts, phone, CPR and case numbers, e-mail addresses …) replaced by a canonical value of the same kind and the
+  same shape: the same words and punctuation, each letter by "A"/"a" and each digit by "1" (a name "Anne-Marie
+  Holm" becomes "Aaaa-Aaaa Aaaa", "3. maj 2025" becomes "1. januar 1111", "mette.holm@aarhus.kk" becomes
+  "aaaa@aarhus.kk": the domain names the sender and stays). What the rules read in a merge value is its shape,
+  its place and its kind, never the particular name or number, so they find the same in both texts; `test_batch_reuse`
+  holds the stored results of 20,000 generated letters equal to those of checking every original letter, and a
+  test per kind holds the canonical value to the shapes that the rules read (a date stays a date, a phone number a
+  phone number).
+* The result of a normalised letter is kept as an :class:`Outline`: what the store keeps of a Report (letter flags,
+  sender, rule counts, findings), in the normalised letter's offsets. A letter whose normalised text, blocks, format,
+  metadata and kind are those of an earlier letter takes that outline; uncached, the same letter gets the outline of
+  its own normalised text. Both paths then make the row the same way (:meth:`Outline.row_values`): the offsets
+  mapped back to the letter's own text, line and column counted in it, the finding text taken from it, and the LIX
+  words and long words counted again in the letter's own sentences (a name can be a long word; the sentences are
+  the same, since a canonical value ends no sentence that its original did not).
+* Keys are BLAKE2 digests; the cache holds outlines (counts, rule ids, offsets), never letter text.
+* It applies only to plain LIX counting (``lix_mode`` "textstat" counts the whole text its own way) and to values
+  that lie inside one line of one block.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+
+from .. import merge_values
+from ..document import LIST_ITEM, RUNNING_TEXT, Block, Document
+from ..model import tally
+from ..privacy import mask_cpr
+from ..readability import count_words, make_lix
+from .cache import LRU, digest
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_WHOLE_KRONER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+_MONTH = re.compile(merge_values._MONTH, re.IGNORECASE)
+_STREET_END = merge_values._STREET_END
+
+
+def _word(m: re.Match) -> str:
+    """A letter run as "Aaaa"/"aaaa" by its first letter's case; a single letter (an initial) stays one letter."""
+    w = m.group()
+    if len(w) == 1:
+        return "A" if w.isupper() else "a"
+    return "Aaaa" if w[0].isupper() else "aaaa"
+
+
+def _street_word(m: re.Match) -> str:
+    """In an address, keep what makes it an address: short words ("Vej", "th", "sal") and a street name's ending."""
+    w = m.group()
+    if len(w) <= 3:
+        return w
+    end = _STREET_END.search(w.lower())
+    return _word(m) if end is None else ("A" if w[0].isupper() else "a") + w[len(w) - len(end.group()):]
+
+
+def _date(value: str) -> str:
+    month = _MONTH.search(value)
+    if month:  # "3. maj 2025" → "1. januar 1111": a month name the same way abbreviated or not
+        name = "jan" if len(month.group().rstrip(".")) <= 4 else "januar"
+        value = value[:month.start()] + name + month.group()[len(month.group().rstrip(".")):] + value[month.end():]
+    return _DIGIT.sub("1", value)
+
+
+def canonical(kind: str, value: str) -> str:
+    """The canonical value of a merge value of ``kind``: the same shape, nothing of the person or the case."""
+    if kind == "name":
+        return _LETTERS.sub(_word, value)
+    if kind == "email":
+        at = value.index("@")
+        return "aaaa" + value[at:]
+    if kind == "date":
+        return _date(value)
+    if kind == "address":
+        return _DIGIT.sub("1", _LETTERS.sub(_street_word, value))
+    if kind == "phone" and sum(c.isdigit() for c in value) > 8:  # the country code (+45) stays
+        at = value.index("45") + 2
+        return value[:at] + _DIGIT.sub("1", value[at:])
+    if kind == "amount":  # "12.500", "950", "1.250,50" → "1", "1", "1,11": whatever its length
+        return _DIGIT.sub("1", _WHOLE_KRONER.sub("1", value, count=1))
+    return _DIGIT.sub("1", value)  # digit by digit (a number of eight digits can be a phone number); a town stays
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """A letter with its merge values replaced by canonical values; ``values`` are (start, end) in the letter,
+    ``spans`` the canonical values' (start, end) in ``text``, in the same order."""
+
+    text: str
+    values: tuple[tuple[int, int], ...]
+    spans: tuple[tuple[int, int], ...]
+
+    def to_normalised(self, offset: int) -> int:
+        i = bisect.bisect_right(self.values, (offset, float("inf"))) - 1
+        if i < 0:
+            return offset
+        (vs, ve), (s, e) = self.values[i], self.spans[i]
+        return s if offset == vs else (e + offset - ve if offset >= ve else e)
+
+    def to_original(self, offset: int, end: bool = False) -> int:
+        """The letter's offset for an offset in the normalised text; inside a canonical value, its value's start
+        (or its end, for the end of a span)."""
+        i = bisect.bisect_right(self.spans, (offset, float("inf"))) - 1
+        if i < 0:
+            return offset
+        (vs, ve), (s, e) = self.values[i], self.spans[i]
+        if offset >= e:
+            return ve + offset - e
+        if offset == s:
+            return vs
+        return ve if end else vs
+
+
+def normalise(document: Document) -> tuple[Document, Normalised] | None:
+    """The document with canonical merge values, or None when it has none to replace."""
+    text = document.text
+    cuts = sorted({b.start for b in document.blocks} | {b.end for b in document.blocks})
+    parts, values, spans = [], [], []
+    pos = length = 0
+    for v in merge_values.find(text):
+        if "\n" in text[v.start:v.end] or "\r" in text[v.start:v.end]:
+            continue
+        k = bisect.bisect_right(cuts, v.start)
+        if k < len(cuts) and cuts[k] < v.end:
+            continue  # a block starts or ends inside it
+        value = text[v.start:v.end]
+        new = canonical(v.kind, value)
+        if new == value:
+            continue
+        parts.append(text[pos:v.start])
+        length += v.start - pos
+        parts.append(new)
+        values.append((v.start, v.end))
+        spans.append((length, length + len(new)))
+        length += len(new)
+        pos = v.end
+    if not values:
+        return None
+    parts.append(text[pos:])
+    n = Normalised("".join(parts), tuple(values), tuple(spans))
+    to = n.to_normalised
+    blocks = [Block(b.kind, to(b.start), to(b.end), b.source, b.meta) for b in document.blocks]
+    return Document(n.text, blocks, document.format, document.meta), n
+
+
+def _key(document: Document, kind: str | None, identity: str) -> bytes:
+    """Everything the checks read: text, blocks, format, metadata (the file name aside) and the given kind."""
+    meta = {k: v for k, v in document.meta.items() if k != "filename"}
+    head = json.dumps([identity, kind, document.format, meta, [(b.kind, b.start, b.end, b.source)
+                                                               for b in document.blocks]],
+                      ensure_ascii=False, sort_keys=True, default=repr)
+    return digest(head + "\n" + document.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """What the store keeps of a Report, in the offsets of the text that was checked."""
+
+    format: str | None
+    kind: str | None
+    date: str | None
+    sender: str | None  # from the report (the item's own sender wins in the row)
+    lix: tuple  # (value, band, words, sentences, long_words)
+    counted: tuple[tuple[int, int, bool], ...]  # counted sentences (start, end, list item) for LIX words
+    min_words: int
+    is_decision: int | None
+    klagevejledning: int | None
+    sender_clear: int | None
+    findings: tuple[tuple, ...]  # (rule, severity, category, start, end, block, whole)
+    lix_rules: tuple[tuple, ...]  # (rule, severity, category, limit for this kind) of the rules on the letter's LIX
+    lix_place: tuple | None  # (start, end, block, whole) where such a rule reports: the counted paragraphs
+
+    def row_values(self, text: str, normalised: Normalised | None, max_text: int, mask) -> dict:
+        """The row's fields for the letter ``text`` (``normalised``: how the checked text was made from it)."""
+        findings = self.findings
+        if normalised is None:
+            to_start = to_end = None
+            lix = self.lix
+        else:
+            to_start = normalised.to_original
+
+            def to_end(o):
+                return normalised.to_original(o, end=True)
+
+            words = long_words = 0
+            for s, e, list_item in self.counted:
+                w, lw = count_words(text, to_start(s), to_end(e), list_item=list_item)
+                words += w
+                long_words += lw
+            new = make_lix(words, self.lix[3], long_words, min_words=self.min_words)
+            lix = (new.value, new.band, new.words, new.sentences, new.long_words)
+            if self.lix_rules and lix != self.lix:  # the LIX rules decide on the letter's own LIX
+                ids = {r[0] for r in self.lix_rules}
+                findings = [f for f in findings if f[0] not in ids]
+                if new.value is not None and self.lix_place is not None:
+                    findings += [(rule, severity, category, *self.lix_place)
+                                 for rule, severity, category, limit in self.lix_rules if new.value > limit]
+                findings.sort(key=lambda f: (f[3], f[4], f[0]))
+        masked = None
+        rows = []
+        for rule, severity, category, start, end, block, whole in findings:
+            if to_start is not None:
+                start, end = to_start(start), to_end(end)
+            line = text.count("\n", 0, start) + 1
+            column = start - text.rfind("\n", 0, start)
+            shown = None
+            if end - start <= max_text and not whole:
+                if masked is None:
+                    masked = mask_cpr(text)  # as the Report carries it
+                shown = mask(masked[start:end])
+            rows.append((rule, severity, category, start, end - start, line, column, block, shown))
+        return {"lix": lix, "findings": len(rows), "summary": tally(f[:3] for f in findings), "finding_rows": rows}
+
+
+def _flag(value) -> int | None:
+    if isinstance(value, dict):
+        value = value.get("present", value.get("value"))
+    if value is None:
+        return None
+    return int(bool(value))
+
+
+def report_sender(report) -> str | None:
+    for value in ((report.sections.get("sender") or {}).get("organisation"), report.meta.get("sender")):
+        if isinstance(value, dict):
+            value = value.get("label") or value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value.strip()[:200]
+    return None
+
+
+def outline(report, min_words: int, checker=None) -> Outline:
+    """The Outline of a Report (``checker``: the Checker that made it, for its rules on the letter's LIX)."""
+    letter = report.sections.get("letter") or {}
+    date = report.meta.get("date") or report.meta.get("created")
+    kind = report.meta.get("kind")
+    counted = []
+    first_in_list = set()
+    for s in report.sentences:
+        if s.counted and s.kind in RUNNING_TEXT:
+            list_item = s.kind == LIST_ITEM and s.block not in first_in_list
+            if list_item:
+                first_in_list.add(s.block)
+            counted.append((s.offset, s.offset + s.length, list_item))
+    paragraphs = [p for p in report.paragraphs if p.counted]
+    place = None
+    if paragraphs:  # as the metric rule reports it: from the first counted paragraph to the end of the last
+        start, end = paragraphs[0].offset, paragraphs[-1].offset + paragraphs[-1].length
+        place = (start, end, paragraphs[0].block, _whole(start, end, report))
+    lix = report.lix
+    return Outline(
+        format=report.meta.get("format"), kind=kind, date=str(date)[:10] if date else None,
+        sender=report_sender(report), lix=(lix.value, lix.band, lix.words, lix.sentences, lix.long_words),
+        counted=tuple(counted), min_words=min_words,
+        is_decision=_flag(letter.get("is_decision")), klagevejledning=_flag(letter.get("klagevejledning")),
+        sender_clear=_flag((report.sections.get("sender") or {}).get("clear")),
+        findings=tuple((f.rule, f.severity, f.category, f.offset, f.offset + f.length, f.block,
+                        _whole(f.offset, f.offset + f.length, report)) for f in report.findings),
+        lix_rules=tuple((rid, severity, category, checker.threshold(rid, kind))
+                        for rid, severity, category in checker.lix_rules() or ()) if checker is not None else (),
+        lix_place=place)
+
+
+def _whole(start: int, end: int, report) -> bool:
+    """Does the span cover a whole sentence or paragraph of the letter?"""
+    for spans in (report.sentences, report.paragraphs):
+        i = bisect.bisect_left(spans, start, key=lambda s: s.offset)
+        if i < len(spans) and spans[i].offset + spans[i].length <= end and spans[i].length > 0:
+            return True
+    return False
+
+
+_EXACT = "exact"  # the mark of a key whose letters are checked as they are (see Reuse)
+
+
+def mappable(o: Outline, normalised: Normalised) -> bool:
+    """Can the outline's places be mapped back to the letter? Not when a finding, a counted sentence or the LIX
+    rules' place starts or ends inside a canonical value (a rule that matched part of a date, say)."""
+    inside = set()
+    for s, e in normalised.spans:
+        inside.update(range(s + 1, e))
+    if not inside:
+        return True
+    places = [f[3:5] for f in o.findings] + [c[:2] for c in o.counted] + ([o.lix_place[:2]] if o.lix_place else [])
+    return not any(s in inside or e in inside for s, e in places)
+
+
+class Reuse:
+    """Outlines of letters, checked through a paragraph cache (lixcheck.batch.cache.BlockCache), reused across
+    letters whose normalised text is the same.
+
+    A key is trusted only after a test on a letter of its own: the first letter with a key is checked as it is;
+    the second is checked as it is *and* as its normalised text, and the outline is kept only where the two give the
+    same row (and the places map back); from the third on, letters take the kept outline. A key that fails is marked,
+    and its letters are checked as they are. So a letter seen once (a letter written by hand) always gets its own
+    check, and a template whose merge values the rules read differently (a unit's name taken for a person's) is never
+    reused. ``capacity`` 0: every letter is checked as it is."""
+
+    def __init__(self, blocks, capacity: int):
+        self.blocks = blocks
+        checker = blocks.checker
+        self.checker = checker
+        self.min_words = checker.config.min_words
+        # Off where a letter's own LIX would not decide the LIX rules alone, and for textstat's counting
+        self.enabled = capacity > 0 and checker.config.lix_mode != "textstat" and checker.lix_rules() is not None
+        self.identity = f"{checker.rules_version}|{checker.config.key()}"
+        self.outlines = LRU(capacity)
+        self.seen = LRU(capacity * 8)
+        self.lookups = 0
+        self.reused = 0
+        self.refused = 0  # keys whose test failed
+
+    def _exact(self, document: Document, kind: str | None) -> Outline:
+        return outline(self.blocks.check(document, kind), self.min_words, self.checker)
+
+    def check(self, document: Document, kind: str | None) -> tuple[Outline, Normalised | None]:
+        if not self.enabled:
+            return self._exact(document, kind), None
+        made = normalise(document)
+        checked, normalised = made if made is not None else (document, None)
+        key = _key(checked, kind, self.identity)
+        self.lookups += 1
+        found = self.outlines.get(key)
+        if found is None:
+            exact = self._exact(document, kind)
+            if self.seen.get(key) is None:
+                self.seen.put(key, True)
+            elif normalised is None:
+                self.outlines.put(key, exact)  # the same text again
+            else:
+                candidate = outline(self.blocks.check(checked, kind), self.min_words, self.checker)
+                same = (mappable(candidate, normalised)
+                        and candidate.row_values(document.text, normalised, len(document.text), str)
+                        == exact.row_values(document.text, None, len(document.text), str))
+                self.outlines.put(key, candidate if same else _EXACT)
+                self.refused += not same
+            return exact, None
+        if found is _EXACT:
+            return self._exact(document, kind), None
+        self.reused += 1
+        return found, normalised

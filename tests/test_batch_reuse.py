@@ -1,0 +1,141 @@
+"""Result reuse across the letters of one template (lixcheck.batch.reuse): the stored rows are those of checking
+every letter as it is."""
+
+from __future__ import annotations
+
+import pytest
+from generated import generator
+
+from lixcheck import Checker
+from lixcheck import merge_values as mv
+from lixcheck.batch.cache import BlockCache
+from lixcheck.batch.reuse import Reuse, canonical, normalise
+from lixcheck.batch.runner import MAX_FINDING_TEXT, result_row
+from lixcheck.batch.sources import Item
+from lixcheck.privacy import mask_cpr
+
+gen = generator()
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker().load()
+
+
+def _engines(checker, capacity=20_000):
+    """(reuse on, every letter checked as it is): the batch's two paths."""
+    return Reuse(BlockCache(checker, capacity), capacity), Reuse(BlockCache(checker, 0), 0)
+
+
+def _row(engine, checker, text, kind=None, id_="x"):
+    document = checker.read(text)
+    outline, normalised = engine.check(document, kind)
+    return result_row(Item(id=id_, ref=("brev.jsonl", 0), kind=kind), outline, document.text, normalised, "h",
+                      mask_cpr)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Kære Anne-Marie Østergaard\n", "name"),
+    ("Du får 12.500 kr. om måneden.", "amount"),
+    ("Vi holder mødet den 14. september 2025.", "date"),
+    ("Vi holder mødet den 03.05.2025.", "date"),
+    ("Ring på telefon 89 40 12 34.", "phone"),
+    ("Ring på telefon +45 89 40 12 34.", "phone"),
+    ("Dit cpr-nummer er 010190-1234.", "cpr"),
+    ("Skriv til mette.holm@aarhus.dk, hvis du har spørgsmål.", "email"),
+    ("Mødet er kl. 13.30 på rådhuset.", "time"),
+    ("Husk at oplyse dit sagsnummer 2025-195119.", "reference"),
+    ("Vi har sendt brevet til Søren Frichs Vej 36, 8230 Åbyhøj.", "address"),
+])
+def test_a_canonical_value_keeps_its_kind_words_and_shape(sentence, kind):
+    [v] = [v for v in mv.find(sentence) if v.kind == kind]
+    value = sentence[v.start:v.end]
+    new = canonical(kind, value)
+    assert new != value
+    assert len(new.split()) == len(value.split())  # the same words: LIX counts and sentence lengths hold
+    assert [c.isspace() or c.isalnum() for c in new] == [c.isspace() or c.isalnum() for c in value] or kind in (
+        "name", "amount", "date", "email", "address")  # (these change length; the rest keep every character's class)
+    changed = sentence[:v.start] + new + sentence[v.end:]
+    again = [w for w in mv.find(changed) if w.kind == kind]
+    assert [(w.start, w.end) for w in again] == [(v.start, v.start + len(new))], "still the same kind of value"
+    person = new.split("45", 1)[1] if new.startswith("+45") else new  # (the country code stays)
+    assert not any(ch.isdigit() and ch != "1" for ch in person), "nothing of the person or the case is left"
+
+
+def test_offsets_map_back_to_the_letter(checker):
+    text = "Kære Anne-Marie Østergaard\n\nDu får 12.500 kr. den 14. september 2025. Ring på 89 40 12 34.\n"
+    document, n = normalise(checker.read(text))
+    assert document.text == "Kære Aaaa-Aaaa Aaaa\n\nDu får 1 kr. den 11. januar 1111. Ring på 11 11 11 11.\n"
+    for original in range(len(text) + 1):
+        inside = any(s < original < e for s, e in n.values)
+        if not inside:
+            assert n.to_original(n.to_normalised(original)) == original
+            assert n.to_original(n.to_normalised(original), end=True) == original
+    s, e = n.spans[0]
+    assert (n.to_original(s + 2), n.to_original(s + 2, end=True)) == n.values[0]  # inside: the whole value
+    assert [document.text[b.start:b.end] for b in document.blocks] == document.text.strip("\n").split("\n\n")
+
+
+def test_rows_with_reuse_equal_rows_of_every_letter_checked_on_20000_generated_letters(checker):
+    """Issue 20, item 2: 20,000 letters of the generated year, each row compared with the row of the letter
+    checked as it is (offsets, lines, columns, matched text, LIX counts, letter flags, rule counts)."""
+    reuse, exact = _engines(checker)
+    letters = list(gen.generate(20_000, seed=3))
+    differ = []
+    for d in letters:
+        a = _row(reuse, checker, d["text"], d["kind"], d["id"])
+        b = _row(exact, checker, d["text"], d["kind"], d["id"])
+        if a != b:
+            differ.append(d["id"])
+    assert not differ, f"{len(differ)} rows differ, e.g. {differ[:5]}"
+    assert reuse.lookups == len(letters)
+    assert reuse.reused > 0.85 * len(letters), reuse.reused  # most letters repeat a template's normalised text
+    assert reuse.refused < 0.02 * reuse.lookups
+
+
+UNIT_AS_NAME = ("Kære {name}\n\nVi har modtaget din ansøgning om hjemmehjælp den {date}. Du får hjælp to gange om "
+                "ugen fra den {start}. Du kan klage over afgørelsen inden fire uger.\n\nVenlig hilsen\n\n"
+                "Hjemmeplejen Nord\n")
+
+
+def test_a_template_whose_values_the_rules_read_differently_is_never_reused(checker):
+    """The line after the closing names a unit here, which the merge-value finder takes for a person's name; the
+    sender check reads the unit from it, so its canonical value would change the row: the test on the second letter
+    refuses the key, and every letter is checked as it is."""
+    first = UNIT_AS_NAME.format(name="Jens Hansen", date="1. maj 2025", start="12. maj 2025")
+    assert ("name", "Hjemmeplejen Nord") in [(v.kind, first[v.start:v.end]) for v in mv.find(first)]
+    reuse, exact = _engines(checker)
+    for i, (name, date, start) in enumerate([("Jens Hansen", "1. maj 2025", "12. maj 2025"),
+                                             ("Anne Holm", "3. maj 2025", "19. maj 2025"),
+                                             ("Bo Yilmaz", "4. juni 2025", "20. juni 2025"),
+                                             ("Ida Madsen", "5. juni 2025", "21. juni 2025")]):
+        text = UNIT_AS_NAME.format(name=name, date=date, start=start)
+        assert _row(reuse, checker, text) == _row(exact, checker, text)
+    assert reuse.refused == 1 and reuse.reused == 0
+
+
+def test_a_letter_seen_once_is_checked_as_it_is_and_reuse_starts_at_the_third(checker):
+    reuse, _ = _engines(checker)
+    letter = ("Kære {0}\n\nDu får {1} kr. den 1. maj 2025. Pengene kommer på din NemKonto. Du kan klage over "
+              "afgørelsen inden fire uger.\n\nMed venlig hilsen\n\nMette Holm\nAarhus Kommune\n")
+    seen = []
+    for name, amount in [("Jens Hansen", "1.200"), ("Anne Holm", "950"), ("Bo Yilmaz", "12.400")]:
+        _, normalised = reuse.check(checker.read(letter.format(name, amount)), None)
+        seen.append(normalised is not None)
+    assert seen == [False, False, True]  # checked as it is, tested, reused
+    assert (reuse.lookups, reuse.reused, reuse.refused) == (3, 1, 0)
+
+
+def test_finding_text_in_rows_is_the_letters_own(checker):
+    reuse, exact = _engines(checker)
+    letter = ("Kære {0}\n\nDet meddeles hermed, at De er bevilget {1} kr. Beløbet udbetales snarest muligt. De kan "
+              "klage over afgørelsen inden fire uger.\n\nMed venlig hilsen\n\nMette Holm\nAarhus Kommune\n")
+    rows = [_row(reuse, checker, letter.format(n, a)) for n, a in
+            [("Jens Hansen", "1.200"), ("Anne Holm", "950"), ("Bo Yilmaz", "12.400"), ("Lone Poulsen", "300")]]
+    assert reuse.reused == 2
+    last = letter.format("Lone Poulsen", "300")
+    assert rows[-1] == _row(exact, checker, last)
+    for rule, _, _, offset, length, line, column, _, shown in rows[-1]["finding_rows"]:
+        assert shown is None or shown == last[offset:offset + length]
+        assert line == last.count("\n", 0, offset) + 1
+    assert all(len(f[-1] or "") <= MAX_FINDING_TEXT for f in rows[-1]["finding_rows"])
