@@ -39,6 +39,9 @@ def _row(engine, checker, text, kind=None, id_="x"):
     ("Du får 12.500 kr. om måneden.", "amount"),
     ("Vi holder mødet den 14. september 2025.", "date"),
     ("Vi holder mødet den 03.05.2025.", "date"),
+    ("Vi holder mødet den 3.5.25 om formiddagen.", "date"),
+    ("Vi holder mødet den 2025-05-03 om formiddagen.", "date"),
+    ("Vi holder mødet den 1. sept. 2025 om formiddagen.", "date"),
     ("Ring på telefon 89 40 12 34.", "phone"),
     ("Ring på telefon +45 89 40 12 34.", "phone"),
     ("Dit cpr-nummer er 010190-1234.", "cpr"),
@@ -53,8 +56,6 @@ def test_a_canonical_value_keeps_its_kind_words_and_shape(sentence, kind):
     new = canonical(kind, value)
     assert new != value
     assert len(new.split()) == len(value.split())  # the same words: LIX counts and sentence lengths hold
-    assert [c.isspace() or c.isalnum() for c in new] == [c.isspace() or c.isalnum() for c in value] or kind in (
-        "name", "amount", "date", "email", "address")  # (these change length; the rest keep every character's class)
     changed = sentence[:v.start] + new + sentence[v.end:]
     again = [w for w in mv.find(changed) if w.kind == kind]
     assert [(w.start, w.end) for w in again] == [(v.start, v.start + len(new))], "still the same kind of value"
@@ -65,7 +66,7 @@ def test_a_canonical_value_keeps_its_kind_words_and_shape(sentence, kind):
 def test_offsets_map_back_to_the_letter(checker):
     text = "Kære Anne-Marie Østergaard\n\nDu får 12.500 kr. den 14. september 2025. Ring på 89 40 12 34.\n"
     document, n = normalise(checker.read(text))
-    assert document.text == "Kære Aaaa-Aaaa Aaaa\n\nDu får 1 kr. den 11. januar 1111. Ring på 11 11 11 11.\n"
+    assert document.text == "Kære Aaaa-Aaaa Aaaa\n\nDu får 1 kr. den 1. januar 1111. Ring på 11 11 11 11.\n"
     for original in range(len(text) + 1):
         inside = any(s < original < e for s, e in n.values)
         if not inside:

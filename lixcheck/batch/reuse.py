@@ -40,8 +40,8 @@ from .cache import LRU, digest
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _WHOLE_KRONER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
-_MONTH = re.compile(merge_values._MONTH, re.IGNORECASE)
 _STREET_END = merge_values._STREET_END
 
 
@@ -62,11 +62,20 @@ def _street_word(m: re.Match) -> str:
     return _word(m) if end is None else ("A" if w[0].isupper() else "a") + w[len(w) - len(end.group()):]
 
 
+_FULL_MONTHS = frozenset(("januar februar marts april maj juni juli august september oktober november "
+                          "december").split())
+_SHORT_RUN = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
 def _date(value: str) -> str:
-    month = _MONTH.search(value)
-    if month:  # "3. maj 2025" → "1. januar 1111": a month name the same way abbreviated or not
-        name = "jan" if len(month.group().rstrip(".")) <= 4 else "januar"
-        value = value[:month.start()] + name + month.group()[len(month.group().rstrip(".")):] + value[month.end():]
+    """"14. september 2025" → "1. januar 1111", "3.5.25" → "1.1.1", "2025-05-03" → "1111-11-11": a day or month
+    of one or two digits becomes "1", a full month name "januar", an abbreviated one "jan"."""
+    month = _LETTERS.search(value)
+    if month:
+        value = (value[:month.start()] + ("januar" if month.group().lower() in _FULL_MONTHS else "jan")
+                 + value[month.end():])
+    if not value[:4].isdigit():  # (an ISO date keeps its two-digit month and day; a year its length)
+        value = _SHORT_RUN.sub("1", value, count=1 if month else 2)
     return _DIGIT.sub("1", value)
 
 
@@ -80,7 +89,9 @@ def canonical(kind: str, value: str) -> str:
     if kind == "date":
         return _date(value)
     if kind == "address":
-        return _DIGIT.sub("1", _LETTERS.sub(_street_word, value))
+        return _DIGITS.sub("1", _LETTERS.sub(_street_word, value))
+    if kind == "time":  # "9.30", "13.30" → "1.11"
+        return _DIGIT.sub("1", _SHORT_RUN.sub("1", value, count=1))
     if kind == "phone" and sum(c.isdigit() for c in value) > 8:  # the country code (+45) stays
         at = value.index("45") + 2
         return value[:at] + _DIGIT.sub("1", value[at:])
