@@ -7,7 +7,8 @@ Generates a synthetic year sample (corpus/generate.py, JSONL), then in the same 
   * the bare spaCy tokenizer (lixcheck.nlp.pipeline.bare_tokenizer) over the same texts on one core;
   * the anchor: ``Checker.check()`` alone over the same texts in this process (loaded and warmed up first), CPU ms per
     letter;
-  * `lixcheck.batch.runner.run` (local engine, all cores) without the paragraph cache and with it, store included;
+  * `lixcheck.batch.runner.run` (local engine, all cores) with its caches (paragraphs, and results reused across the
+    letters of a template) and, with --no-cache, without them (every letter checked as it is), store included;
   * documents/s, words/s, CPU ms per letter (independent of other load on the machine), cache hit rate, peak RSS
     of the parent and of the worker processes (sampled with psutil), the parent's RSS early and late in the run
     (flat memory), and the projected time for 7.5 million letters (a year) and 20,500 letters (a day);
@@ -131,6 +132,8 @@ def batch_rate(jsonl: Path, out: Path, workers: int, cache_size: int, words: int
         "docs_per_s": round(docs_s, 1),
         "words_per_s": round(words / stats.seconds),
         "cache_hit_rate": round(stats.hit_rate, 3) if stats.hit_rate is not None else None,
+        # letters that took the result of an earlier letter of their template (lixcheck.batch.reuse)
+        "reuse_rate": round(stats.reuse_rate, 3) if stats.reuse_rate is not None else None,
         "projected_day_min": round(DAY / docs_s / 60, 1),
         "projected_year_h": round(YEAR / docs_s / 3600, 2),
         "cpu_s_workers": round(cpu["workers"], 1),
@@ -171,7 +174,7 @@ def main() -> None:
     ap.add_argument("--small", type=int, default=1000, help="letters in the short run for the per-letter slope")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--no-cache", action="store_true", help="also run without the paragraph cache")
+    ap.add_argument("--no-cache", action="store_true", help="also run without the caches (every letter checked)")
     ap.add_argument("--dask", action="store_true", help="also run the Dask engine (LocalCluster)")
     ap.add_argument("--no-templates", action="store_true", help="also run without template discovery")
     ap.add_argument("--json", type=Path, help="also write the results here")

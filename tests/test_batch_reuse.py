@@ -29,7 +29,7 @@ def _engines(checker, capacity=20_000):
 
 def _row(engine, checker, text, kind=None, id_="x"):
     document = checker.read(text)
-    outline, normalised = engine.check(document, kind)
+    outline, normalised, _ = engine.check(document, kind)
     return result_row(Item(id=id_, ref=("brev.jsonl", 0), kind=kind), outline, document.text, normalised, "h",
                       mask_cpr)
 
@@ -106,10 +106,10 @@ def test_a_template_whose_values_the_rules_read_differently_is_never_reused(chec
     first = UNIT_AS_NAME.format(name="Jens Hansen", date="1. maj 2025", start="12. maj 2025")
     assert ("name", "Hjemmeplejen Nord") in [(v.kind, first[v.start:v.end]) for v in mv.find(first)]
     reuse, exact = _engines(checker)
-    for i, (name, date, start) in enumerate([("Jens Hansen", "1. maj 2025", "12. maj 2025"),
-                                             ("Anne Holm", "3. maj 2025", "19. maj 2025"),
-                                             ("Bo Yilmaz", "4. juni 2025", "20. juni 2025"),
-                                             ("Ida Madsen", "5. juni 2025", "21. juni 2025")]):
+    for name, date, start in [("Jens Hansen", "1. maj 2025", "12. maj 2025"),
+                              ("Anne Holm", "3. maj 2025", "19. maj 2025"),
+                              ("Bo Yilmaz", "4. juni 2025", "20. juni 2025"),
+                              ("Ida Madsen", "5. juni 2025", "21. juni 2025")]:
         text = UNIT_AS_NAME.format(name=name, date=date, start=start)
         assert _row(reuse, checker, text) == _row(exact, checker, text)
     assert reuse.refused == 1 and reuse.reused == 0
@@ -121,7 +121,7 @@ def test_a_letter_seen_once_is_checked_as_it_is_and_reuse_starts_at_the_third(ch
               "afgørelsen inden fire uger.\n\nMed venlig hilsen\n\nMette Holm\nAarhus Kommune\n")
     seen = []
     for name, amount in [("Jens Hansen", "1.200"), ("Anne Holm", "950"), ("Bo Yilmaz", "12.400")]:
-        _, normalised = reuse.check(checker.read(letter.format(name, amount)), None)
+        _, normalised, _ = reuse.check(checker.read(letter.format(name, amount)), None)
         seen.append(normalised is not None)
     assert seen == [False, False, True]  # checked as it is, tested, reused
     assert (reuse.lookups, reuse.reused, reuse.refused) == (3, 1, 0)
@@ -136,7 +136,8 @@ def test_finding_text_in_rows_is_the_letters_own(checker):
     assert reuse.reused == 2
     last = letter.format("Lone Poulsen", "300")
     assert rows[-1] == _row(exact, checker, last)
-    for rule, _, _, offset, length, line, column, _, shown in rows[-1]["finding_rows"]:
+    for _, _, _, offset, length, line, column, _, shown in rows[-1]["finding_rows"]:
         assert shown is None or shown == last[offset:offset + length]
         assert line == last.count("\n", 0, offset) + 1
+        assert column == offset - last.rfind("\n", 0, offset)
     assert all(len(f[-1] or "") <= MAX_FINDING_TEXT for f in rows[-1]["finding_rows"])

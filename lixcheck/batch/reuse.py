@@ -130,13 +130,15 @@ class Normalised:
         return ve if end else vs
 
 
-def normalise(document: Document) -> tuple[Document, Normalised] | None:
-    """The document with canonical merge values, or None when it has none to replace."""
+def normalise(document: Document, found: list[merge_values.MergeValue] | None = None
+              ) -> tuple[Document, Normalised] | None:
+    """The document with canonical merge values (``found``: merge_values.find(document.text) when the caller has
+    it), or None when it has none to replace."""
     text = document.text
     cuts = sorted({b.start for b in document.blocks} | {b.end for b in document.blocks})
     parts, values, spans = [], [], []
     pos = length = 0
-    for v in merge_values.find(text):
+    for v in merge_values.find(text) if found is None else found:
         if "\n" in text[v.start:v.end] or "\r" in text[v.start:v.end]:
             continue
         k = bisect.bisect_right(cuts, v.start)
@@ -165,10 +167,9 @@ def normalise(document: Document) -> tuple[Document, Normalised] | None:
 def _key(document: Document, kind: str | None, identity: str) -> bytes:
     """Everything the checks read: text, blocks, format, metadata (the file name aside) and the given kind."""
     meta = {k: v for k, v in document.meta.items() if k != "filename"}
-    head = json.dumps([identity, kind, document.format, meta, [(b.kind, b.start, b.end, b.source)
-                                                               for b in document.blocks]],
-                      ensure_ascii=False, sort_keys=True, default=repr)
-    return digest(head + "\n" + document.text)
+    head = json.dumps(meta, ensure_ascii=False, sort_keys=True, default=repr) if meta else ""
+    blocks = "|".join(f"{b.kind},{b.start},{b.end},{b.source}" for b in document.blocks)
+    return digest(f"{identity}\n{kind}\n{document.format}\n{head}\n{blocks}\n{document.text}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +181,8 @@ class Outline:
     date: str | None
     sender: str | None  # from the report (the item's own sender wins in the row)
     lix: tuple  # (value, band, words, sentences, long_words)
-    counted: tuple[tuple[int, int, bool], ...]  # counted sentences (start, end, list item) for LIX words
+    counted: tuple[tuple[int, int, bool], ...]  # counted sentences with merge values (start, end, list item)
+    fixed: tuple[int, int]  # words and long words of the other counted sentences
     min_words: int
     is_decision: int | None
     klagevejledning: int | None
@@ -201,7 +203,7 @@ class Outline:
             def to_end(o):
                 return normalised.to_original(o, end=True)
 
-            words = long_words = 0
+            words, long_words = self.fixed
             for s, e, list_item in self.counted:
                 w, lw = count_words(text, to_start(s), to_end(e), list_item=list_item)
                 words += w
@@ -248,19 +250,28 @@ def report_sender(report) -> str | None:
     return None
 
 
-def outline(report, min_words: int, checker=None) -> Outline:
-    """The Outline of a Report (``checker``: the Checker that made it, for its rules on the letter's LIX)."""
+def outline(report, min_words: int, checker=None, spans: tuple = ()) -> Outline:
+    """The Outline of a Report (``checker``: the Checker that made it, for its rules on the letter's LIX; ``spans``:
+    where the checked text has canonical values, whose sentences' LIX counts the letters count again)."""
     letter = report.sections.get("letter") or {}
     date = report.meta.get("date") or report.meta.get("created")
     kind = report.meta.get("kind")
     counted = []
+    words = long_words = 0
     first_in_list = set()
+    starts = [a for a, _ in spans]
     for s in report.sentences:
         if s.counted and s.kind in RUNNING_TEXT:
             list_item = s.kind == LIST_ITEM and s.block not in first_in_list
             if list_item:
                 first_in_list.add(s.block)
-            counted.append((s.offset, s.offset + s.length, list_item))
+            end = s.offset + s.length
+            i = bisect.bisect_left(starts, end) - 1  # the last value that starts before the sentence ends
+            if i >= 0 and spans[i][1] > s.offset:
+                counted.append((s.offset, end, list_item))
+            else:
+                words += s.lix.words
+                long_words += s.lix.long_words
     paragraphs = [p for p in report.paragraphs if p.counted]
     place = None
     if paragraphs:  # as the metric rule reports it: from the first counted paragraph to the end of the last
@@ -270,7 +281,7 @@ def outline(report, min_words: int, checker=None) -> Outline:
     return Outline(
         format=report.meta.get("format"), kind=kind, date=str(date)[:10] if date else None,
         sender=report_sender(report), lix=(lix.value, lix.band, lix.words, lix.sentences, lix.long_words),
-        counted=tuple(counted), min_words=min_words,
+        counted=tuple(counted), fixed=(words, long_words), min_words=min_words,
         is_decision=_flag(letter.get("is_decision")), klagevejledning=_flag(letter.get("klagevejledning")),
         sender_clear=_flag((report.sections.get("sender") or {}).get("clear")),
         findings=tuple((f.rule, f.severity, f.category, f.offset, f.offset + f.length, f.block,
@@ -332,29 +343,33 @@ class Reuse:
     def _exact(self, document: Document, kind: str | None) -> Outline:
         return outline(self.blocks.check(document, kind), self.min_words, self.checker)
 
-    def check(self, document: Document, kind: str | None) -> tuple[Outline, Normalised | None]:
+    def check(self, document: Document, kind: str | None) -> tuple[Outline, Normalised | None, list | None]:
+        """The letter's Outline, how the text it is for was made from the letter (None: the letter itself), and the
+        letter's merge values (merge_values.find; None when reuse is off), which template discovery needs too."""
         if not self.enabled:
-            return self._exact(document, kind), None
-        made = normalise(document)
+            return self._exact(document, kind), None, None
+        found = merge_values.find(document.text)
+        made = normalise(document, found)
         checked, normalised = made if made is not None else (document, None)
         key = _key(checked, kind, self.identity)
         self.lookups += 1
-        found = self.outlines.get(key)
-        if found is None:
+        kept = self.outlines.get(key)
+        if kept is None:
             exact = self._exact(document, kind)
             if self.seen.get(key) is None:
                 self.seen.put(key, True)
             elif normalised is None:
                 self.outlines.put(key, exact)  # the same text again
             else:
-                candidate = outline(self.blocks.check(checked, kind), self.min_words, self.checker)
+                candidate = outline(self.blocks.check(checked, kind), self.min_words, self.checker,
+                                    normalised.spans)
                 same = (mappable(candidate, normalised)
                         and candidate.row_values(document.text, normalised, len(document.text), str)
                         == exact.row_values(document.text, None, len(document.text), str))
                 self.outlines.put(key, candidate if same else _EXACT)
                 self.refused += not same
-            return exact, None
-        if found is _EXACT:
-            return self._exact(document, kind), None
+            return exact, None, found
+        if kept is _EXACT:
+            return self._exact(document, kind), None, found
         self.reused += 1
-        return found, normalised
+        return kept, normalised, found

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import merge_values
 from ..checker import Checker
 from ..config import Config
 from ..errors import InputError
@@ -166,17 +167,18 @@ def process_shard(shard: list[Item], config: Config, cache_size: int = DEFAULT_C
             failed(i, e, content_hash)
     check_cpu = time.process_time() - cpu0
     ok = []
-    for i, document, content_hash, outline, normalised in checked:
+    for i, document, content_hash, outline, normalised, found in checked:
         try:
             rows[i] = result_row(shard[i], outline, document.text, normalised, content_hash, mask)
-            ok.append((i, document))
+            ok.append((i, document, found))
         except Exception as e:
             failed(i, e, content_hash)
     if templates:
         signer = _signer()
-        for i, document in ok:
+        for i, document, found in ok:
             try:
-                signature, masked = signer.sign(document.text)
+                text = document.text
+                signature, masked = signer.sign(text, None if found is None else merge_values.mask(text, found).text)
                 rows[i]["signature"], rows[i]["masked"] = signature, masked
             except Exception as e:
                 failed(i, e, rows[i]["hash"])
