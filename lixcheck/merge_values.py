@@ -61,6 +61,14 @@ _STREET_END = re.compile(
     r"lunden|lund|strand|kæret|kær|broen|bro|hegnet|hegn|løkken|løkke|ager|agre|bjerget|bjerg|skoven|skov|søen|"
     r"ringen|ring|porten|port|kajen|kaj|møllen|mølle|banke|kvarter|huse|sletten|slette|krogen|krog|passage|"
     r"promenade|vangen|vang)$")
+
+
+def street_ending(word: str) -> str | None:
+    """The ending that makes ``word`` a Danish street name ("Søndergade" → "gade"), or None."""
+    m = _STREET_END.search(word.lower())
+    return m.group() if m else None
+
+
 _POSTCODE_AFTER = re.compile(r",?\s\d{4}\s[A-ZÆØÅ]")
 _FLOOR_AFTER = re.compile(r",?\s?(?:\d{1,2}\.?\s?(?:sal|th|tv|mf)\b\.?|st\.?(?:\s?(?:th|tv)\b)?\.?)")
 _STREET_BEFORE = re.compile(rf"(?<![\w-])((?:{_NAME_WORD}[ \t]){{0,3}}{_NAME_WORD})[ \t]$")

@@ -1,27 +1,23 @@
-"""Reuse of results across the letters of one template: a year of letters is mostly the same few thousand texts with
-other names, dates and amounts filled in.
+"""Reuse of results across the letters of one template: a year of letters is mostly a few thousand texts with other
+names, dates and amounts filled in.
 
-What is reused, and why the stored result is the same as when every letter is checked:
-
-* A letter is checked as its *normalised* text: every merge value (``lixcheck.merge_values.find``: names, dates,
-  amounts, phone, CPR and case numbers, e-mail addresses …) replaced by a canonical value of the same kind and the
-  same shape: the same words and punctuation, each letter by "A"/"a" and each digit by "1" (a name "Anne-Marie
-  Holm" becomes "Aaaa-Aaaa Aaaa", "3. maj 2025" becomes "1. januar 1111", "mette.holm@aarhus.kk" becomes
-  "aaaa@aarhus.kk": the domain names the sender and stays). What the rules read in a merge value is its shape,
-  its place and its kind, never the particular name or number, so they find the same in both texts; `test_batch_reuse`
-  holds the stored results of 20,000 generated letters equal to those of checking every original letter, and a
-  test per kind holds the canonical value to the shapes that the rules read (a date stays a date, a phone number a
-  phone number).
-* The result of a normalised letter is kept as an :class:`Outline`: what the store keeps of a Report (letter flags,
-  sender, rule counts, findings), in the normalised letter's offsets. A letter whose normalised text, blocks, format,
-  metadata and kind are those of an earlier letter takes that outline; uncached, the same letter gets the outline of
-  its own normalised text. Both paths then make the row the same way (:meth:`Outline.row_values`): the offsets
-  mapped back to the letter's own text, line and column counted in it, the finding text taken from it, and the LIX
-  words and long words counted again in the letter's own sentences (a name can be a long word; the sentences are
-  the same, since a canonical value ends no sentence that its original did not).
-* Keys are BLAKE2 digests; the cache holds outlines (counts, rule ids, offsets), never letter text.
-* It applies only to plain LIX counting (``lix_mode`` "textstat" counts the whole text its own way) and to values
-  that lie inside one line of one block.
+* **The key.** Every merge value of a letter (``lixcheck.merge_values.find``: names, dates, amounts, phone, CPR and
+  case numbers, e-mail addresses, times, addresses) is replaced by a canonical value of the same kind and shape: the
+  same words and punctuation, each name word "Aaaa", digits "1", a month "januar" ("Anne-Marie Holm" → "Aaaa-Aaaa
+  Aaaa", "14. september 2025" → "1. januar 1111", "mette.holm@aarhus.dk" → "aaaa@aarhus.dk": the domain names
+  the sender and stays, as does a street name's ending and a postal code's town). The key is a digest of that
+  *normalised* letter (text, blocks, format, metadata), its given kind, the rule-set version and the configuration.
+* **What is kept** is an :class:`Outline` of the normalised letter's Report: what the store keeps (letter flags,
+  sender, findings with their places), never text. A letter that takes it gets (:meth:`Outline.row_values`) its
+  findings mapped back to its own offsets, lines, columns and text, and its LIX words and long words counted again
+  in its own sentences (a name can be a long word), on which the LIX rule decides again.
+* **Trust is tested per template, on its own letters** (:class:`Reuse`): the first letter with a key is checked as
+  it is; the second as it is *and* as its normalised text, and the outline is kept only where both give the same
+  row and every place maps back; from the third on, the outline is reused. A key that fails is marked and its
+  letters are checked as they are. ``tests/test_batch_reuse.py`` holds the rows of 20,000 generated letters equal
+  to those of checking every letter.
+* The cache holds digests and outlines, never letter text. It steps aside for textstat's LIX counting and for a
+  rule set whose LIX rule depends on other hits.
 """
 
 from __future__ import annotations
@@ -42,7 +38,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _WHOLE_KRONER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
-_STREET_END = merge_values._STREET_END
 
 
 def _word(m: re.Match) -> str:
@@ -58,8 +53,8 @@ def _street_word(m: re.Match) -> str:
     w = m.group()
     if len(w) <= 3:
         return w
-    end = _STREET_END.search(w.lower())
-    return _word(m) if end is None else ("A" if w[0].isupper() else "a") + w[len(w) - len(end.group()):]
+    end = merge_values.street_ending(w)
+    return _word(m) if end is None else ("A" if w[0].isupper() else "a") + w[len(w) - len(end):]
 
 
 _FULL_MONTHS = frozenset(("januar februar marts april maj juni juli august september oktober november "
@@ -68,7 +63,7 @@ _SHORT_RUN = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
 def _date(value: str) -> str:
-    """"14. september 2025" → "1. januar 1111", "3.5.25" → "1.1.1", "2025-05-03" → "1111-11-11": a day or month
+    """"14. september 2025" → "1. januar 1111", "3.5.25" → "1.1.11", "2025-05-03" → "1111-11-11": a day or month
     of one or two digits becomes "1", a full month name "januar", an abbreviated one "jan"."""
     month = _LETTERS.search(value)
     if month:
