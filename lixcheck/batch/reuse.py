@@ -103,13 +103,13 @@ class Normalised:
     text: str
     values: tuple[tuple[int, int], ...]
     spans: tuple[tuple[int, int], ...]
+    bounds: tuple[int, ...]  # start and end of each block of the letter, in ``text``
 
-    def to_normalised(self, offset: int) -> int:
-        i = bisect.bisect_right(self.values, (offset, float("inf"))) - 1
-        if i < 0:
-            return offset
-        (vs, ve), (s, e) = self.values[i], self.spans[i]
-        return s if offset == vs else (e + offset - ve if offset >= ve else e)
+    def document(self, letter: Document) -> Document:
+        """The letter's Document with this text."""
+        b = self.bounds
+        blocks = [Block(x.kind, b[2 * i], b[2 * i + 1], x.source, x.meta) for i, x in enumerate(letter.blocks)]
+        return Document(self.text, blocks, letter.format, letter.meta)
 
     def to_original(self, offset: int, end: bool = False) -> int:
         """The letter's offset for an offset in the normalised text; inside a canonical value, its value's start
@@ -125,12 +125,12 @@ class Normalised:
         return ve if end else vs
 
 
-def normalise(document: Document, found: list[merge_values.MergeValue] | None = None
-              ) -> tuple[Document, Normalised] | None:
-    """The document with canonical merge values (``found``: merge_values.find(document.text) when the caller has
-    it), or None when it has none to replace."""
+def normalise(document: Document, found: list[merge_values.MergeValue] | None = None) -> Normalised | None:
+    """The document's text with canonical merge values (``found``: merge_values.find(document.text) when the
+    caller has it), or None when it has none to replace."""
     text = document.text
-    cuts = sorted({b.start for b in document.blocks} | {b.end for b in document.blocks})
+    blocks = document.blocks
+    cuts = sorted({b.start for b in blocks} | {b.end for b in blocks})
     parts, values, spans = [], [], []
     pos = length = 0
     for v in merge_values.find(text) if found is None else found:
@@ -153,18 +153,28 @@ def normalise(document: Document, found: list[merge_values.MergeValue] | None = 
     if not values:
         return None
     parts.append(text[pos:])
-    n = Normalised("".join(parts), tuple(values), tuple(spans))
-    to = n.to_normalised
-    blocks = [Block(b.kind, to(b.start), to(b.end), b.source, b.meta) for b in document.blocks]
-    return Document(n.text, blocks, document.format, document.meta), n
+    # Block borders in the new text: shifted by what the values that end before them changed (none spans a border)
+    bounds = []
+    i = shift = 0
+    for offset in [o for b in blocks for o in (b.start, b.end)]:
+        while i < len(values) and values[i][1] <= offset:
+            shift += (spans[i][1] - spans[i][0]) - (values[i][1] - values[i][0])
+            i += 1
+        bounds.append(offset + shift)
+    return Normalised("".join(parts), tuple(values), tuple(spans), tuple(bounds))
 
 
-def _key(document: Document, kind: str | None, identity: str) -> bytes:
-    """Everything the checks read: text, blocks, format, metadata (the file name aside) and the given kind."""
-    meta = {k: v for k, v in document.meta.items() if k != "filename"}
+def _key(letter: Document, normalised: Normalised | None, kind: str | None, identity: str) -> bytes:
+    """Everything the checks read of the checked text: text, blocks, format, metadata (the file name aside), and
+    the given kind."""
+    meta = {k: v for k, v in letter.meta.items() if k != "filename"}
     head = json.dumps(meta, ensure_ascii=False, sort_keys=True, default=repr) if meta else ""
-    blocks = "|".join(f"{b.kind},{b.start},{b.end},{b.source}" for b in document.blocks)
-    return digest(f"{identity}\n{kind}\n{document.format}\n{head}\n{blocks}\n{document.text}")
+    if normalised is None:
+        text, bounds = letter.text, [o for b in letter.blocks for o in (b.start, b.end)]
+    else:
+        text, bounds = normalised.text, normalised.bounds
+    blocks = "|".join(f"{b.kind},{bounds[2 * i]},{bounds[2 * i + 1]},{b.source}" for i, b in enumerate(letter.blocks))
+    return digest(f"{identity}\n{kind}\n{letter.format}\n{head}\n{blocks}\n{text}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,10 +224,14 @@ class Outline:
                 findings.sort(key=lambda f: (f[3], f[4], f[0]))
         masked = None
         rows = []
+        line, counted = 1, 0  # (lines counted on from the finding before, as analysis.make_findings does)
         for rule, severity, category, start, end, block, whole in findings:
             if to_start is not None:
                 start, end = to_start(start), to_end(end)
-            line = text.count("\n", 0, start) + 1
+            if start < counted:
+                line, counted = 1, 0
+            line += text.count("\n", counted, start)
+            counted = start
             column = start - text.rfind("\n", 0, start)
             shown = None
             if end - start <= max_text and not whole:
@@ -344,9 +358,8 @@ class Reuse:
         if not self.enabled:
             return self._exact(document, kind), None, None
         found = merge_values.find(document.text)
-        made = normalise(document, found)
-        checked, normalised = made if made is not None else (document, None)
-        key = _key(checked, kind, self.identity)
+        normalised = normalise(document, found)
+        key = _key(document, normalised, kind, self.identity)
         self.lookups += 1
         kept = self.outlines.get(key)
         if kept is None:
@@ -356,8 +369,8 @@ class Reuse:
             elif normalised is None:
                 self.outlines.put(key, exact)  # the same text again
             else:
-                candidate = outline(self.blocks.check(checked, kind), self.min_words, self.checker,
-                                    normalised.spans)
+                candidate = outline(self.blocks.check(normalised.document(document), kind), self.min_words,
+                                    self.checker, normalised.spans)
                 same = (mappable(candidate, normalised)
                         and candidate.row_values(document.text, normalised, len(document.text), str)
                         == exact.row_values(document.text, None, len(document.text), str))

@@ -42,6 +42,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from ..merge_values import mask
+from .cache import LRU, digest
 
 NUM_PERM = 64  # MinHash permutations: 256 bytes per signature; similarity estimated ±0.06 around 0.5
 SEED = 1
@@ -81,15 +82,24 @@ class Signer:
     computed here with numpy alone: a worker needs neither a MinHash object per letter nor datasketch's import
     (SciPy; 0.4 s per worker)."""
 
-    def __init__(self):
+    def __init__(self, capacity: int = 20_000):
         a, b = permutations()
         self._a, self._b = a.reshape(1, -1), b.reshape(1, -1)
         self._empty = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32).tobytes()
+        self._signed = LRU(capacity)  # signature per masked text: a template's letters mask alike
 
     def sign(self, text: str, masked: str | None = None) -> tuple[bytes, str]:
         """``masked``: mask(text).text when the caller has it already."""
         if masked is None:
             masked = mask(text).text
+        key = digest(masked)
+        signature = self._signed.get(key)
+        if signature is None:
+            signature = self._sign(masked)
+            self._signed.put(key, signature)
+        return signature, masked
+
+    def _sign(self, masked: str) -> bytes:
         words = masked.lower().split()  # (punctuation stays on its word: the same in every letter of a template)
         h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint32, count=len(words))
         if len(h) >= SHINGLE:
@@ -97,14 +107,14 @@ class Signer:
         else:
             shingles = h
         if not len(shingles):
-            return self._empty, masked
+            return self._empty
         s1, m1, s2, m2, s3 = _FMIX32
         hv = shingles ^ (shingles >> s1)
         hv = hv * m1
         hv = hv ^ (hv >> s2)
         hv = hv * m2
         hv = (hv ^ (hv >> s3)).reshape(-1, 1)
-        return (hv * self._a + self._b).min(axis=0).tobytes(), masked
+        return (hv * self._a + self._b).min(axis=0).tobytes()
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
