@@ -4,7 +4,8 @@ Phrases match on lower-cased text, and also on lemmas when the phrase is written
 is the word itself, or a prefix of it): "fremsende" then also finds "fremsendes" and "fremsendte". A one-word phrase
 whose lemma is another word ("dog" → "dø") matches on its written form only, so "døde" never hits "dog"; phrases of
 several words always match on lemmas too ("have mulighed for at" finds "har mulighed for at"). An entry may
-force `match: lower` (exact forms) or `match: lemma`.
+force `match: lower` (exact forms) or `match: lemma`. Where several entries of one rule match the same words, the one
+written as them wins, then one written as their lemmas, then the first in the rule files (_rank).
 
 Replacements are offered in the matched words' form and only where they fit the sentence (suggest.py); where none
 fits, the finding names them in their base form and offers no one-click replacement.
