@@ -4,7 +4,8 @@ Phrases match on lower-cased text, and also on lemmas when the phrase is written
 is the word itself, or a prefix of it): "fremsende" then also finds "fremsendes" and "fremsendte". A one-word phrase
 whose lemma is another word ("dog" → "dø") matches on its written form only, so "døde" never hits "dog"; phrases of
 several words always match on lemmas too ("have mulighed for at" finds "har mulighed for at"). An entry may
-force `match: lower` (exact forms) or `match: lemma`.
+force `match: lower` (exact forms) or `match: lemma`. Where several entries of one rule match the same words, the one
+written as them wins, then one written as their lemmas, then the first in the rule files (_rank).
 
 Replacements are offered in the matched words' form and only where they fit the sentence (suggest.py); where none
 fits, the finding names them in their base form and offers no one-click replacement.
@@ -37,6 +38,7 @@ class Entry:
     own_words: frozenset[str]  # the rule's one-word phrases: a replacement must not be one of them
     object_words: tuple[str, ...] = ()  # a verb's object nouns that call for other replacements …
     object_replacements: tuple[str, ...] = ()  # … these ("meddele" a permit: "give")
+    order: int = 0  # the entry's place in the rule files: the last tie-break between entries that match one span
 
     @cached_property
     def shape(self) -> Shape:
@@ -47,6 +49,21 @@ class Entry:
 
 def _compatible(word: str, lemma: str) -> bool:
     return lemma == word or word.startswith(lemma) or lemma.startswith(word)
+
+
+def _rank(doc, start: int, entry: Entry) -> tuple[int, int]:
+    """Which of one rule's entries that match the same span gives the finding (the lower rank): one written as the
+    matched words; then one whose words are their written forms or lemmas, its base form ("vedrøre" on "vedrører");
+    then one that matches only through its own lemma ("vedrørende", lemma "vedrøre"); among equals the first in the
+    rule files. Never the matchers' order: it follows the hashes of the entries' labels, which change when an entry
+    is added before them."""
+    tokens = [doc[i] for i in range(start, start + len(entry.words))]
+    words = [w.lower() for w in entry.words]
+    if all(w == t.lower_ for w, t in zip(words, tokens, strict=True)):
+        return 0, entry.order
+    if all(w == t.lower_ or w == t.lemma_.lower() for w, t in zip(words, tokens, strict=True)):
+        return 1, entry.order
+    return 2, entry.order
 
 
 class PhraseRules:
@@ -82,7 +99,7 @@ class PhraseRules:
             self.entries[key] = Entry(rule, phrase, lemma, repl, message, first, tuple(tokens),
                                       own_words.get(rule.id, frozenset()),
                                       tuple(w.lower() for w in object_["words"]) if object_ else (),
-                                      tuple(object_["replace"]) if object_ else ())
+                                      tuple(object_["replace"]) if object_ else (), len(self.entries))
             # The matchers take a phrase as its tokens' values of their attribute (the hashes of LOWER, LEMMA), as
             # spaCy's own unpickling adds them: what a Doc of the phrase would give, without making one.
             written = tuple(map(strings.add, words))
@@ -117,7 +134,11 @@ class PhraseRules:
             for key, start, end in matcher(doc):
                 entry = self.entries[key]
                 if entry.rule.id in enabled:
-                    found.setdefault(entry.rule.id, {}).setdefault((start, end), key)
+                    spans = found.setdefault(entry.rule.id, {})
+                    held = spans.setdefault((start, end), key)
+                    # (the same entry comes from both matchers; another one for the same span is rare)
+                    if held != key and _rank(doc, start, entry) < _rank(doc, start, self.entries[held]):
+                        spans[start, end] = key
         hits = []
         for spans in found.values():
             taken: set[int] = set()
