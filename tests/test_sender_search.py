@@ -185,3 +185,19 @@ def test_unit_stop_is_the_plain_alternation():
             # where the plain one starts with the dash: no unit either way)
             assert start == pos - 1 and text[pos] in authorities._DASHES, (text, pos)
             assert authorities.unit_at(text, pos) is None
+
+
+def test_sentence_start_by_chunks_is_the_last_match_of_the_plain_scan():
+    def plain(text: str, pos: int) -> int:
+        a = max(0, pos - 200)
+        for m in contact.SENTENCE_START.finditer(text, a, pos):
+            a = m.end()
+        return a
+
+    rnd = random.Random(11)
+    pieces = [".", "!", "?", "\n", " ", "\t", "\r", "\u00a0", "\u2028", "A", "a", "Æ", "ø", "x", "\n\n", ". A", "? ",
+              "Anna Hansen", "ord", "i dag", "  ", "\n \n", ".\n", "1"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 120)))
+        pos = rnd.randint(0, len(text))
+        assert contact.sentence_start(text, pos) == plain(text, pos), (text, pos)

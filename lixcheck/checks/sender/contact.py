@@ -94,9 +94,7 @@ def about_another_authority(letter: Letter, pos: int, sender: Organisation | Non
     """Is the contact detail at ``pos`` about another authority (e.g. Ankestyrelsen in the klagevejledning)? Its
     sentence, up to ``pos``, names an authority that is not the sender."""
     text = letter.text
-    a = max(0, pos - 200)
-    for m in SENTENCE_START.finditer(text, a, pos):
-        a = m.end()
+    a = sentence_start(text, pos)
     org = match_organisation(text[a:pos], letter.names_in(a, pos))
     return org is not None and (sender is None or org.name != sender.name)
 
@@ -310,10 +308,35 @@ def sentence_at(text: str, pos: int) -> str:
     return _sentence(text, pos)
 
 
+_CHUNK = 60
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence that holds ``pos`` starts: the end of the last SENTENCE_START match in the 200 characters
+    before ``pos``, or their start when none is there.
+
+    Searched in chunks from ``pos`` back, each ending after a character that no match holds (neither white space
+    nor [.!?]): no match runs over a chunk's end, so a chunk's matches are the ones a scan of all 200 characters finds
+    there, and the first chunk with a match holds the last one. Most sentences start well within 200 characters:
+    the regex engine tests each character of the scan against [.!?\n] (some 40 instructions a character)."""
+    first = max(0, pos - 200)
+    end = pos
+    while True:
+        a = max(first, end - _CHUNK)
+        while a > first and (text[a - 1].isspace() or text[a - 1] in ".!?"):  # (\s is str.isspace())
+            a -= 1
+        last = -1
+        for m in SENTENCE_START.finditer(text, a, end):
+            last = m.end()
+        if last != -1:
+            return last
+        if a == first:
+            return first
+        end = a
+
+
 def _sentence(text: str, pos: int) -> str:
-    a = max(0, pos - 200)
-    for m in SENTENCE_START.finditer(text, a, pos):
-        a = m.end()
+    a = sentence_start(text, pos)
     b = text.find("\n\n", pos)
     m = _SENTENCE_END.search(text, pos)
     ends = [x for x in (b, m.end() if m else -1) if x != -1]
