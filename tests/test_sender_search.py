@@ -201,3 +201,12 @@ def test_sentence_start_by_chunks_is_the_last_match_of_the_plain_scan():
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 120)))
         pos = rnd.randint(0, len(text))
         assert contact.sentence_start(text, pos) == plain(text, pos), (text, pos)
+
+
+def test_inside_is_any_of_the_spans():
+    rnd = random.Random(12)
+    for _ in range(3000):
+        spans = [(s, s + rnd.randint(-2, 8)) for s in (rnd.randint(0, 40) for _ in range(rnd.randint(0, 6)))]
+        test = contact.inside(spans)
+        for pos in range(-2, 52):
+            assert test(pos) == any(s <= pos < e for s, e in spans), (spans, pos)

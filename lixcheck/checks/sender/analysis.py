@@ -475,11 +475,12 @@ def _domains(letter: Letter, info: SenderInfo, votes: _Votes) -> None:
     """Votes for the authority whose domain an e-mail or web address is on: on a sender line, or in a sentence where
     the letter speaks of itself ("vores hjemmeside"); not in a sentence about complaining."""
     text = letter.text
+    on_sender_line = letter.once(contact.on_sender_line)  # (info.lines are the letter's sender lines)
     for start, end, value in contact.addresses(letter):
         a = authorities.by_domain(value)
         if a is None:
             continue
-        if any(ln.start <= start < ln.end for ln in info.lines):
+        if on_sender_line(start):
             votes.add(from_authority(a), (start, end), W_DOMAIN_LINE, "domain", value)
             continue
         sentence = contact.sentence_at(text, start)
@@ -495,15 +496,14 @@ def _body(letter: Letter, votes: _Votes) -> None:
     """Votes for the authorities that act in the letter's sentences or hold its view."""
     text = letter.text
     lead_start, lead_end = letter.lead
-    sender_line = [(ln.start, ln.end) for ln in letter.sender_lines]
+    on_sender_line = letter.once(contact.on_sender_line)
     # (in the klagevejledning, the bodies named are where to complain: "Om du fritages, er Planklagenævnet …"; but a
     # municipality or region acting there is the one that decided, since complaints go through it: "Når klagen er
     # indgivet, vurderer Lolland Kommune …". The region also takes in the block around a past complaint.)
-    klage = letter.once(klage_region) if letter.authorities else []
+    in_klage = contact.inside(letter.once(klage_region)) if letter.authorities else None
     for m in letter.authorities:
         local = m.authority.kind in ("municipality", "region")
-        if any(s <= m.start < e for s, e in sender_line) or (
-                not local and any(s <= m.start < e for s, e in klage)):
+        if on_sender_line(m.start) or (not local and in_klage(m.start)):
             continue
         after = m.end
         if m.genitive:

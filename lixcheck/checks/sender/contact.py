@@ -12,6 +12,8 @@ their literal strings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -298,8 +300,35 @@ def find_person(letter: Letter) -> str | None:
     return None
 
 
+def inside(spans) -> Callable[[int], bool]:
+    """A test of whether an offset lies inside one of ``spans`` ((start, end) pairs, in any order, overlapping or
+    not): a bisection of their union, where any() over the spans made a generator per offset tested (the sender
+    analysis tests each authority and address of a letter against its sender lines and its klagevejledning)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if s >= e:
+            continue
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+
+    def test(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < ends[k]
+
+    return test
+
+
+def on_sender_line(letter: Letter) -> Callable[[int], bool]:
+    """Whether an offset lies on one of the letter's sender lines (use letter.once(on_sender_line))."""
+    return inside((ln.start, ln.end) for ln in letter.sender_lines)
+
+
 def _on_sender_line(letter: Letter, pos: int) -> bool:
-    return any(ln.start <= pos < ln.end for ln in letter.sender_lines)
+    return letter.once(on_sender_line)(pos)
 
 
 def sentence_at(text: str, pos: int) -> str:
