@@ -210,3 +210,18 @@ def test_inside_is_any_of_the_spans():
         test = contact.inside(spans)
         for pos in range(-2, 52):
             assert test(pos) == any(s <= pos < e for s, e in spans), (spans, pos)
+
+
+def test_not_unit_words_on_the_folded_line_are_the_case_insensitive_search():
+    words = gazetteer.load("senders")["not_unit_words"]
+    pieces = [*words, *(w.upper() for w in words), *(w.title() for w in words), "x", "æ", "Ø", "-", " ", "1", "_",
+              "Team", "Borgerservice", "ſ", "K", "é"]
+    seen = set()
+    for text in texts(pieces + ODD, 3000, 13, most=5):
+        folded = fold(text)
+        if folded is None:
+            continue
+        found = organisations._not_unit_folded().search(folded) is not None
+        assert found == (organisations._not_unit().search(text) is not None), text
+        seen.add(found)
+    assert seen == {True, False}
