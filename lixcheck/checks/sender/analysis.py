@@ -65,9 +65,8 @@ _KLAGE = re.compile(r"[kK\u212a](?i:(?<!\w.)(?:lag(?:e|en|er|es|et|ede)|lagevejl
                     r"|(?<=(?<!\w)på.)lag\w*|(?<=(?<!\w)an.)(?:e|en|er|es|et))\b")
 # A sentence that gives the reader a way to ask: "Yderligere oplysninger kan fås ved henvendelse til …", "Spørgsmål
 # kan rettes til …", "Kontakt …", "Hvis du har spørgsmål, …".
-# (Guarded: tried only where one of its words occurs in the sentence, not at every character)
-_ASKS_CONTACT = Guarded(re.compile(r"\b(?:henvendelse til|henvend dig|kontakt(?:e|er)?|rettes til|spørgsmål|"
-                                   r"(?:flere|yderligere|nærmere) oplysninger)\b", re.IGNORECASE))
+_ASKS_CONTACT = re.compile(r"\b(?:henvendelse til|henvend dig|kontakt(?:e|er)?|rettes til|spørgsmål|"
+                           r"(?:flere|yderligere|nærmere) oplysninger)\b", re.IGNORECASE)
 _OWN_DOCUMENT = re.compile(r"\s+(?:\w+)?(?:afgørelse|brev|svar|udtalelse|tilladelse|dispensation|påbud|godkendelse|"
                            r"orientering|redegørelse|bevilling|beslutning)\b")
 _OPINION = re.compile(r"\bdet er\s+$", re.IGNORECASE)

@@ -56,7 +56,7 @@ class _Searches:
     digital_reply: Guarded | Anchored  # "skriv til os via Digital Post"
     contact_context: re.Pattern  # a sentence about getting in touch
     person_cue: Guarded  # "Din sagsbehandler er Anna Hansen"
-    we: Guarded  # "vi", "os", "vores": the letter speaks of its sender (tried only where the words occur)
+    we: re.Pattern  # "vi", "os", "vores": the letter speaks of its sender
     send_to: re.Pattern  # "… sendes til:" right before an address block
     own_site: re.Pattern  # "vores hjemmeside"
 
@@ -86,9 +86,8 @@ def _searches() -> _Searches:
             rf"\b(?:{_words(cues, 'reply_verbs')}|{_words(cues, 'send_words')})\b[^.\n]{{0,60}}"
             r"\b(?:til|på|hos)\s*:?\s*$", re.IGNORECASE),
         own_site=data.compiled(rf"\b(?:vores|vor|vort)\s+(?:{_words(cues, 'own_site')})\b", re.IGNORECASE),
-        we=Guarded(data.compiled(
-            rf"(?<![\wæøå])(?:{'|'.join(map(re.escape, data.load('senders')['we_words']))})(?![\wæøå])",
-            re.IGNORECASE)),
+        we=data.compiled(rf"(?<![\wæøå])(?:{'|'.join(map(re.escape, data.load('senders')['we_words']))})(?![\wæøå])",
+                         re.IGNORECASE),
     )
 
 
