@@ -168,6 +168,22 @@ def _not_unit() -> re.Pattern:
 
 
 @cache
+def _not_unit_folded() -> re.Pattern | None:
+    """_not_unit() without IGNORECASE, for a line as fold() lower-cases it (as _contact_line_folded), with the test
+    of a word's start after its first letter: every alternative starts with a letter, which the regex engine skips to,
+    where the lookbehind first was tried at every character. None where a word is not plain lower-case."""
+    words = data.load("senders")["not_unit_words"]
+    if not words or any(not w or w != w.lower() or w != fold(w) for w in words):
+        return None
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    alternatives = [rf"{re.escape(c)}(?<![\wæøå]{re.escape(c)}){trie(tuple(rest))}"
+                    for c, rest in sorted(groups.items())]
+    return data.compiled(rf"(?:{'|'.join(alternatives)})(?![\wæøå])", 0)
+
+
+@cache
 def _contact_line() -> re.Pattern:
     # (a plain pattern, not a Guarded one: it reads single lines, where folding the line and looking up the needles
     # cost more than the scan itself)
@@ -186,11 +202,13 @@ def _contact_line_folded() -> re.Pattern | None:
     return data.compiled(rf"\b(?:{'|'.join(words)})\b|@|https?://", 0)
 
 
-def is_contact_line(text: str) -> bool:
-    """A letterhead or signature line with contact details ("Tlf. 12 34 56 78", "E-mail: …", "www.…")."""
+def is_contact_line(text: str, folded: str | None = None) -> bool:
+    """A letterhead or signature line with contact details ("Tlf. 12 34 56 78", "E-mail: …", "www.…").
+    ``folded``: fold(text), where the caller has it."""
     lower = _contact_line_folded()
-    folded = fold(text) if lower is not None else None
-    if folded is not None:
+    if folded is None and lower is not None:
+        folded = fold(text)
+    if folded is not None and lower is not None:
         return lower.search(folded) is not None
     return _contact_line().search(text) is not None
 
@@ -209,7 +227,12 @@ def is_generic(line: str) -> bool:
 def is_unit(text: str) -> bool:
     """Does a short line name a unit (team, centre, department …)? 'Borgerservice', 'Team Ydelser',
     'Natur, Miljø og Trafik' (capitalised words joined by og/&/commas) — not a sentence or a title."""
-    if len(text.split()) > 8 or _DIGIT.search(text) or is_contact_line(text) or _not_unit().search(text):
+    if len(text.split()) > 8 or _DIGIT.search(text):
+        return False
+    folded = fold(text)  # (once for both tests)
+    not_unit = _not_unit_folded() if folded is not None else None
+    if is_contact_line(text, folded) or (not_unit.search(folded) if not_unit is not None
+                                         else _not_unit().search(text)):
         return False
     if (UNIT_SHAPE.match(text) and UNIT_JOINED.search(text)) or unit_word(text):  # (the cheaper test first)
         return True
