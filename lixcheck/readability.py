@@ -24,6 +24,29 @@ DEFAULT_MIN_WORDS = 10
 REASON_NO_SENTENCES = "no sentences"
 
 
+def _byte_table(keep) -> tuple[bytes, bytes]:
+    """bytes.translate's (table, delete) for Latin-1 text: whitespace becomes b" ", the characters ``keep`` accepts
+    become b"a", the rest is deleted."""
+    table, delete = bytearray(range(256)), bytearray()
+    for i in range(256):
+        c = chr(i)
+        if c.isspace():
+            table[i] = 32
+        elif keep(c):
+            table[i] = 97
+        else:
+            delete.append(i)
+    return bytes(table), bytes(delete)
+
+
+# A Latin-1 sentence (nearly all of them) is counted in C: as bytes, with the characters that are neither whitespace
+# nor a word's (letter or digit) resp. a long word's (letter) characters deleted and those made b"a", a word is one
+# b" a" (its first letter or digit after a blank) and a long word one b" aaaaaaa" (more than 6 letters in a row).
+_WORD_BYTES = _byte_table(lambda c: _ALNUM.match(c) is not None)
+_LETTER_BYTES = _byte_table(lambda c: _NOT_LETTER.match(c) is None)
+_LONG_WORD_BYTES = b" " + b"a" * (LONG_WORD_LETTERS + 1)
+
+
 def count_words(text: str, start: int = 0, end: int | None = None, *, list_item: bool = False) -> tuple[int, int]:
     """(words, long_words) in text[start:end]. With list_item, a leading item number ("1.", "a)") is not a word."""
     end = len(text) if end is None else end
@@ -31,7 +54,15 @@ def count_words(text: str, start: int = 0, end: int | None = None, *, list_item:
         m = _ITEM_NUMBER.match(text, start, end)
         if m:
             start = m.end()
-    tokens = text[start:end].split()
+    try:
+        b = b" " + text[start:end].encode("latin-1")
+    except UnicodeEncodeError:  # ("–", "•", curly quotes: a few sentences in a hundred)
+        return _count_tokens(text[start:end].split())
+    return b.translate(*_WORD_BYTES).count(b" a"), b.translate(*_LETTER_BYTES).count(_LONG_WORD_BYTES)
+
+
+def _count_tokens(tokens: list[str]) -> tuple[int, int]:
+    """(words, long_words) of whitespace tokens, one by one."""
     words = len(tokens)
     long_words = 0
     for w in tokens:  # fast paths first: most tokens are plain words, some with a comma or period after them

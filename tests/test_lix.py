@@ -132,6 +132,17 @@ def test_count_words_skips_only_a_list_items_number():
     assert count_words("a) Send lønsedler.", list_item=True) == (2, 1)
 
 
+def test_count_words_counts_latin1_text_as_the_token_loop_does():
+    # Latin-1 text is counted in C over bytes; other text (en dash, bullet, curly quotes) token by token: the same
+    from lixcheck.readability import _count_tokens
+
+    for text in ["Kommunen (jf. § 82, stk. 2) har bl.a. truffet afgørelse om e-Boks-systemet; 12.500,50 kr. – ½ år.",
+                 "Se www.borger.dk/sygedagpenge!  Ansøgningsskema_2024 ... § – • ²³ ÆØÅæøåkommunalbestyrelsen",
+                 "\xa0Tandplejeområdet\x85og\x1cSagsbehandlingen\tafgørelsen\n(sagsbehandleren)", "", " .. - "]:
+        assert count_words(text) == _count_tokens(text.split()), text
+        assert count_words(text + " ”–”") == _count_tokens((text + " ”–”").split()), text
+
+
 LETTER = (
     "Aarhus Kommune\nBorgerservice\n\n"
     "Afgørelse om boligstøtte\n\n"

@@ -29,9 +29,13 @@ _LEADING = "\"'“‘«([{"
 _NUMERIC = re.compile(r"^[\d.,:/\-–]+$")
 _INITIALS = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]\.)+[A-ZÆØÅÄÖÜ]$")  # "H.C" (the final period already stripped)
 _PER_LINE = frozenset({HEADING, LINES, TITLE})
-# The end of a token that may end a sentence: . ! ? … : ; then closing quotes/brackets.
-_END_TAIL = re.compile(r"[.!?…:;][\"'”’»)\]}]*(?!\S)")
-_ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}[.)]|[a-zæøå]\))$")  # "1." "2)" "(a)" "b)" opening a list item
+# The end of a token that may end a sentence: . ! ? … : ; then closing quotes/brackets; group 1 is the next token
+# ("" at the block's end), read by the same match in C rather than by a search of its own per candidate.
+_END_TAIL = re.compile(r"[.!?…:;][\"'”’»)\]}]*(?!\S)(?=\s*(\S*))")
+# The same for a block whose only possible ends are periods (most blocks; always when colons do not end sentences):
+# a literal first character is found by a fast scan in C, a character set is tested character by character.
+_PERIOD_TAIL = re.compile(r"\.[\"'”’»)\]}]*(?!\S)(?=\s*(\S*))")
+_ITEM_NUMBER = re.compile(r"\(?(?:\d{1,2}[.)]|[a-zæøå]\))(?!\S)")  # "1." "2)" "(a)" "b)" opening a list item
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,26 +112,32 @@ def _running_spans(text: str, block: Block, colon_ends: bool) -> list[tuple[int,
     """(start, end) of the sentences of a running-text block."""
     # Only tokens ending in . ! ? … : ; (before closing quotes/brackets) can end a sentence: visit just those.
     bs, be = block.start, block.end
-    first = _TOKEN.search(text, bs, be)
-    if first is None:
-        return []
+    if bs < be and not text[bs].isspace():  # (readers trim blocks: the first token starts the block)
+        start = bs
+    else:
+        first = _TOKEN.search(text, bs, be)
+        if first is None:
+            return []
+        start = first.start()
     out = []
-    start = first.start()
-    numbered = block.kind == LIST_ITEM and _ITEM_NUMBER.match(first.group())  # "1." opens the item: no sentence
+    item_start = start if block.kind == LIST_ITEM and _ITEM_NUMBER.match(text, start, be) else -1  # "1.": no end
     isspace = str.isspace
-    for m in _END_TAIL.finditer(text, start, be):
-        e = m.end()
+    find = text.find
+    tails = (_END_TAIL if colon_ends or find("?", start, be) >= 0 or find("!", start, be) >= 0
+             or find("…", start, be) >= 0 else _PERIOD_TAIL)
+    for m in tails.finditer(text, start, be):
+        nxt = m.group(1)
+        if not nxt:  # the block's end ends its last sentence, punctuated or not
+            break
         k = m.start()
         if k > bs and not isspace(text[k - 1]):  # back to the start of the token: after the last whitespace
             k -= len(text[bs:k].rsplit(None, 1)[-1])  # (in C: a loop back one character at a time cost 5x more)
-        if numbered and k == first.start():
+        if k == item_start:
             continue
-        nxt = _TOKEN.search(text, e, be)
-        if nxt is None:  # the block's end ends its last sentence, punctuated or not
-            break
-        if _ends_here(text[k:e], nxt.group(), colon_ends):
+        e = m.end()
+        if _ends_here(text[k:e], nxt, colon_ends):
             out.append((start, e))
-            start = nxt.start()
+            start = m.start(1)
     last = text[be - 1]
     out.append((start, be if not last.isspace() else bs + len(text[bs:be].rstrip())))  # readers trim blocks
     return out
