@@ -146,3 +146,16 @@ def test_finding_text_in_rows_is_the_letters_own(checker):
         assert line == last.count("\n", 0, offset) + 1
         assert column == offset - last.rfind("\n", 0, offset)
     assert all(len(f[-1] or "") <= MAX_FINDING_TEXT for f in rows[-1]["finding_rows"])
+
+
+def test_a_letter_with_a_canonical_value_written_in_it_shares_no_result_with_letters_made_so(checker):
+    """"1 kr." is its own canonical value, so it is not replaced; a letter with "950 kr." is normalised to the same
+    text, but must not take the outline of a letter that was not normalised (its LIX would not be counted again)."""
+    reuse, exact = _engines(checker)
+    letter = ("Kære Jens Hansen\n\nDu får {} kr. om måneden fra den 1. maj 2025. Pengene kommer på din NemKonto. "
+              "Du kan klage over afgørelsen inden fire uger.\n\nMed venlig hilsen\n\nMette Holm\nAarhus Kommune\n")
+    texts = [letter.format("1").replace("Jens Hansen", "Aaaa Aaaa").replace("1. maj 2025", "1. januar 1111")] * 3
+    texts += [letter.format("950"), letter.format("12.400")]
+    for text in texts:
+        assert _row(reuse, checker, text) == _row(exact, checker, text)
+    assert reuse.reused == 1  # the third copy of the same text; the two letters made so are new

@@ -170,11 +170,12 @@ def _key(letter: Document, normalised: Normalised | None, kind: str | None, iden
     meta = {k: v for k, v in letter.meta.items() if k != "filename"}
     head = json.dumps(meta, ensure_ascii=False, sort_keys=True, default=repr) if meta else ""
     if normalised is None:
-        text, bounds = letter.text, [o for b in letter.blocks for o in (b.start, b.end)]
-    else:
+        text, bounds, spans = letter.text, [o for b in letter.blocks for o in (b.start, b.end)], ""
+    else:  # (where the canonical values are: a letter that has "1 kr." written shares no key with one made so)
         text, bounds = normalised.text, normalised.bounds
+        spans = ";".join(f"{s},{e}" for s, e in normalised.spans)
     blocks = "|".join(f"{b.kind},{bounds[2 * i]},{bounds[2 * i + 1]},{b.source}" for i, b in enumerate(letter.blocks))
-    return digest(f"{identity}\n{kind}\n{letter.format}\n{head}\n{blocks}\n{text}")
+    return digest(f"{identity}\n{kind}\n{letter.format}\n{head}\n{blocks}\n{spans}\n{text}")
 
 
 @dataclass(frozen=True, slots=True)
