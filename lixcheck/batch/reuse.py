@@ -260,33 +260,36 @@ def report_sender(report) -> str | None:
     return None
 
 
-def outline(report, min_words: int, checker=None, spans: tuple = ()) -> Outline:
-    """The Outline of a Report (``checker``: the Checker that made it, for its rules on the letter's LIX; ``spans``:
-    where the checked text has canonical values, whose sentences' LIX counts the letters count again)."""
+def outline(report, spans: tuple = (), min_words: int = 0, lix_rules=None) -> Outline:
+    """The Outline of a Report. For the report of a normalised letter, ``spans`` (where its canonical values are),
+    ``min_words`` and ``lix_rules`` (kind → (rule, severity, category, limit) of the rules on the letter's LIX) give
+    what a letter needs to count its own LIX and let those rules decide again; a letter's own report needs none of
+    it (its row takes the report's LIX as it is)."""
     letter = report.sections.get("letter") or {}
     date = report.meta.get("date") or report.meta.get("created")
     kind = report.meta.get("kind")
     counted = []
     words = long_words = 0
-    first_in_list = set()
-    starts = [a for a, _ in spans]
-    for s in report.sentences:
-        if s.counted and s.kind in RUNNING_TEXT:
-            list_item = s.kind == LIST_ITEM and s.block not in first_in_list
-            if list_item:
-                first_in_list.add(s.block)
-            end = s.offset + s.length
-            i = bisect.bisect_left(starts, end) - 1  # the last value that starts before the sentence ends
-            if i >= 0 and spans[i][1] > s.offset:
-                counted.append((s.offset, end, list_item))
-            else:
-                words += s.lix.words
-                long_words += s.lix.long_words
-    paragraphs = [p for p in report.paragraphs if p.counted]
     place = None
-    if paragraphs:  # as the metric rule reports it: from the first counted paragraph to the end of the last
-        start, end = paragraphs[0].offset, paragraphs[-1].offset + paragraphs[-1].length
-        place = (start, end, paragraphs[0].block, _whole(start, end, report))
+    if spans:
+        first_in_list = set()
+        starts = [a for a, _ in spans]
+        for s in report.sentences:
+            if s.counted and s.kind in RUNNING_TEXT:
+                list_item = s.kind == LIST_ITEM and s.block not in first_in_list
+                if list_item:
+                    first_in_list.add(s.block)
+                end = s.offset + s.length
+                i = bisect.bisect_left(starts, end) - 1  # the last value that starts before the sentence ends
+                if i >= 0 and spans[i][1] > s.offset:
+                    counted.append((s.offset, end, list_item))
+                else:
+                    words += s.lix.words
+                    long_words += s.lix.long_words
+        paragraphs = [p for p in report.paragraphs if p.counted]
+        if paragraphs:  # as the metric rule reports it: from the first counted paragraph to the end of the last
+            start, end = paragraphs[0].offset, paragraphs[-1].offset + paragraphs[-1].length
+            place = (start, end, paragraphs[0].block, _whole(start, end, report))
     lix = report.lix
     return Outline(
         format=report.meta.get("format"), kind=kind, date=str(date)[:10] if date else None,
@@ -296,8 +299,7 @@ def outline(report, min_words: int, checker=None, spans: tuple = ()) -> Outline:
         sender_clear=_flag((report.sections.get("sender") or {}).get("clear")),
         findings=tuple((f.rule, f.severity, f.category, f.offset, f.offset + f.length, f.block,
                         _whole(f.offset, f.offset + f.length, report)) for f in report.findings),
-        lix_rules=tuple((rid, severity, category, checker.threshold(rid, kind))
-                        for rid, severity, category in checker.lix_rules() or ()) if checker is not None else (),
+        lix_rules=lix_rules(kind) if spans and lix_rules is not None else (),
         lix_place=place)
 
 
@@ -341,8 +343,10 @@ class Reuse:
         checker = blocks.checker
         self.checker = checker
         self.min_words = checker.config.min_words
+        self._rules = checker.lix_rules()
+        self._limits: dict[str | None, tuple] = {}  # letter kind → lix_rules with that kind's limits
         # Off where a letter's own LIX would not decide the LIX rules alone, and for textstat's counting
-        self.enabled = capacity > 0 and checker.config.lix_mode != "textstat" and checker.lix_rules() is not None
+        self.enabled = capacity > 0 and checker.config.lix_mode != "textstat" and self._rules is not None
         self.identity = f"{checker.rules_version}|{checker.config.key()}"
         self.outlines = LRU(capacity)
         self.seen = LRU(capacity * 8)
@@ -351,7 +355,14 @@ class Reuse:
         self.refused = 0  # keys whose test failed
 
     def _exact(self, document: Document, kind: str | None) -> Outline:
-        return outline(self.blocks.check(document, kind), self.min_words, self.checker)
+        return outline(self.blocks.check(document, kind))
+
+    def _lix_rules(self, kind: str | None) -> tuple:
+        found = self._limits.get(kind)
+        if found is None:
+            found = self._limits[kind] = tuple((rid, severity, category, self.checker.threshold(rid, kind))
+                                               for rid, severity, category in self._rules)
+        return found
 
     def check(self, document: Document, kind: str | None) -> tuple[Outline, Normalised | None, list | None]:
         """The letter's Outline, how the text it is for was made from the letter (None: the letter itself), and the
@@ -370,8 +381,8 @@ class Reuse:
             elif normalised is None:
                 self.outlines.put(key, exact)  # the same text again
             else:
-                candidate = outline(self.blocks.check(normalised.document(document), kind), self.min_words,
-                                    self.checker, normalised.spans)
+                candidate = outline(self.blocks.check(normalised.document(document), kind), normalised.spans,
+                                    self.min_words, self._lix_rules)
                 same = (mappable(candidate, normalised)
                         and candidate.row_values(document.text, normalised, len(document.text), str)
                         == exact.row_values(document.text, None, len(document.text), str))
