@@ -43,6 +43,9 @@ class LRU:
             self.data.move_to_end(key)
         return value
 
+    def pop(self, key):
+        return self.data.pop(key, None)
+
     def put(self, key, value) -> None:
         self.data[key] = value
         self.data.move_to_end(key)

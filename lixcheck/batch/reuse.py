@@ -12,12 +12,13 @@ names, dates and amounts filled in.
   findings mapped back to its own offsets, lines, columns and text, and its LIX words and long words counted again
   in its own sentences (a name can be a long word), on which the LIX rule decides again.
 * **Trust is tested per template, on its own letters** (:class:`Reuse`): the first letter with a key is checked as
-  it is; the second as it is *and* as its normalised text, and the outline is kept only where both give the same
-  row and every place maps back; from the third on, the outline is reused. A key that fails is marked and its
-  letters are checked as they are. ``tests/test_batch_reuse.py`` holds the rows of 20,000 generated letters equal
-  to those of checking every letter.
-* The cache holds digests and outlines, never letter text. It steps aside for textstat's LIX counting and for a
-  rule set whose LIX rule depends on other hits.
+  it is. When the second comes, the normalised text is checked, and its outline is kept only where it gives the
+  first letter the same row as that letter's own check and every place maps back; the second letter and all after
+  it take the kept outline. A key that fails is marked and its letters are checked as they are.
+  ``tests/test_batch_reuse.py`` holds the rows of 20,000 generated letters equal to those of checking every letter.
+* The cache holds digests and outlines; the letter of a key's first sighting is held in memory (a bounded number
+  of them) until the test, never written anywhere. It steps aside for textstat's LIX counting and for a rule set
+  whose LIX rule depends on other hits.
 """
 
 from __future__ import annotations
@@ -331,12 +332,14 @@ class Reuse:
     """Outlines of letters, checked through a paragraph cache (lixcheck.batch.cache.BlockCache), reused across
     letters whose normalised text is the same.
 
-    A key is trusted only after a test on a letter of its own: the first letter with a key is checked as it is;
-    the second is checked as it is *and* as its normalised text, and the outline is kept only where the two give the
-    same row (and the places map back); from the third on, letters take the kept outline. A key that fails is marked,
-    and its letters are checked as they are. So a letter seen once (a letter written by hand) always gets its own
-    check, and a template whose merge values the rules read differently (a unit's name taken for a person's) is never
-    reused. ``capacity`` 0: every letter is checked as it is."""
+    A key is trusted only after a test on a letter of its own: the first letter with a key is checked as it is and
+    held; at the second, the normalised text is checked, and its outline is kept only where it gives the first letter
+    the same row as the first letter's own check (and the places map back); the second letter and those after it
+    take the kept outline. So a key costs two checks, not three. Where the first letter was let go (more new keys
+    than ``first`` holds), the second is checked as it is and as its normalised text, and the third reuses. A key
+    that fails is marked, and its letters are checked as they are. So a letter seen once (a letter written by hand)
+    always gets its own check, and a template whose merge values the rules read differently (a unit's name taken
+    for a person's) is never reused. ``capacity`` 0: every letter is checked as it is."""
 
     def __init__(self, blocks, capacity: int):
         self.blocks = blocks
@@ -350,6 +353,9 @@ class Reuse:
         self.identity = f"{checker.rules_version}|{checker.config.key()}"
         self.outlines = LRU(capacity)
         self.seen = LRU(capacity * 8)
+        # The first letter of each recent key (its Document, how it normalises, its own Outline), held in memory
+        # only, until the key's second letter comes: the test runs on it. Fewer than the keys seen, for memory
+        self.first = LRU(max(1, capacity // 16))
         self.lookups = 0
         self.reused = 0
         self.refused = 0  # keys whose test failed
@@ -364,6 +370,23 @@ class Reuse:
                                                for rid, severity, category in self._rules)
         return found
 
+    def _learn(self, key: bytes, document: Document, normalised: Normalised | None, kind: str | None,
+               exact: Outline) -> Outline | str:
+        """Test the key on one letter checked as it is (``exact``): keep the normalised text's outline if it gives
+        that letter the same row and its places map back, else mark the key _EXACT. Returns what is kept."""
+        if normalised is None:
+            kept = exact  # the same text again
+        else:
+            candidate = outline(self.blocks.check(normalised.document(document), kind), normalised.spans,
+                                self.min_words, self._lix_rules)
+            same = (mappable(candidate, normalised)
+                    and candidate.row_values(document.text, normalised, len(document.text), str)
+                    == exact.row_values(document.text, None, len(document.text), str))
+            kept = candidate if same else _EXACT
+            self.refused += not same
+        self.outlines.put(key, kept)
+        return kept
+
     def check(self, document: Document, kind: str | None) -> tuple[Outline, Normalised | None, list | None]:
         """The letter's Outline, how the text it is for was made from the letter (None: the letter itself), and the
         letter's merge values (merge_values.find; None when reuse is off), which template discovery needs too."""
@@ -375,20 +398,17 @@ class Reuse:
         self.lookups += 1
         kept = self.outlines.get(key)
         if kept is None:
-            exact = self._exact(document, kind)
-            if self.seen.get(key) is None:
-                self.seen.put(key, True)
-            elif normalised is None:
-                self.outlines.put(key, exact)  # the same text again
-            else:
-                candidate = outline(self.blocks.check(normalised.document(document), kind), normalised.spans,
-                                    self.min_words, self._lix_rules)
-                same = (mappable(candidate, normalised)
-                        and candidate.row_values(document.text, normalised, len(document.text), str)
-                        == exact.row_values(document.text, None, len(document.text), str))
-                self.outlines.put(key, candidate if same else _EXACT)
-                self.refused += not same
-            return exact, None, found
+            first = self.first.pop(key)
+            if first is None:
+                exact = self._exact(document, kind)
+                if self.seen.get(key) is None:  # the first letter: checked as it is, kept for the test
+                    self.seen.put(key, True)
+                    self.first.put(key, (document, normalised, exact))
+                else:  # (the first letter was let go: the test runs on this one)
+                    self._learn(key, document, normalised, kind, exact)
+                return exact, None, found
+            letter, how, exact = first  # the second letter: the test runs on the first, this one takes the result
+            kept = self._learn(key, letter, how, kind, exact)
         if kept is _EXACT:
             return self._exact(document, kind), None, found
         self.reused += 1
