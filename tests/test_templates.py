@@ -143,6 +143,26 @@ def test_band_index_proposes_what_datasketchs_lsh_proposes():
     assert proposed > len(signatures)  # the letters of one template find each other
 
 
+def test_a_signature_equal_to_a_prototypes_joins_as_the_full_comparison_would(monkeypatch):
+    """Most letters' signatures equal a prototype's, and the grouper then skips the band look-up and the comparison
+    with every candidate: the clusters, prototypes and representatives stay those of the full comparison."""
+    texts = [letter["text"] for letter in gen.generate(1500, seed=4, free=0.1)]
+    equal, taken = templates.BandIndex.equal, []
+
+    def spy(self, signature):
+        keys = equal(self, signature)
+        taken.append(keys is not None)
+        return keys
+
+    monkeypatch.setattr(templates.BandIndex, "equal", spy)
+    shortcut_ids, shortcut_events, _ = _group(texts)
+    assert sum(taken) > len(texts) / 4  # (taken for 41 % of these letters; more in longer runs)
+    monkeypatch.setattr(templates.BandIndex, "equal", lambda self, signature: None)
+    full_ids, full_events, _ = _group(texts)
+    assert shortcut_ids == full_ids
+    assert (shortcut_events.prototypes, shortcut_events.templates) == (full_events.prototypes, full_events.templates)
+
+
 def test_agreement_measures():
     assert templates.agreement(["a", "a", "b", "b"], [1, 1, 2, 2])["ari"] == 1.0
     split = templates.agreement(["a", "a", "a", "a"], [1, 1, 2, 2])

@@ -237,9 +237,12 @@ class Outline:
             column = start - text.rfind("\n", 0, start)
             shown = None
             if end - start <= max_text and not whole:
-                if masked is None:
-                    masked = mask_cpr(text)  # as the Report carries it
-                shown = mask(masked[start:end])
+                shown = text[start:end]
+                if _DIGIT.search(shown):  # (the CPR mask changes digits only: a text without any is as it is)
+                    if masked is None:
+                        masked = mask_cpr(text)  # as the Report carries it
+                    shown = masked[start:end]
+                shown = mask(shown)
             rows.append((rule, severity, category, start, end - start, line, column, block, shown))
         return {"lix": lix, "findings": len(rows), "summary": tally(f[:3] for f in findings), "finding_rows": rows}
 

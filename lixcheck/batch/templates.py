@@ -137,14 +137,24 @@ class BandIndex:
         self._bands: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
         self._slices = [slice(4 * ROWS * i, 4 * ROWS * (i + 1)) for i in range(BANDS)]
         self._keys: dict[int, bytes] = {}
+        self._whole: dict[bytes, list[int]] = {}  # signature → the keys that have all of it
 
     def insert(self, key: int, signature: bytes) -> None:
         self._keys[key] = signature
+        self._whole.setdefault(signature, []).append(key)
         for band, cut in zip(self._bands, self._slices, strict=True):
             band.setdefault(signature[cut], []).append(key)
 
+    def equal(self, signature: bytes) -> list[int] | None:
+        """The keys whose signature is this one (similarity 1), if any."""
+        return self._whole.get(signature)
+
     def remove(self, key: int) -> None:
         signature = self._keys.pop(key)
+        same = self._whole[signature]
+        same.remove(key)
+        if not same:
+            del self._whole[signature]
         for band, cut in zip(self._bands, self._slices, strict=True):
             part = signature[cut]
             keys = band[part]
@@ -289,8 +299,10 @@ class Grouper:
         self._evict()
         sig = np.frombuffer(signature, dtype=np.uint32)
         best, best_sim = None, -1.0
-        keys = self._lsh.query(signature)
-        if keys:
+        same = self._lsh.equal(signature)
+        if same:  # (most letters: their template's text masks alike; no other prototype can be more similar)
+            best, best_sim = min(self._proto[key][0] for key in same), 1.0
+        elif keys := self._lsh.query(signature):
             protos = [self._proto[key] for key in keys]
             # the similarity with every candidate in one comparison (as similarity() computes it, one by one)
             equal = (np.stack([other for _c, other in protos]) == sig).sum(axis=1)
