@@ -13,7 +13,10 @@ tests/test_legal_wordings.py checks that) and run through ``lixcheck.check(text,
 ``letter`` section says whether a klagevejledning (``klagevejledning``: where and how) and a begrundelse are there.
 main() prints, per label, how many passages got each verdict, and precision/recall of the two verdicts (a
 klagevejledning verdict is right on label klagevejledning, a begrundelse verdict on label begrundelse; every other
-label is a negative for both). With -v it prints the passages judged wrongly (public texts, no personal data).
+label is a negative for both). Passages with a ``decision`` field (whether the passage on its own is a decision or a
+fragment of one: the reasons and the outcome without a salutation) are also checked bare, with no wrapper and no kind
+given: ``lixcheck.check(passage)``, whose ``letter`` section says ``is_decision`` (kind detection, letter_kind.py).
+With -v it prints the passages judged wrongly (public texts, no personal data).
 """
 
 from __future__ import annotations
@@ -45,6 +48,13 @@ def verdicts(passage: str) -> tuple[bool, bool]:
     return bool(letter["klagevejledning"]), bool(letter["begrundelse"])
 
 
+def is_decision(passage: str) -> bool:
+    """Whether kind detection takes ``passage`` on its own (no letter around it) for a decision."""
+    import lixcheck
+
+    return bool(lixcheck.check(passage, config=CONFIG).to_dict()["letter"]["is_decision"])
+
+
 def _counts(rows: list[tuple[bool, bool]]) -> dict:
     """TP, FP, FN, precision and recall over (expected, got) pairs."""
     tp = sum(w and g for w, g in rows)
@@ -56,8 +66,14 @@ def _counts(rows: list[tuple[bool, bool]]) -> dict:
 
 def evaluate() -> dict:
     per_label = {label: {"items": 0, "klagevejledning": 0, "begrundelse": 0} for label in LABELS}
-    klage, reasons, wrong = [], [], []
+    klage, reasons, decisions, wrong = [], [], [], []
     for item in items():
+        if "decision" in item:
+            want_d, got_d = bool(item["decision"]), is_decision(item["text"])
+            decisions.append((want_d, got_d))
+            if want_d != got_d:
+                wrong.append({"label": item["label"], "verdict": "is_decision (bare)", "got": got_d,
+                              "text": item["text"]})
         k, b = verdicts(item["text"])
         row = per_label[item["label"]]
         row["items"] += 1
@@ -70,7 +86,8 @@ def evaluate() -> dict:
             if want != got:
                 wrong.append({"label": item["label"], "verdict": name, "got": got, "text": item["text"]})
     return {"items": sum(r["items"] for r in per_label.values()), "per_label": per_label,
-            "klagevejledning": _counts(klage), "begrundelse": _counts(reasons), "wrong": wrong}
+            "klagevejledning": _counts(klage), "begrundelse": _counts(reasons),
+            "decision": {**_counts(decisions), "items": len(decisions)}, "wrong": wrong}
 
 
 def main(verbose: bool = False) -> dict:
@@ -83,6 +100,9 @@ def main(verbose: bool = False) -> dict:
         c = r[name]
         print(f"{name:16} TP {c['tp']:2} FP {c['fp']:2} FN {c['fn']:2}  P {_fmt(c['precision'])}  "
               f"R {_fmt(c['recall'])}")
+    d = r["decision"]
+    print(f"is_decision (bare, {d['items']} passages with a `decision` field): TP {d['tp']:2} FP {d['fp']:2} "
+          f"FN {d['fn']:2}  P {_fmt(d['precision'])}  R {_fmt(d['recall'])}")
     if verbose:
         for w in r["wrong"]:
             print(f"\n[{w['label']}] {w['verdict']} = {w['got']}: {' '.join(w['text'].split())}")

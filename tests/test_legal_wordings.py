@@ -49,8 +49,16 @@ def test_real_wordings_floors():
     # without saying which, a rule about reasons, the reason of a rule ("Det skyldes, at din boligstøtte afhænger af
     # din indkomst"), why letters may still come, a rule with "på grund af", a writing guide under the heading
     # "Begrundelse", two general texts that draw a conclusion with "derfor").
+    # The fourth round (63 passages, 370 in all) scored, before its classes were fixed: klagevejledning 62/65 found
+    # with 3 false findings, begrundelse 74/74 with 18 false findings, is_decision on the 31 bare passages with a
+    # `decision` field TP 2 FP 8 FN 2. After: klagevejledning 64/65 found, 2 false findings; begrundelse 74/74, 10 false
+    # findings (the eight above, a general text that concludes with "derfor" about what cannot be assessed, a
+    # writing guide's "hvorfor"; a news item's ", da"; a rule "på baggrund af oplysninger"); is_decision TP 4 FP 3
+    # FN 0 (general rules with "afslag på", "tilbagebetalt" or "du får flere penge" in a lone paragraph).
     assert klage["fn"] <= 1 and klage["fp"] <= 2, r["wrong"]
-    assert reasons["fn"] == 0 and reasons["fp"] <= 8, r["wrong"]
+    assert reasons["fn"] == 0 and reasons["fp"] <= 10, r["wrong"]
+    decision = r["decision"]
+    assert decision["items"] >= 31 and decision["fn"] == 0 and decision["fp"] <= 3, r["wrong"]
 
 
 def _letter(body: str) -> dict:
@@ -165,6 +173,51 @@ def test_where_and_how_to_complain(body, want):
     # … also with a weak reason word ("derfor") in a sentence told in the past: a board's reasons about standing
     ("Du var ikke selv nævnt i udsendelsen og var derfor ikke klageberettiget. Nævnet afviste derfor klagen.", True),
     ("Du kan klage til os. Du skal derfor sende klagen, så vi har den senest 4 uger efter, at du fik brevet.", False),
+    # a sentence that opens with its finite verb is a condition or a question
+    ("Vurderer enheden, at betingelserne er opfyldt, vil den bede kommunen om en udtalelse.", False),
+    ("Er én af betingelserne ikke overholdt, vil sagen blive afvist.", False),
+    ("Enheden vurderer, at betingelserne ikke er opfyldt, fordi du ikke har sendt tegninger.", True),
+    # "derfor" in a general conclusion; in a conclusion about the case
+    ("Disse muligheder gælder for alle, og der er derfor normalt ikke pligt til at vejlede om dem.", False),
+    ("Derfor kan kommunen bede Energistyrelsen om en udtalelse.", False),
+    ("Carporten overholder reglerne om afstand til skel, og der er derfor ingen naboer, der skal høres.", True),
+    ("Sagen kunne kun afklares ved vidneforklaringer. Nævnet afviste derfor at behandle klagen.", True),
+    # the duty to give reasons, the requirements of procedure, "regardless of the reason", an indirect question
+    ("En afgørelse skal ikke begrundes, hvis der er fuldt medhold.", False),
+    ("Kravet om begrundelse giver en garanti for, at afgørelsen er rigtig.", False),
+    ("Dette gælder uanset grunden til den manglende vejledning.", False),
+    ("Vi har undersøgt, om du lever op til betingelserne.", False),
+    # the background of a decision
+    ("Baggrunden er, at vi ikke har administreret reglerne rigtigt.", True),
 ])
 def test_reasons_by_class(body, want):
     assert _letter(body)["begrundelse"] is want
+
+
+@pytest.mark.parametrize("body, want", [
+    # handing in a complaint by post to a named address is a way to complain
+    ("Du kan sende klagen med almindelig post til Ankenævnet for Patienterstatningen, Finsensvej 15, 2000 "
+     "Frederiksberg.", True),
+    # our own self-service solution says where and how
+    ("Hvis du vil sende en klage over en afgørelse, skal du benytte vores digitale selvbetjeningsløsning.", True),
+    # an authority forwarding a complaint in the Klageportal tells the reader no way to complain
+    ("Myndigheden, som har modtaget klagen, videresender den til korrekt førsteinstans i klageportalen.", False),
+])
+def test_klage_ways_by_class(body, want):
+    assert _letter(body)["klagevejledning"] is want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a fragment of a decision: an appeal body's ruling, the answer to a party's argument, an assessment told as done
+    ("Udlændingenævnet fastholder Udlændingestyrelsens afgørelse af juli 2019. Ansøgeren kan således ikke få visum, "
+     "jf. visumbekendtgørelsens § 8.", True),
+    ("Det forhold, at du oplyser, at du var stresset, kan ikke føre til en anden afgørelse, idet det er dit eget "
+     "ansvar at betale for varerne.", True),
+    ("Vi har samtidig vurderet, at der ikke er oplyst om forhold som nævnt i udlændingelovens § 26.", True),
+    # a guide: the process of deciding, the duty to give a klagevejledning, a complaint forwarded by an authority
+    ("Det er kommunen, der træffer afgørelse om, du kan få et helbredstillæg.", False),
+    ("Der skal ikke gives klagevejledning, hvis afgørelsen giver parten fuldt ud medhold.", False),
+    ("Hvis kommunen fastholder sin afgørelse, sender den klagen videre til Ankestyrelsen.", False),
+])
+def test_decision_fragments_are_decisions_and_guides_are_not(text, want):
+    assert lixcheck.check(text).to_dict()["letter"]["is_decision"] is want

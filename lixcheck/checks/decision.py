@@ -74,6 +74,8 @@ class _Searches:
     reasons: Anchored | AnyOf
     reasons_set: SearchSet  # its parts, for one look-up of which of them can match a letter
     reasons_weak: Guarded | Anchored | None  # searched for its matches: each counts where its sentence has no § ref
+    reasons_weak_general: re.Pattern | None  # … and is no general conclusion ("Derfor kan kommunen …") unless it
+    reasons_weak_party: re.Pattern | None  # … names a party of the case (the reader, "vi", the applicant)
     legal: Guarded | Anchored
     reply_deadline: Anchored | AnyOf
     negative: Anchored | AnyOf  # outcome: signs of a refusal in the title and the first paragraphs
@@ -123,6 +125,8 @@ def _searches() -> _Searches:
         reasons=(reasons := _any_of(d["reasons"])),
         reasons_set=SearchSet(getattr(reasons, "parts", (reasons,))),
         reasons_weak=searcher(data.any_of(tuple(_list(d["reasons_weak"])))) if d.get("reasons_weak") else None,
+        reasons_weak_general=optional("reasons_weak_general"),
+        reasons_weak_party=optional("reasons_weak_party"),
         legal=legal_search(),
         reply_deadline=_any_of(d["reply_deadline"]),
         negative=_any_of(outcome["negative"]),
@@ -324,7 +328,7 @@ def _gives_reasons(letter: Letter, region: list[tuple[int, int]]) -> bool:
             i, b_start, end = spans[k]
             sentence = next((s for s in letter.block_sentences(i) if s.start <= m.start() < s.end), None)
             s0, s1 = (sentence.start, sentence.end) if sentence else (b_start, end)
-            if not search.legal.found(text, folded, s0, s1) and not _no_reason(letter, m.start(), (s0, s1)):
+            if _weak_counts(letter, m.start(), (s0, s1)):
                 return True
     opening = search.reasons_opening
     if opening is not None:  # (the letter's sentences, split already; tried last, as few letters need it)
@@ -358,10 +362,25 @@ def _reasons_in_klage(letter: Letter, region: list[tuple[int, int]], parts: list
                     continue
                 sentence = text[bounds[0]:bounds[1]]
                 if told.search(sentence) and not (not_told is not None and not_told.search(sentence)) \
-                        and not (is_weak and search.legal.found(text, folded, *bounds)) \
-                        and not _no_reason(letter, m.start(), bounds):
+                        and (_weak_counts(letter, m.start(), bounds) if is_weak else not _no_reason(
+                            letter, m.start(), bounds)):
                     return True
     return False
+
+
+def _weak_counts(letter: Letter, pos: int, bounds: tuple[int, int]) -> bool:
+    """Whether the weak reason word ("derfor") at ``pos`` in the sentence ``bounds`` gives a reason: its sentence names
+    no legal rule (a legal consequence drawn), is no general conclusion ("Derfor kan kommunen …", "der er derfor
+    normalt ikke pligt …") unless it speaks of the case at hand (names a party: the reader, "vi", the applicant; or
+    tells in the past what was found or decided: "Nævnet afviste derfor klagen"), and is no party's argument, general
+    rule or condition (_no_reason)."""
+    search = _searches()
+    text, folded = letter.text, letter.folded
+    if search.legal.found(text, folded, *bounds) or _no_reason(letter, pos, bounds):
+        return False
+    general, party, told = search.reasons_weak_general, search.reasons_weak_party, search.klage_reasons
+    return general is None or general.search(text, *bounds) is None \
+        or any(p is not None and p.search(text, *bounds) is not None for p in (party, told))
 
 
 def _no_reason(letter: Letter, pos: int, bounds: tuple[int, int] | None = None) -> bool:
