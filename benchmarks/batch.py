@@ -17,10 +17,11 @@ Generates a synthetic year sample (corpus/generate.py, JSONL), then in the same 
     letters (worker start-up included, which a short run cannot spread thin), and per further letter: the slope
     between this run and one over the first ``--small`` letters (start-up cancels out), which is what a year costs.
     With results reused across a template's letters, a letter costs less the more letters came before it (fewer
-    bring a new template text), so the slope over a later stretch (``--count 200000 --small 100000``) is nearer the
-    year's cost. ``year_cpu_ms_per_letter`` is the year's cost per letter if this run's letters (start-up included)
-    came first and every further letter of the 7.5 million cost the slope: an upper bound, since letters cost
-    less, not more, as the year goes on;
+    bring a new template text). So the CPU per letter of a whole long run, start-up included
+    (``cpu_ms_per_letter`` and ``dedicated_cores_year_h`` of ``--count 200000``), is an upper bound for a year
+    of the same letter mix: a year's letters cost less on average than its first 200,000. The slope over a later
+    stretch (``--small 100000``) is nearer the year's cost, but takes two runs, so the load of other programs on the
+    machine moves it more;
   * the same against anchors timed inside the run's own workers (the load of other programs cancels out):
     ``vs_check_in_run`` against the check_document() calls alone, ``vs_read_and_check_in_run`` against those and
     the reader (Checker.read), that is all that check() does on a letter.
@@ -176,7 +177,6 @@ def per_further_letter(full: dict, small: dict, anchor_ms: float, workers: int) 
             "in_check_ms_per_letter": round(in_check, 3), "vs_check_in_run": round(ms / in_check, 3),
             "in_read_ms_per_letter": round(in_read, 3), "vs_read_and_check_in_run": round(ms / (in_check + in_read), 3),
             "start_up_cpu_s": round(full["cpu_s_total"] - ms * full["documents"] / 1000, 1),
-            "year_cpu_ms_per_letter": round((1000 * full["cpu_s_total"] + (YEAR - full["documents"]) * ms) / YEAR, 3),
             "dedicated_cores_year_h": round(YEAR * ms / workers / 1000 / 3600, 2)}
 
 
