@@ -11,7 +11,7 @@ An entry with `gap: true` is a verb and the rest of its phrase ("finde anvendels
 Danish word order splits: the finite verb comes second in a main clause and the subject or an adverb follows it
 ("finder reglerne ikke anvendelse", "er du berettiget til"), and an object stands inside "tage … under overvejelse".
 Such an entry also matches with up to _MAX_GAP words between its verb (any form) and the rest (as written), inside one
-clause (_gap_start). The rest is looked for by the LOWER matcher in the same pass, and the verb before it, so a letter
+clause (_gapped). The rest is looked for by the LOWER matcher in the same pass, and the verb before it, so a letter
 pays only where the rest occurs. The finding covers the verb, the gap and the rest; its replacement is the new verb
 with the gap after it and then the rest of the new phrase ("har du ret til"), offered only where that order is
 Danish (_gap_fits).
@@ -23,7 +23,7 @@ fits, the finding names them in their base form and offers no one-click replacem
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.matcher import PhraseMatcher
 
@@ -70,28 +70,23 @@ _MAX_GAP = 4  # words between a gap entry's verb and its rest: "finder § 3 ikke
 # gældende"
 
 
-def _gap_start(doc, start: int, tail_is_noun: bool) -> int:
-    """The first token of the longest gap that may end before doc[start] (start itself when none may): words of one
-    clause, no punctuation but a §-reference, none of the gap stops. Before a rest that starts with a noun or an
-    adjective ("anvendelse", "gældende") the gap holds no determiner, and its last word is a pronoun, an adverb of
-    the data's list, a name, a number or a definite noun, not a word that could belong to the noun ("finde et andet
-    sted", "har god mulighed for at")."""
-    if doc[start].is_sent_start:
-        return start
+@cache
+def _gap_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words no gap holds: the data's gap stops, clause openers and forms of "have", "være", "blive"; words no gap
+    before a noun or adjective holds: determiners and possessives)."""
     data = inflection_data()
-    i = start
-    while i > 0 and start - i < _MAX_GAP:
-        tok = doc[i - 1]
-        low = tok.lower_
-        if tok.is_sent_start or low in data.gap_stops or low in data.clause_openers or low in data.have_forms \
-                or low in data.passive_auxiliaries or not (tok.is_alpha or tok.is_digit or low in _REFERENCE):
-            break
-        if tail_is_noun and (low in data.determiners or low in data.possessives):
-            break
-        i -= 1
-    if i < start and tail_is_noun and not _plain_end(doc[start - 1], data):
-        return start
-    return i
+    return (data.gap_stops | data.clause_openers | data.have_forms | data.passive_auxiliaries,
+            data.determiners | data.possessives)
+
+
+@dataclass(frozen=True)
+class _Rest:
+    """The rest of one or more gap entries, as the LOWER matcher finds it."""
+
+    keys: tuple[int, ...]  # the entries
+    verbs: frozenset[str]  # their verbs' forms (LOWER)
+    lemmas: frozenset[str]  # the lemmas of those whose forms the inflection does not make (LEMMA)
+    noun: bool  # it starts with a noun or an adjective ("anvendelse", "gældende"): see _gapped
 
 
 _REFERENCE = frozenset(("§", "§§", "stk.", "nr."))
@@ -134,6 +129,7 @@ class PhraseRules:
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.entries: dict[int, Entry] = {}
         self.tails: dict[int, tuple[int, ...]] = {}  # a gap entries' rest (a LOWER matcher key) → the entries
+        self._rests: dict[int, _Rest] = {}  # … made at its first occurrence
         self._pending: list[tuple[RuleInfo, str, tuple[str, ...], str | None, str, str, dict | None, bool]] = []
 
     def add(self, rule: RuleInfo, phrase: str, replacements=(), message: str | None = None, match: str = "auto",
@@ -227,29 +223,48 @@ class PhraseRules:
                 hits.append(self._hit(doc, start, end, self.entries[key], gaps.get((start, end))))
         return hits
 
-    def _gapped(self, doc, tail: int, start: int, end: int, enabled: set[str], found: dict, gaps: dict) -> None:
-        """The gap entries whose rest is doc[start:end] and whose verb stands before it, a gap apart or next to it
-        (a form the lemma matcher misses: "gør gældende"): the nearest verb."""
-        keys = [k for k in self.tails[tail] if self.entries[k].rule.id in enabled]
-        if not keys or start == 0 or doc[start].is_sent_start:
-            return
+    def _rest(self, tail: int, first: str) -> _Rest:
+        entries = [self.entries[k] for k in self.tails[tail]]
         data = inflection_data()
-        first = doc[start].lower_  # (a rest that starts with a preposition, an adverb or a pronoun has no determiner)
-        earliest = _gap_start(doc, start, not (first in data.prepositions or first in data.gap_ends or first == "sig"))
-        for v in range(start - 1, earliest - 2, -1):
-            if v < 0:
+        lemmas = frozenset(w for e in entries if not verb_forms(e.words[0].lower()) for w in e.verb)
+        rest = _Rest(self.tails[tail], frozenset().union(*(e.verb_forms for e in entries)), lemmas,
+                     not (first in data.prepositions or first in data.gap_ends or first == "sig"))
+        self._rests[tail] = rest
+        return rest
+
+    def _gapped(self, doc, tail: int, start: int, end: int, enabled: set[str], found: dict, gaps: dict) -> None:
+        """The gap entry whose rest is doc[start:end] and whose verb is the nearest before it, a gap apart or next to
+        it (a form the lemma matcher misses: "gør gældende"). The gap: at most _MAX_GAP words of one clause, no
+        punctuation but a §-reference, none of the gap stops. Before a rest that starts with a noun or an adjective
+        (_Rest.noun: "anvendelse", "gældende") it holds no determiner, and its last word is a pronoun, an adverb of
+        the data's list, a name, a number or a definite noun, not a word of the noun ("finde et andet sted", "har
+        god mulighed for at"). One walk back from the rest, which ends at the first word that cannot be in a gap."""
+        if start == 0 or doc[start].is_sent_start:
+            return
+        rest = self._rests.get(tail) or self._rest(tail, doc[start].lower_)
+        stops, before_noun = _gap_words()
+        i = start - 1
+        while True:
+            tok = doc[i]
+            low = tok.lower_
+            if low in rest.verbs or rest.lemmas and tok.lemma_.lower() in rest.lemmas:
                 break
-            tok = doc[v]
-            low, lemma = tok.lower_, tok.lemma_.lower()
-            for key in keys:
-                entry = self.entries[key]
-                if low in entry.verb_forms or lemma in entry.verb:
-                    spans = found.setdefault(entry.rule.id, {})
-                    if (v, end) not in spans:
-                        spans[v, end] = key
-                        if start > v + 1:
-                            gaps[v, end] = start
-                    return
+            if start - i > _MAX_GAP or i == 0 or tok.is_sent_start or low in stops \
+                    or not (tok.is_alpha or tok.is_digit or low in _REFERENCE) or rest.noun and low in before_noun:
+                return
+            i -= 1
+        if rest.noun and i < start - 1 and not _plain_end(doc[start - 1], inflection_data()):
+            return
+        lemma = tok.lemma_.lower()
+        for key in rest.keys:
+            entry = self.entries[key]
+            if entry.rule.id in enabled and (low in entry.verb_forms or lemma in entry.verb):
+                spans = found.setdefault(entry.rule.id, {})
+                if (i, end) not in spans:
+                    spans[i, end] = key
+                    if start > i + 1:
+                        gaps[i, end] = start
+                return
 
     @staticmethod
     def _hit(doc, start: int, end: int, entry: Entry, rest: int | None = None) -> Hit:
