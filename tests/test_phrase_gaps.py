@@ -92,3 +92,9 @@ def test_gap_is_per_entry_and_off_for_a_disabled_rule():
     doc = NLP("Derfor finder reglerne ikke anvendelse. Derfor tager vi udgangspunkt i loven.")
     assert [doc.text[h.start:h.end] for h in rules.run(doc, {"jargon"})] == ["finder reglerne ikke anvendelse"]
     assert rules.run(doc, {"other"}) == []
+
+
+def test_a_finding_in_the_gap_keeps_its_place():
+    # one finding per place would fold "endvidere" (and its advice) into the gapped match: the gapped match gives way
+    assert _jargon("Vi tager endvidere sagen under overvejelse.") == [("endvidere", ("desuden", "også"))]
+    assert _jargon("Kommunen tager Deres skrivelse under overvejelse.") == [("skrivelse", ("brev",))]

@@ -79,6 +79,17 @@ def _gap_words() -> tuple[frozenset[str], frozenset[str]]:
             data.determiners | data.possessives)
 
 
+def _inner_first(found: dict[str, dict[tuple[int, int], int]], gaps: dict[tuple[int, int], int]) -> None:
+    """A gapped match gives way to any other match in its gap ("tager endvidere sagen under overvejelse":
+    "endvidere"; "tager Deres skrivelse under overvejelse": "skrivelse"), which one finding per place would otherwise
+    fold into it, its own advice lost."""
+    inner = {i for spans in found.values() for (start, end) in spans if (start, end) not in gaps
+             for i in range(start, end)}
+    for spans in found.values():
+        for span in [span for span in spans if span in gaps and inner.intersection(range(span[0] + 1, gaps[span]))]:
+            del spans[span]
+
+
 @dataclass(frozen=True)
 class _Rest:
     """The rest of one or more gap entries, as the LOWER matcher finds it."""
@@ -212,6 +223,8 @@ class PhraseRules:
         gaps: dict[tuple[int, int], int] = {}  # a gapped match's span → where its rest starts
         for tail, start, end in rests:
             self._gapped(doc, tail, start, end, enabled, found, gaps)
+        if gaps:
+            _inner_first(found, gaps)
         hits = []
         for spans in found.values():
             taken: set[int] = set()
