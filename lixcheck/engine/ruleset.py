@@ -96,7 +96,7 @@ class RuleSet:
                 for phrase in phrases:
                     self.phrases.add(info, phrase, entry.get("replace", []), entry.get("message"),
                                      entry.get("match", d.get("match", "auto")), first=phrases[0],
-                                     object_=entry.get("object"))
+                                     object_=entry.get("object"), gap=entry.get("gap", False))
         elif t == "pattern":
             self.patterns.add(info, d["patterns"], spec.origin)
         elif t == "metric":

@@ -15,7 +15,11 @@ What is checked, and why (each is a way a one-click fix broke a sentence):
 - a pronoun takes the object form after a verb or a preposition ("kontakt undertegnede" → "kontakt mig");
 - "denne" agrees with the noun after it ("nærværende brev" → "dette brev");
 - a replacement is never itself a word the same rule flags ("anmodes om" → "bedes om");
-- nothing is replaced inside a name ("Vor Frue Kirke").
+- nothing is replaced inside a name ("Vor Frue Kirke");
+- a gapped match ("finder reglerne ikke anvendelse", phrases.py) keeps its gap after the new verb and puts the rest
+  of the replacement after the gap ("gælder reglerne ikke"; "er du berettiget til" → "har du ret til"), but where the
+  phrase's rest starts with a preposition the gap may be the verb's object ("Det har en stigning til følge"), and a
+  replacement that ends in a preposition cannot follow it ("fører en stigning til"): none is offered.
 """
 
 from __future__ import annotations
@@ -173,9 +177,17 @@ class Fitted:
     light_verb: str | None = None  # the replacement verb, when a light-verb rewrite was refused
 
 
-def fit(span, shape_: Shape, replacements: tuple[str, ...], own_words: frozenset[str]) -> Fitted:
-    """The replacements that fit at `span` (a spaCy Span), each in the matched word's form."""
-    matched = [t.lower_ for t in span]
+def fit(span, shape_: Shape, replacements: tuple[str, ...], own_words: frozenset[str],
+        gap: tuple[int, int] | None = None) -> Fitted:
+    """The replacements that fit at `span` (a spaCy Span), each in the matched word's form. `gap`: the doc's token
+    range between a gapped match's verb and its rest, which the replacement keeps after its first word."""
+    if gap is None:
+        matched = [t.lower_ for t in span]
+        gap_text = ""
+    else:
+        doc = span.doc
+        matched = [t.lower_ for t in span if not gap[0] <= t.i < gap[1]]
+        gap_text = doc.text[doc[gap[0]].idx:doc[gap[1] - 1].idx + len(doc[gap[1] - 1])]
     if len(matched) != len(shape_.words) or _in_name(span):
         return Fitted(())
     if len(matched) == 1:
@@ -196,8 +208,12 @@ def fit(span, shape_: Shape, replacements: tuple[str, ...], own_words: frozenset
             return Fitted(())
     out: list[str] = []
     refused_light = None
+    data = inflection.data()
     for replacement in replacements:
-        result = _fit_one(span, shape_, replacement, forms, own_words)
+        if gap_text and len(shape_.words) > 1 and shape_.words[1] in data.prepositions \
+                and replacement.rsplit(" ", 1)[-1].lower() in data.prepositions and " " in replacement:
+            continue  # "Det har en stigning til følge" ≠ "Det fører en stigning til"
+        result = _fit_one(span, shape_, replacement, forms, own_words, gap_text)
         if isinstance(result, str):
             if result not in out:
                 out.append(result)
@@ -206,7 +222,8 @@ def fit(span, shape_: Shape, replacements: tuple[str, ...], own_words: frozenset
     return Fitted(tuple(out), refused_light)
 
 
-def _fit_one(span, shape_: Shape, replacement: str, forms: frozenset[Form], own_words: frozenset[str]):
+def _fit_one(span, shape_: Shape, replacement: str, forms: frozenset[Form], own_words: frozenset[str],
+             gap_text: str = ""):
     """The replacement in the matched word's form, None when it does not fit, _LIGHT for a refused light verb."""
     data = inflection.data()
     words = replacement.split(" ")
@@ -232,7 +249,7 @@ def _fit_one(span, shape_: Shape, replacement: str, forms: frozenset[Form], own_
     if new_head is None:
         return None
     if form.pos == "verb" or form is EXACT and inflection.verb_forms(head) is not None:
-        verdict = _verb_fits(span, shape_, form, head, words)
+        verdict = _verb_fits(span, shape_, form, head, words, bool(gap_text))
         if verdict is not None:
             return _LIGHT if verdict is _LIGHT else None
     if len(shape_.words) == 1 and not _fits_as_noun(span, shape_, form, words):
@@ -243,8 +260,8 @@ def _fit_one(span, shape_: Shape, replacement: str, forms: frozenset[Form], own_
         prev = _prev(span)
         if prev is not None and prev.lower_ in data.determiners:
             return None  # "den efterfølgende periode" ≠ "den bagefter periode"
-    result = " ".join([new_head, *words[1:]])
-    if _flagged(result, own_words):
+    result = " ".join([new_head, gap_text, *words[1:]] if gap_text else [new_head, *words[1:]])
+    if _flagged(" ".join([new_head, *words[1:]]), own_words):
         return None
     if span[-1].text.endswith(".") and not result.endswith(".") and _next(span) is None:
         result += "."  # "kontoudtog m.m." ends the sentence: its full stop is the sentence's too
@@ -298,8 +315,9 @@ def _usable(shape_: Shape, head: str, forms: frozenset[Form]) -> tuple[frozenset
     return frozenset(usable), EXACT if form in _BASE_FORMS and form.pos != "verb" else form
 
 
-def _verb_fits(span, shape_: Shape, form: Form, head: str, words: list[str]):
-    """Why a verb replacement does not fit its voice and neighbours (_LIGHT or _REFUSED), or None when it fits."""
+def _verb_fits(span, shape_: Shape, form: Form, head: str, words: list[str], gapped: bool = False):
+    """Why a verb replacement does not fit its voice and neighbours (_LIGHT or _REFUSED), or None when it fits.
+    `gapped`: the rest of the replacement follows the gap, so an inverted subject stands before it."""
     data = inflection.data()
     last = words[-1].lower()
     passive = form.form in ("pass", "past_pass")
@@ -328,7 +346,7 @@ def _verb_fits(span, shape_: Shape, form: Form, head: str, words: list[str]):
         if nxt is not None and not nxt.is_punct and nxt.lower_ not in data.before_object_not:
             return _REFUSED  # "tilbagebetale beløbet" ≠ "betale tilbage beløbet"
     if len(words) > 1 and (last in data.prepositions or last in data.particles) and not shape_.ends_in_preposition \
-            and _inverted_subject(span):
+            and not gapped and _inverted_subject(span):
         return _REFUSED  # "så medfører det gener" ≠ "så fører til det gener"
     return None
 

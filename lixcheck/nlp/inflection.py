@@ -54,6 +54,8 @@ class InflectionData:
     have_forms: frozenset[str]
     passive_auxiliaries: frozenset[str]
     clause_openers: frozenset[str]
+    gap_stops: frozenset[str]
+    gap_ends: frozenset[str]
     messages: dict[str, str]
     before_object_not: frozenset[str] = frozenset()  # prepositions and subject_after: no object starts with them
     genderless_before_noun: frozenset[str] = frozenset()  # neutral_before_noun and prepositions
@@ -65,7 +67,7 @@ def data() -> InflectionData:
     words = {k: frozenset(str(w).lower() for w in raw[k]) for k in (
         "prefixes", "perfect_with_vaere", "prepositions", "particles", "determiners", "possessives",
         "before_participle", "subject_pronouns", "neutral_before_noun", "subject_after", "have_forms",
-        "passive_auxiliaries", "clause_openers")}
+        "passive_auxiliaries", "clause_openers", "gap_stops", "gap_ends")}
     verbs = {}
     for lemma, forms in raw["verbs"].items():
         missing = set(VERB_FORMS) - {"inf", "past_pass"} - set(forms)
