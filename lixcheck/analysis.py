@@ -288,6 +288,18 @@ def _resolve(group: list[Hit], text: str) -> list[tuple[Hit, tuple[str, ...]]]:
     return [(h, tuple(also)) for h, also in kept]
 
 
+def line_columns(text: str, starts: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """(line, column) of each offset in ``text``, both from 1. Lines are counted in C from the offset before
+    (offsets mostly come in text order), not from a list of every line start made in Python."""
+    line, counted = 1, 0
+    for start in starts:
+        if start < counted:  # (not in text order after all: count from the start)
+            line, counted = 1, 0
+        line += text.count("\n", counted, start)
+        counted = start
+        yield line, start - text.rfind("\n", 0, start)
+
+
 def make_findings(document: Document, hits: list[Hit], config: Config, text: str | None = None) -> list[Finding]:
     """Findings from hits, one per place (one_per_place), with line/column/block; ``text`` is the (CPR-masked) text
     the Report carries."""
@@ -304,21 +316,15 @@ def make_findings(document: Document, hits: list[Hit], config: Config, text: str
         seen.add(key)
         valid.append(h)
     out = []
-    # Line numbers counted in C up to each finding's start, from the one before (findings come in text order), not
-    # from a list of every line start made in Python
-    line, counted = 1, 0
-    for h, also in one_per_place(valid, text):
-        if h.start < counted:  # (not in text order after all: count from the start)
-            line, counted = 1, 0
-        line += text.count("\n", counted, h.start)
-        counted = h.start
+    places = one_per_place(valid, text)
+    for (h, also), (line, column) in zip(places, line_columns(text, [h.start for h, _ in places]), strict=True):
         bi = bisect.bisect_right(block_starts, h.start) - 1
         block = bi if bi >= 0 and h.start < document.blocks[bi].end else None
         rule = h.rule
         out.append(make_finding(  # positional (rule, severity, category, message, offset, length, line, column, block,
             # text, replacements, doc_url, description, also, scope, occurrences): keyword arguments cost a third more
             rule.id, rule.severity, rule.category, mask_cpr(h.message or rule.message), h.start, h.end - h.start,
-            line, h.start - text.rfind("\n", 0, h.start), block, text[h.start:h.end],
+            line, column, block, text[h.start:h.end],
             tuple(mask_cpr(r) for r in h.replacements) if h.replacements else (), config.doc_base_url + rule.id,
             rule.description, also, rule.scope, h.occurrences,
         ))

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from .. import merge_values
+from ..analysis import line_columns
 from ..document import LIST_ITEM, RUNNING_TEXT, Block, Document
 from ..model import tally
 from ..privacy import mask_cpr
@@ -226,15 +227,9 @@ class Outline:
                 findings.sort(key=lambda f: (f[3], f[4], f[0]))
         masked = None
         rows = []
-        line, counted = 1, 0  # (lines counted on from the finding before, as analysis.make_findings does)
-        for rule, severity, category, start, end, block, whole in findings:
-            if to_start is not None:
-                start, end = to_start(start), to_end(end)
-            if start < counted:
-                line, counted = 1, 0
-            line += text.count("\n", counted, start)
-            counted = start
-            column = start - text.rfind("\n", 0, start)
+        places = [f[3:5] for f in findings] if to_start is None else [(to_start(f[3]), to_end(f[4])) for f in findings]
+        for (rule, severity, category, _s, _e, block, whole), (start, end), (line, column) in zip(
+                findings, places, line_columns(text, [s for s, _ in places]), strict=True):
             shown = None
             if end - start <= max_text and not whole:
                 shown = text[start:end]
