@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from functools import cache
 
 from .config import Config
-from .document import LIST_ITEM, RUNNING_TEXT, Document
+from .document import LIST_ITEM, RUNNING_TEXT, Document, line_columns
 from .engine import Context, Hit, RuleSet, load_ruleset
 from .errors import InputError
 from .model import Finding, Lix, Report, Span, make_finding, make_span
@@ -286,18 +286,6 @@ def _resolve(group: list[Hit], text: str) -> list[tuple[Hit, tuple[str, ...]]]:
         else:
             kept.append((h, []))
     return [(h, tuple(also)) for h, also in kept]
-
-
-def line_columns(text: str, starts: Iterable[int]) -> Iterator[tuple[int, int]]:
-    """(line, column) of each offset in ``text``, both from 1. Lines are counted in C from the offset before
-    (offsets mostly come in text order), not from a list of every line start made in Python."""
-    line, counted = 1, 0
-    for start in starts:
-        if start < counted:  # (not in text order after all: count from the start)
-            line, counted = 1, 0
-        line += text.count("\n", counted, start)
-        counted = start
-        yield line, start - text.rfind("\n", 0, start)
 
 
 def make_findings(document: Document, hits: list[Hit], config: Config, text: str | None = None) -> list[Finding]:

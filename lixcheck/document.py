@@ -6,6 +6,7 @@ Readers separate blocks by a blank line ("\\n\\n") so the text alone also shows 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 # Block kinds. LIX is measured on running text only: see RUNNING_TEXT.
@@ -33,3 +34,15 @@ class Document:
     blocks: list[Block]
     format: str = "text"  # text | html | docx | memo | pdf
     meta: dict = field(default_factory=dict)  # title, sender, notification, filename … (never letter text in logs)
+
+
+def line_columns(text: str, starts: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """(line, column) of each offset in ``text``, both from 1. Lines are counted in C from the offset before
+    (offsets mostly come in text order), not from a list of every line start made in Python."""
+    line, counted = 1, 0
+    for start in starts:
+        if start < counted:  # (not in text order after all: count from the start)
+            line, counted = 1, 0
+        line += text.count("\n", counted, start)
+        counted = start
+        yield line, start - text.rfind("\n", 0, start)

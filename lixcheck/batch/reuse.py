@@ -29,8 +29,7 @@ import re
 from dataclasses import dataclass
 
 from .. import merge_values
-from ..analysis import line_columns
-from ..document import LIST_ITEM, RUNNING_TEXT, Block, Document
+from ..document import LIST_ITEM, RUNNING_TEXT, Block, Document, line_columns
 from ..model import tally
 from ..privacy import mask_cpr
 from ..readability import count_words, make_lix
